@@ -1,0 +1,126 @@
+package dev.trawl.crawl;
+
+import dev.trawl.url.Scope;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Everything that shapes a crawl, immutable. Build one with {@link #builder}; the defaults are the
+ * command line's. Limits that are "unlimited" hold {@link #UNLIMITED}.
+ *
+ * @param seeds       absolute http(s) URLs to start from
+ * @param db          store target: a SQLite file path
+ * @param maxPages    URLs to fetch in this crawl in all (pages already stored count), or UNLIMITED
+ * @param maxDepth    links more than this many hops from a seed are not followed, or UNLIMITED
+ * @param concurrency requests in flight, all hosts together
+ * @param perHost     requests in flight to one host
+ * @param delay       minimum gap between request starts to one host
+ * @param timeout     whole-request deadline: connect, headers and body
+ * @param retries     retries on timeout, connect/reset errors, 5xx, 408 and 429
+ * @param retryBase   first backoff step; later ones double, with jitter
+ * @param timeLimit   the crawl stops gracefully after this long; null for none
+ * @param parseThreads threads of the CPU pool that parses HTML
+ */
+public record CrawlConfig(
+        List<String> seeds,
+        String db,
+        long maxPages,
+        int maxDepth,
+        int concurrency,
+        int perHost,
+        Duration delay,
+        Duration timeout,
+        int retries,
+        Duration retryBase,
+        Scope scope,
+        List<Pattern> include,
+        List<Pattern> exclude,
+        boolean ignoreRobots,
+        String userAgent,
+        long maxBody,
+        Duration timeLimit,
+        int parseThreads) {
+
+    public static final int UNLIMITED = Integer.MAX_VALUE;
+    public static final String VERSION = "0.1.0";
+    public static final String DEFAULT_USER_AGENT = "trawl/" + VERSION + " (+https://github.com/trawl-crawler/trawl)";
+
+    public CrawlConfig {
+        seeds = List.copyOf(seeds);
+        include = List.copyOf(include);
+        exclude = List.copyOf(exclude);
+        Objects.requireNonNull(db, "db");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(userAgent, "userAgent");
+        requirePositive("concurrency", concurrency);
+        requirePositive("perHost", perHost);
+        requirePositive("parseThreads", parseThreads);
+        requirePositive("maxBody", maxBody);
+        if (maxPages < 0 || maxDepth < 0 || retries < 0) {
+            throw new IllegalArgumentException("maxPages, maxDepth and retries must be >= 0, got " + maxPages + ", " + maxDepth + ", " + retries);
+        }
+        if (delay.isNegative() || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("delay must be >= 0 and timeout > 0, got " + delay + ", " + timeout);
+        }
+    }
+
+    private static void requirePositive(String name, long value) {
+        if (value < 1) throw new IllegalArgumentException(name + " must be >= 1, got " + value);
+    }
+
+    public static Builder builder(List<String> seeds) {
+        return new Builder(seeds);
+    }
+
+    /** Fills a {@link CrawlConfig} with the command line's defaults. */
+    public static final class Builder {
+        private final List<String> seeds;
+        private String db = "trawl.db";
+        private long maxPages = UNLIMITED;
+        private int maxDepth = UNLIMITED;
+        private int concurrency = 64;
+        private int perHost = 4;
+        private Duration delay = Duration.ZERO;
+        private Duration timeout = Duration.ofSeconds(30);
+        private int retries = 2;
+        private Duration retryBase = Duration.ofMillis(500);
+        private Scope scope = Scope.HOST;
+        private final List<Pattern> include = new ArrayList<>();
+        private final List<Pattern> exclude = new ArrayList<>();
+        private boolean ignoreRobots;
+        private String userAgent = DEFAULT_USER_AGENT;
+        private long maxBody = 10L * 1024 * 1024;
+        private Duration timeLimit;
+        private int parseThreads = Runtime.getRuntime().availableProcessors();
+
+        private Builder(List<String> seeds) {
+            this.seeds = List.copyOf(seeds);
+        }
+
+        public Builder db(String v) { db = v; return this; }
+        public Builder maxPages(long v) { maxPages = v; return this; }
+        public Builder maxDepth(int v) { maxDepth = v; return this; }
+        public Builder concurrency(int v) { concurrency = v; return this; }
+        public Builder perHost(int v) { perHost = v; return this; }
+        public Builder delay(Duration v) { delay = v; return this; }
+        public Builder timeout(Duration v) { timeout = v; return this; }
+        public Builder retries(int v) { retries = v; return this; }
+        public Builder retryBase(Duration v) { retryBase = v; return this; }
+        public Builder scope(Scope v) { scope = v; return this; }
+        public Builder include(List<Pattern> v) { include.addAll(v); return this; }
+        public Builder exclude(List<Pattern> v) { exclude.addAll(v); return this; }
+        public Builder ignoreRobots(boolean v) { ignoreRobots = v; return this; }
+        public Builder userAgent(String v) { userAgent = v; return this; }
+        public Builder maxBody(long v) { maxBody = v; return this; }
+        public Builder timeLimit(Duration v) { timeLimit = v; return this; }
+        public Builder parseThreads(int v) { parseThreads = v; return this; }
+
+        public CrawlConfig build() {
+            return new CrawlConfig(seeds, db, maxPages, maxDepth, concurrency, perHost, delay, timeout, retries,
+                    retryBase, scope, include, exclude, ignoreRobots, userAgent, maxBody, timeLimit, parseThreads);
+        }
+    }
+}

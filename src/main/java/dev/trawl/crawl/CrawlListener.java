@@ -1,0 +1,20 @@
+package dev.trawl.crawl;
+
+import dev.trawl.store.PageRecord;
+
+/**
+ * Hears what a crawl does, for statistics and progress. Called from many threads at once: implementations
+ * must be thread-safe and quick (no I/O), since they run on the fetch path.
+ */
+public interface CrawlListener {
+    /** A request is about to be sent (pages, redirect hops, retries and robots.txt alike). */
+    default void requestStarted() {}
+
+    /** A request will be tried again later. */
+    default void retryScheduled() {}
+
+    /** A URL's outcome was handed to the store. */
+    default void recorded(PageRecord record) {}
+
+    CrawlListener NONE = new CrawlListener() {};
+}

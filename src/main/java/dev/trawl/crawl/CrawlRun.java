@@ -1,0 +1,243 @@
+package dev.trawl.crawl;
+
+import dev.trawl.crawl.CrawlSummary.StopReason;
+import dev.trawl.fetch.FetchSettings;
+import dev.trawl.fetch.Fetcher;
+import dev.trawl.fetch.RetryPolicy;
+import dev.trawl.frontier.CrawlItem;
+import dev.trawl.frontier.Lease;
+import dev.trawl.frontier.Scheduler;
+import dev.trawl.frontier.SeenSet;
+import dev.trawl.parse.PageParser;
+import dev.trawl.robots.RobotsPolicy;
+import dev.trawl.store.FrontierEntry;
+import dev.trawl.store.PageRecord;
+import dev.trawl.store.PageStore;
+import dev.trawl.store.StoreException;
+import dev.trawl.url.ScopeRule;
+import dev.trawl.url.UrlFilters;
+import dev.trawl.url.UrlNormalizer;
+import dev.trawl.url.Urls;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Wires one crawl together and runs its dispatch loop on a platform thread: take a lease from the scheduler,
+ * start a virtual thread for it, repeat until the scheduler says the crawl is over. The loop also holds a
+ * pipeline permit per task, so at most a bounded number of pages are being fetched, parsed or stored at
+ * once; when parsing or the store falls behind, dispatching waits (back-pressure).
+ */
+final class CrawlRun {
+    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+    private final CrawlConfig config;
+    private final CrawlListener listener;
+    private final PageStore store;
+    private final InstantSource clock = InstantSource.system();
+    private final CompletableFuture<CrawlSummary> done = new CompletableFuture<>();
+    private final AtomicReference<StopReason> stopReason = new AtomicReference<>();
+    private final AtomicReference<RuntimeException> fatal = new AtomicReference<>();
+    private final AtomicLong recorded = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final Semaphore pipeline;
+    private final ExecutorService tasks = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("trawl-fetch-", 0).factory());
+    private Scheduler scheduler;
+    private long startNanos;
+
+    CrawlRun(CrawlConfig config, CrawlListener listener, PageStore store) {
+        this.config = config;
+        this.listener = listener;
+        this.store = store;
+        this.pipeline = new Semaphore(config.concurrency() * 2);
+    }
+
+    Crawl start() {
+        startNanos = System.nanoTime();
+        var normalizer = new UrlNormalizer();
+        List<String> seeds = normalizeSeeds(normalizer);
+        var seen = new SeenSet();
+        List<CrawlItem> pending = loadFrontier(seen);
+        List<FrontierEntry> newSeeds = new ArrayList<>();
+        for (String seed : seeds) {
+            if (seen.add(seed)) newSeeds.add(new FrontierEntry(seed, 0));
+        }
+        store.addPending(newSeeds);
+        newSeeds.forEach(e -> pending.add(CrawlItem.of(e.url(), 0)));
+        long budget = config.maxPages() == CrawlConfig.UNLIMITED ? Long.MAX_VALUE
+                : Math.max(0, config.maxPages() - store.countAttempted());
+        scheduler = new Scheduler(config.concurrency(), config.perHost(), config.delay(), budget, Urls::host, System::nanoTime);
+        pending.forEach(scheduler::add);
+        Thread.ofPlatform().name("trawl-dispatch").start(() -> runToEnd(seeds, seen, normalizer));
+        return new Crawl(done, () -> stop(StopReason.CANCELLED),
+                () -> new CrawlProgress(scheduler.queued(), scheduler.inFlight()));
+    }
+
+    private List<String> normalizeSeeds(UrlNormalizer normalizer) {
+        List<String> seeds = new ArrayList<>();
+        for (String raw : config.seeds()) {
+            String seed = normalizer.normalize(raw.strip());
+            if (seed == null) throw new IllegalArgumentException("not an absolute http(s) URL: " + raw);
+            seeds.add(seed);
+        }
+        return seeds;
+    }
+
+    private List<CrawlItem> loadFrontier(SeenSet seen) {
+        List<CrawlItem> pending = new ArrayList<>();
+        store.loadFrontier((url, depth, isDone) -> {
+            seen.add(url);
+            if (!isDone) pending.add(CrawlItem.of(url, depth));
+        });
+        return pending;
+    }
+
+    private void runToEnd(List<String> seeds, SeenSet seen, UrlNormalizer normalizer) {
+        Thread timer = startTimer();
+        try (var fetcher = new Fetcher(new FetchSettings(config.userAgent(), config.timeout(), config.maxBody()));
+             var analyzer = new PageAnalyzer(config.parseThreads(), new PageParser(normalizer),
+                     new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()), config.maxDepth())) {
+            var robots = config.ignoreRobots() ? null
+                    : new RobotsCache(fetcher, new RobotsPolicy(config.userAgent()), normalizer, listener);
+            var retryPolicy = new RetryPolicy(config.retries(), config.retryBase(), new Random());
+            var ctx = new PageTask.Context(scheduler, fetcher, robots, analyzer, retryPolicy, normalizer,
+                    new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()),
+                    seen, store, new Counting(), clock, config.maxDepth());
+            dispatch(new PageTask(ctx));
+            awaitTasks();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop(StopReason.CANCELLED);
+        } catch (RuntimeException e) {
+            fatal.compareAndSet(null, e);
+        } finally {
+            if (timer != null) timer.interrupt();
+            closeStoreAndComplete();
+        }
+    }
+
+    private void dispatch(PageTask task) throws InterruptedException {
+        while (true) {
+            pipeline.acquire();
+            Lease lease = scheduler.take();
+            if (lease == null) {
+                pipeline.release();
+                return;
+            }
+            tasks.execute(() -> runTask(task, lease));
+        }
+    }
+
+    private void runTask(PageTask task, Lease lease) {
+        try {
+            task.run(lease);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // cancelled: the item stays pending in the store
+        } catch (StoreException e) {
+            fatal.compareAndSet(null, e);
+            stop(StopReason.CANCELLED);
+        } catch (RuntimeException e) {
+            recordInternalError(lease, e);
+        } finally {
+            scheduler.finish(lease);
+            pipeline.release();
+        }
+    }
+
+    /** A bug met on one page must not end the crawl: the page is recorded with error "internal". */
+    private void recordInternalError(Lease lease, RuntimeException e) {
+        CrawlItem item = lease.item();
+        System.getLogger("trawl").log(System.Logger.Level.DEBUG, "internal error on " + item.url(), e);
+        try {
+            store.write(new PageRecord(item.url(), item.depth(), null, null, null, null, "internal", clock.instant(),
+                    null, null, null, null, 0, 0, List.of(), List.of()));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (StoreException storeFailed) {
+            fatal.compareAndSet(null, storeFailed);
+            stop(StopReason.CANCELLED);
+        }
+    }
+
+    private void awaitTasks() throws InterruptedException {
+        tasks.shutdown();
+        if (stopReason.get() != null && !tasks.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            tasks.shutdownNow();
+        }
+        tasks.close();
+    }
+
+    private void stop(StopReason reason) {
+        if (stopReason.compareAndSet(null, reason)) {
+            scheduler.stop();
+            if (reason == StopReason.CANCELLED || reason == StopReason.TIME_LIMIT) {
+                Thread.ofVirtual().start(this::interruptAfterGrace);
+            }
+        }
+    }
+
+    private void interruptAfterGrace() {
+        try {
+            if (!tasks.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) tasks.shutdownNow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Thread startTimer() {
+        if (config.timeLimit() == null) return null;
+        return Thread.ofVirtual().name("trawl-time-limit").start(() -> {
+            try {
+                Thread.sleep(config.timeLimit());
+                stop(StopReason.TIME_LIMIT);
+            } catch (InterruptedException e) {
+                // the crawl ended first
+            }
+        });
+    }
+
+    private void closeStoreAndComplete() {
+        try {
+            store.close();
+        } catch (RuntimeException e) {
+            fatal.compareAndSet(null, e);
+        }
+        if (fatal.get() != null) {
+            done.completeExceptionally(fatal.get());
+            return;
+        }
+        int pendingLeft = scheduler.queued();
+        StopReason reason = stopReason.get() != null ? stopReason.get()
+                : pendingLeft > 0 ? StopReason.MAX_PAGES : StopReason.COMPLETE;
+        done.complete(new CrawlSummary(recorded.get(), failed.get(), pendingLeft,
+                Duration.ofNanos(System.nanoTime() - startNanos), reason));
+    }
+
+    /** Counts for the summary, then passes events on to the caller's listener. */
+    private final class Counting implements CrawlListener {
+        @Override
+        public void requestStarted() {
+            listener.requestStarted();
+        }
+
+        @Override
+        public void retryScheduled() {
+            listener.retryScheduled();
+        }
+
+        @Override
+        public void recorded(PageRecord record) {
+            recorded.incrementAndGet();
+            if (record.error() != null || (record.status() != null && record.status() >= 400)) failed.incrementAndGet();
+            listener.recorded(record);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.trawl.crawl;
+
+import dev.trawl.parse.PageParser;
+import dev.trawl.parse.ParsedPage;
+import dev.trawl.url.ScopeRule;
+import dev.trawl.url.UrlFilters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Parses HTML and picks the links to follow, on a pool of platform threads sized to the cores, so that
+ * CPU-bound parsing never runs on (or starves) the virtual threads that do I/O.
+ */
+final class PageAnalyzer implements AutoCloseable {
+    private final ExecutorService cpuPool;
+    private final PageParser parser;
+    private final ScopeRule scope;
+    private final UrlFilters filters;
+    private final int maxDepth;
+
+    PageAnalyzer(int threads, PageParser parser, ScopeRule scope, UrlFilters filters, int maxDepth) {
+        var count = new AtomicInteger();
+        this.cpuPool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "trawl-parse-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.parser = parser;
+        this.scope = scope;
+        this.filters = filters;
+        this.maxDepth = maxDepth;
+    }
+
+    static boolean isHtml(String contentType) {
+        if (contentType == null) return true; // no header: browsers sniff, and most such pages are HTML
+        String type = contentType.toLowerCase(Locale.ROOT);
+        return type.startsWith("text/html") || type.startsWith("application/xhtml+xml");
+    }
+
+    /** Parses on the CPU pool; the calling virtual thread waits without holding a request slot. */
+    PageAnalysis analyze(byte[] body, String contentType, String pageUrl, int depth) throws InterruptedException {
+        Future<PageAnalysis> job = cpuPool.submit(() -> analyzeNow(body, contentType, pageUrl, depth));
+        try {
+            return job.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("parser failed on " + pageUrl, e.getCause());
+        } catch (InterruptedException e) {
+            job.cancel(true);
+            throw e;
+        }
+    }
+
+    private PageAnalysis analyzeNow(byte[] body, String contentType, String pageUrl, int depth) {
+        ParsedPage page = parser.parse(body, body.length, contentType, pageUrl);
+        if (depth >= maxDepth) return new PageAnalysis(page, List.of());
+        List<String> followable = new ArrayList<>();
+        for (String link : page.outlinks()) {
+            if (scope.isInScope(link) && filters.accepts(link)) followable.add(link);
+        }
+        return new PageAnalysis(page, followable);
+    }
+
+    @Override
+    public void close() {
+        cpuPool.shutdownNow();
+    }
+}

@@ -1,0 +1,10 @@
+package dev.trawl.fetch;
+
+import java.io.IOException;
+
+/** The body passed --max-body; it is abandoned. */
+final class BodyTooLargeException extends IOException {
+    BodyTooLargeException(long limit) {
+        super("body larger than " + limit + " bytes");
+    }
+}

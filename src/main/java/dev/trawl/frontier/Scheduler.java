@@ -1,0 +1,279 @@
+package dev.trawl.frontier;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/**
+ * Decides which request starts next. Enforces the global limit on requests in flight, the per-host limit,
+ * and the per-host gap between request starts, with one lock and one condition: a caller of {@link #take}
+ * sleeps exactly until the earliest host becomes ready, so there is neither a thread parked per host nor
+ * busy-waiting. Hosts ready to go sit in a heap ordered by their next allowed start.
+ *
+ * <p>The scheduler also knows when the crawl is over: nothing queued that may start, nothing waiting for a
+ * retry, and no item leased. Every taken item stays leased until {@link #finish} or a requeue, so links
+ * that a page is still discovering keep the crawl alive.
+ */
+public final class Scheduler {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final Map<String, HostQueue> hosts = new HashMap<>();
+    private final PriorityQueue<HostQueue> ready =
+            new PriorityQueue<>(Comparator.comparingLong((HostQueue h) -> h.nextStartNanos));
+    private final PriorityQueue<Delayed> retries = new PriorityQueue<>(Comparator.comparingLong(Delayed::dueNanos));
+    /** Hosts dropped from the heap because only fresh items were left and the page budget ran out. */
+    private final List<HostQueue> parkedForBudget = new ArrayList<>();
+    private final int concurrency;
+    private final int perHost;
+    private final long defaultDelayNanos;
+    private final Function<String, String> hostOf;
+    private final LongSupplier nanoTime;
+    private long pageBudget;
+    private int inFlight;
+    private int leased;
+    private int queued;
+    private boolean stopped;
+
+    private record Delayed(CrawlItem item, long dueNanos) {}
+
+    /**
+     * @param pageBudget how many fresh items may still start (--max-pages less what is stored), Long.MAX_VALUE for no limit
+     * @param hostOf     the politeness key of a URL, usually its host
+     */
+    public Scheduler(int concurrency, int perHost, Duration delay, long pageBudget,
+                     Function<String, String> hostOf, LongSupplier nanoTime) {
+        if (concurrency < 1 || perHost < 1) {
+            throw new IllegalArgumentException("concurrency and perHost must be >= 1, got " + concurrency + ", " + perHost);
+        }
+        this.concurrency = concurrency;
+        this.perHost = perHost;
+        this.defaultDelayNanos = delay.toNanos();
+        this.pageBudget = pageBudget;
+        this.hostOf = hostOf;
+        this.nanoTime = nanoTime;
+    }
+
+    /** Queues a newly discovered item behind the others of its host. */
+    public void add(CrawlItem item) {
+        withLock(() -> {
+            HostQueue host = hostFor(item);
+            host.fresh.addLast(item);
+            queued++;
+            markReady(host);
+        });
+    }
+
+    /**
+     * Gives a leased item back to go first on its host, at once (after robots.txt was fetched, or for a
+     * redirect hop), or after {@code delay} (a retry). With {@code holdHost} the whole host waits that long,
+     * as a server's Retry-After or 429 asks.
+     */
+    public void requeue(Lease lease, CrawlItem item, Duration delay, boolean holdHost) {
+        withLock(() -> {
+            if (lease.ended) throw new IllegalStateException("lease already ended for " + item.url());
+            endLease(lease);
+            long due = nanoTime.getAsLong() + delay.toNanos();
+            HostQueue host = hostFor(item);
+            if (holdHost && due > host.nextStartNanos) {
+                reschedule(host, due);
+            }
+            if (delay.isZero()) {
+                host.started.addFirst(item);
+                markReady(host);
+            } else {
+                retries.add(new Delayed(item, due));
+            }
+            queued++;
+        });
+    }
+
+    /**
+     * Blocks until a request may start and returns its lease, or returns null when the crawl is over (or
+     * {@link #stop}ped). The caller must {@link #release} the lease when the response is complete.
+     */
+    public Lease take() throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            while (true) {
+                if (stopped) return null;
+                long now = nanoTime.getAsLong();
+                moveDueRetries(now);
+                if (inFlight < concurrency) {
+                    HostQueue host = nextReadyHost(now);
+                    if (host != null) return lease(host, now);
+                }
+                if (isOver()) return null;
+                long wait = nanosUntilSomethingChanges(now);
+                if (wait > 0) changed.awaitNanos(wait);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The request is complete (response read or failed): frees its slot on the host and globally. */
+    public void release(Lease lease) {
+        withLock(() -> {
+            if (lease.released) return;
+            lease.released = true;
+            inFlight--;
+            lease.host.inFlight--;
+            markReady(lease.host);
+        });
+    }
+
+    /**
+     * The item is fully handled and its discoveries are {@link #add}ed. Releases the request slot too if
+     * that was not done yet. Idempotent, so a task can always call it last.
+     */
+    public void finish(Lease lease) {
+        withLock(() -> endLease(lease));
+    }
+
+    /** Gives back one unit of page budget (a fresh item turned out not to be fetched, e.g. robots denied it). */
+    public void refundPage() {
+        withLock(() -> {
+            if (pageBudget == Long.MAX_VALUE) return;
+            pageBudget++;
+            parkedForBudget.forEach(this::markReady);
+            parkedForBudget.clear();
+        });
+    }
+
+    /** Widens the gap between request starts for one host (robots.txt Crawl-delay); never narrows it. */
+    public void raiseHostDelay(String host, Duration delay) {
+        withLock(() -> {
+            HostQueue queue = hosts.computeIfAbsent(host, h -> new HostQueue(h, defaultDelayNanos));
+            queue.delayNanos = Math.max(queue.delayNanos, delay.toNanos());
+        });
+    }
+
+    /** Stops handing out leases; {@link #take} returns null from now on. Leased items may still finish. */
+    public void stop() {
+        withLock(() -> stopped = true);
+    }
+
+    /** Items waiting to start (fresh, requeued and retries). */
+    public int queued() {
+        return withLock(() -> queued);
+    }
+
+    /** Requests in flight. */
+    public int inFlight() {
+        return withLock(() -> inFlight);
+    }
+
+    /** Items taken and not yet finished or requeued. */
+    public int leased() {
+        return withLock(() -> leased);
+    }
+
+    private Lease lease(HostQueue host, long now) {
+        CrawlItem item = host.started.pollFirst();
+        if (item == null) {
+            item = host.fresh.pollFirst();
+            if (pageBudget != Long.MAX_VALUE) pageBudget--;
+        }
+        queued--;
+        inFlight++;
+        leased++;
+        host.inFlight++;
+        host.nextStartNanos = now + host.delayNanos;
+        markReady(host);
+        return new Lease(item, host);
+    }
+
+    private void endLease(Lease lease) {
+        if (lease.ended) return;
+        lease.ended = true;
+        if (!lease.released) {
+            lease.released = true;
+            inFlight--;
+            lease.host.inFlight--;
+            markReady(lease.host);
+        }
+        leased--;
+        changed.signalAll();
+    }
+
+    /** Pops hosts off the heap until one may start now; drops hosts that have nothing startable. */
+    private HostQueue nextReadyHost(long now) {
+        while (true) {
+            HostQueue host = ready.peek();
+            if (host == null || host.nextStartNanos > now) return null;
+            ready.poll();
+            host.inReadyHeap = false;
+            if (host.inFlight < perHost && host.hasWork(pageBudget > 0)) return host;
+            if (host.hasWork(true) && pageBudget <= 0 && host.started.isEmpty()) parkedForBudget.add(host);
+        }
+    }
+
+    private boolean isOver() {
+        return leased == 0 && retries.isEmpty() && ready.isEmpty() && inFlight == 0;
+    }
+
+    private long nanosUntilSomethingChanges(long now) {
+        long wait = TimeUnit.SECONDS.toNanos(1);
+        HostQueue head = ready.peek();
+        if (head != null && inFlight < concurrency) wait = Math.min(wait, head.nextStartNanos - now);
+        Delayed retry = retries.peek();
+        if (retry != null) wait = Math.min(wait, retry.dueNanos - now);
+        return Math.max(wait, 1);
+    }
+
+    private void moveDueRetries(long now) {
+        while (!retries.isEmpty() && retries.peek().dueNanos <= now) {
+            CrawlItem item = retries.poll().item;
+            HostQueue host = hostFor(item);
+            host.started.addLast(item);
+            markReady(host);
+        }
+    }
+
+    /** Puts a host in the ready heap if it may get a request; the heap is cleaned lazily in nextReadyHost. */
+    private void markReady(HostQueue host) {
+        if (!host.inReadyHeap && host.inFlight < perHost && host.hasWork(pageBudget > 0)) {
+            host.inReadyHeap = true;
+            ready.add(host);
+        }
+        changed.signalAll();
+    }
+
+    private void reschedule(HostQueue host, long nextStart) {
+        if (host.inReadyHeap) ready.remove(host);
+        host.inReadyHeap = false;
+        host.nextStartNanos = nextStart;
+        markReady(host);
+    }
+
+    private HostQueue hostFor(CrawlItem item) {
+        return hosts.computeIfAbsent(hostOf.apply(item.current()), h -> new HostQueue(h, defaultDelayNanos));
+    }
+
+    private void withLock(Runnable action) {
+        lock.lock();
+        try {
+            action.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T withLock(java.util.function.Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+}
