@@ -1,0 +1,163 @@
+package dev.trawl.cli;
+
+import dev.trawl.crawl.Crawl;
+import dev.trawl.crawl.CrawlConfig;
+import dev.trawl.crawl.CrawlSummary;
+import dev.trawl.crawl.Crawler;
+import dev.trawl.stats.CrawlStats;
+import dev.trawl.stats.ProgressLine;
+import dev.trawl.stats.SummaryReport;
+import dev.trawl.url.Scope;
+import dev.trawl.url.UrlNormalizer;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** `trawl crawl SEED_URL... [options]`: options in, {@link Crawler} called, summary out. */
+@Command(name = "crawl", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Crawl from the seed URLs into a database. Running it again on the same --db resumes.")
+final class CrawlCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "SEED_URL", description = "absolute http(s) URLs to start from")
+    List<String> seeds = new ArrayList<>();
+
+    @Option(names = "--db", paramLabel = "TARGET", defaultValue = "trawl.db", description = "SQLite file (default: ${DEFAULT-VALUE})")
+    String db;
+
+    @Option(names = "--max-pages", paramLabel = "N", description = "stop after N pages fetched (default: unlimited)")
+    Long maxPages;
+
+    @Option(names = "--max-depth", paramLabel = "N", description = "do not follow links more than N hops from a seed (default: unlimited)")
+    Integer maxDepth;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "64", description = "requests in flight, all hosts together (default: ${DEFAULT-VALUE})")
+    int concurrency;
+
+    @Option(names = "--per-host", paramLabel = "N", defaultValue = "4", description = "requests in flight to one host (default: ${DEFAULT-VALUE})")
+    int perHost;
+
+    @Option(names = "--delay", paramLabel = "DURATION", defaultValue = "0ms", converter = DurationConverter.class,
+            description = "minimum gap between request starts to one host (default: ${DEFAULT-VALUE})")
+    Duration delay;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
+            description = "whole-request deadline, slow bodies included (default: ${DEFAULT-VALUE})")
+    Duration timeout;
+
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "2",
+            description = "retries on timeouts, connection errors, 5xx and 429 (default: ${DEFAULT-VALUE})")
+    int retries;
+
+    @Option(names = "--scope", paramLabel = "host|domain|any", defaultValue = "host",
+            description = "which links are followed: same host, same registrable domain, or any (default: ${DEFAULT-VALUE})")
+    Scope scope;
+
+    @Option(names = "--include", paramLabel = "REGEX", converter = PatternConverter.class, description = "follow only URLs matching (repeatable)")
+    List<Pattern> include = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "REGEX", converter = PatternConverter.class, description = "never follow URLs matching (repeatable)")
+    List<Pattern> exclude = new ArrayList<>();
+
+    @Option(names = "--ignore-robots", description = "neither fetch nor obey robots.txt")
+    boolean ignoreRobots;
+
+    @Option(names = "--user-agent", paramLabel = "STRING", defaultValue = CrawlConfig.DEFAULT_USER_AGENT,
+            description = "User-Agent header; its product token is matched in robots.txt (default: ${DEFAULT-VALUE})")
+    String userAgent;
+
+    @Option(names = "--max-body", paramLabel = "SIZE", defaultValue = "10MB", converter = SizeConverter.class,
+            description = "abandon bodies larger than this, recorded as too_large (default: ${DEFAULT-VALUE})")
+    long maxBody;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "stop gracefully after this long; pending URLs stay pending")
+    Duration timeLimit;
+
+    @Option(names = "--quiet", description = "no progress line")
+    boolean quiet;
+
+    @Option(names = "--debug", description = "print stack traces of internal errors")
+    boolean debug;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        CrawlConfig config = config();
+        var stats = new CrawlStats();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Crawl crawl = Crawler.start(config, stats);
+        var printed = new CountDownLatch(1);
+        Thread hook = Thread.ofPlatform().unstarted(() -> onInterrupt(crawl, printed));
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            CrawlSummary summary = awaitWithProgress(crawl, stats, err);
+            SummaryReport.print(summary, stats, db, out);
+            return ExitCodes.OK;
+        } finally {
+            printed.countDown();
+            removeHook(hook);
+        }
+    }
+
+    private CrawlSummary awaitWithProgress(Crawl crawl, CrawlStats stats, PrintWriter err) throws InterruptedException {
+        var console = System.console();
+        if (quiet || console == null || !console.isTerminal()) return crawl.await();
+        try (var line = ProgressLine.start(stats, crawl::progress, err)) {
+            return crawl.await();
+        }
+    }
+
+    /** Ctrl-C: stop taking work, let the store commit, and give main the moment it needs to print. */
+    private static void onInterrupt(Crawl crawl, CountDownLatch printed) {
+        crawl.cancel();
+        try {
+            printed.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: it ends once the summary is printed
+        }
+    }
+
+    private CrawlConfig config() {
+        var normalizer = new UrlNormalizer();
+        for (String seed : seeds) {
+            if (normalizer.normalize(seed.strip()) == null) {
+                throw new UsageException("SEED_URL: '" + seed + "' is not an absolute http(s) URL");
+            }
+        }
+        requireAtLeast("--concurrency", concurrency, 1);
+        requireAtLeast("--per-host", perHost, 1);
+        requireAtLeast("--retries", retries, 0);
+        if (maxPages != null) requireAtLeast("--max-pages", maxPages, 0);
+        if (maxDepth != null) requireAtLeast("--max-depth", maxDepth, 0);
+        if (timeout.isZero()) throw new UsageException("--timeout: must be more than 0");
+        return CrawlConfig.builder(seeds).db(db)
+                .maxPages(maxPages == null ? CrawlConfig.UNLIMITED : maxPages)
+                .maxDepth(maxDepth == null ? CrawlConfig.UNLIMITED : maxDepth)
+                .concurrency(concurrency).perHost(perHost).delay(delay).timeout(timeout).retries(retries)
+                .scope(scope).include(include).exclude(exclude).ignoreRobots(ignoreRobots).userAgent(userAgent)
+                .maxBody(maxBody).timeLimit(timeLimit).build();
+    }
+
+    private static void requireAtLeast(String option, long value, long min) {
+        if (value < min) throw new UsageException(option + ": expected an integer >= " + min + ", got " + value);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.trawl.cli;
+
+import dev.trawl.export.ExportFormat;
+import dev.trawl.export.Exports;
+import dev.trawl.store.PageStore;
+import dev.trawl.store.StoreException;
+import dev.trawl.store.Stores;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** `trawl export --db TARGET [--format jsonl|csv] [--out FILE]`: streams one record per attempted URL. */
+@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Write one record per attempted URL (fetched, failed, or denied by robots.txt).")
+final class ExportCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--db", paramLabel = "TARGET", defaultValue = "trawl.db", description = "SQLite file (default: ${DEFAULT-VALUE})")
+    String db;
+
+    @Option(names = "--format", paramLabel = "jsonl|csv",
+            description = "output format (default: from the --out extension, else jsonl)")
+    ExportFormat format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write here instead of standard output")
+    Path out;
+
+    @Option(names = "--debug", description = "print stack traces of internal errors")
+    boolean debug;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.exists(Path.of(db))) throw new StoreException("cannot open database " + db + ": no such file", null);
+        ExportFormat chosen = format != null ? format : fromExtension();
+        try (PageStore store = Stores.open(db)) {
+            if (out == null) {
+                OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
+                Exports.write(store, chosen, stdout);
+                stdout.flush();
+            } else {
+                Path tmp = out.resolveSibling(out.getFileName() + ".part");
+                try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                    Exports.write(store, chosen, file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+                }
+                Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private ExportFormat fromExtension() {
+        return out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")
+                ? ExportFormat.CSV : ExportFormat.JSONL;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.trawl.stats;
+
+import dev.trawl.crawl.CrawlSummary;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** The lines printed when a crawl ends, whatever ended it. */
+public final class SummaryReport {
+    private SummaryReport() {}
+
+    public static void print(CrawlSummary summary, CrawlStats stats, String db, PrintWriter out) {
+        double seconds = summary.elapsed().toMillis() / 1000.0;
+        out.printf(Locale.ROOT, "crawled %,d URLs in %.1fs (%,.0f pages/s): %,d ok, %,d errors, %,d denied by robots.txt, %,d retries%n",
+                summary.recorded(), seconds, summary.pagesPerSecond(),
+                summary.recorded() - stats.errors() - stats.robotsDenied(), stats.errors(), stats.robotsDenied(), stats.retries());
+        out.printf(Locale.ROOT, "%s; %,d URLs pending; database %s%n", describe(summary), summary.pending(), db);
+        out.flush();
+    }
+
+    private static String describe(CrawlSummary summary) {
+        return switch (summary.stoppedBy()) {
+            case COMPLETE -> "complete";
+            case MAX_PAGES -> "stopped at --max-pages";
+            case TIME_LIMIT -> "stopped at --time-limit (run the same command again to resume)";
+            case CANCELLED -> "interrupted (run the same command again to resume)";
+        };
+    }
+}
