@@ -113,8 +113,11 @@ final class CrawlCommand implements Callable<Integer> {
     private CrawlSummary awaitWithProgress(Crawl crawl, CrawlStats stats, PrintWriter err) throws InterruptedException {
         var console = System.console();
         if (quiet || console == null || !console.isTerminal()) return crawl.await();
-        try (var line = ProgressLine.start(stats, crawl::progress, err)) {
+        var line = ProgressLine.start(stats, crawl::progress, err);
+        try {
             return crawl.await();
+        } finally {
+            line.close();
         }
     }
 
