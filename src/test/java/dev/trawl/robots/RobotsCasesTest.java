@@ -32,7 +32,7 @@ class RobotsCasesTest {
         private static String skipReason(String userAgent) {
             if (userAgent.strip().contains(" ")) {
                 return "user_agent is several words, not one product token: RobotsPolicy takes a User-Agent header"
-                        + " and would match only its first product (\"Foo Bar\" → \"foo\", the case above it)";
+                        + " and would match only its first product (\"Foo Bar\" → \"foo\", already run as /L246)";
             }
             return null;
         }
