@@ -1,0 +1,85 @@
+package dev.trawl;
+
+import static dev.trawl.CliRunner.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input gets one line and the documented exit code, never a stack trace. */
+class CliErrorsIT {
+    @TempDir Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            not a url                 | crawl not-a-url                                    | 'not-a-url' is not an absolute http(s) URL
+            ftp seed                  | crawl ftp://example.com/                           | is not an absolute http(s) URL
+            unknown option            | crawl http://127.0.0.1:1/ --frobnicate             | Unknown option: '--frobnicate'
+            bad duration              | crawl http://127.0.0.1:1/ --delay 2x               | '2x' is not a duration
+            bad size                  | crawl http://127.0.0.1:1/ --max-body lots          | 'lots' is not a size
+            bad number                | crawl http://127.0.0.1:1/ --max-pages many         | --max-pages
+            negative depth            | crawl http://127.0.0.1:1/ --max-depth -1           | --max-depth: expected an integer >= 0
+            zero concurrency          | crawl http://127.0.0.1:1/ --concurrency 0          | --concurrency: expected an integer >= 1
+            bad scope                 | crawl http://127.0.0.1:1/ --scope planet           | --scope
+            bad regex                 | crawl http://127.0.0.1:1/ --include [              | is not a valid regular expression
+            no seed                   | crawl                                              | Missing required parameter
+            no command                | ''                                                 | a command is required
+            bad export format         | export --format xml                                | --format
+            """)
+    void usageErrorsExitWithTwoAndOneLine(String name, String args, String message) {
+        var result = run((Object[]) (args.isBlank() ? new String[0] : args.trim().split("\\s+")));
+
+        assertThat(result.exit()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err().lines().findFirst().orElse("")).startsWith("trawl: ").contains(message);
+        assertThat(result.err()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void unopenableDatabaseIsFatalWithOneLine() throws Exception {
+        Path directory = Files.createDirectory(dir.resolve("a-directory.db"));
+
+        var result = run("crawl", "http://127.0.0.1:9/", "--db", directory, "--quiet");
+
+        assertThat(result.exit()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err().lines().count()).isEqualTo(1);
+        assertThat(result.err()).startsWith("trawl: cannot open database").doesNotContain("\tat ");
+    }
+
+    @Test
+    void exportOfAMissingDatabaseIsFatalAndCreatesNothing() {
+        Path missing = dir.resolve("nope.db");
+
+        var result = run("export", "--db", missing);
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).startsWith("trawl: cannot open database").contains("no such file");
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
+    void aDatabaseThatIsNotSqliteIsFatalAndLeftUntouched() throws Exception {
+        Path junk = dir.resolve("junk.db");
+        Files.writeString(junk, "this is not a database, and it is mine");
+
+        var result = run("crawl", "http://127.0.0.1:9/", "--db", junk, "--quiet");
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).startsWith("trawl: cannot open database");
+        assertThat(Files.readString(junk)).isEqualTo("this is not a database, and it is mine");
+    }
+
+    @Test
+    void unreachableSeedIsDataNotFailure() throws Exception {
+        Path db = dir.resolve("t.db");
+
+        var result = run("crawl", "http://127.0.0.1:9/", "--db", db, "--quiet", "--retries", "0", "--ignore-robots");
+
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("crawled 1 URLs").contains("1 errors");
+        assertThat(CliRunner.export(db).get("http://127.0.0.1:9/").get("error").asText()).isEqualTo("connect");
+    }
+}

@@ -1,0 +1,59 @@
+package dev.trawl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trawl.cli.TrawlCommand;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the real command line in-process and reads back what it stored. */
+public final class CliRunner {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CliRunner() {}
+
+    /** Exit code and what was printed. */
+    public record Result(int exit, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- out\n" + out + "--- err\n" + err;
+        }
+    }
+
+    public static Result run(Object... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        String[] argv = new String[args.length];
+        for (int i = 0; i < args.length; i++) argv[i] = String.valueOf(args[i]);
+        int exit = TrawlCommand.run(argv, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    /** Runs `trawl export` to a JSONL file and returns its records by url. */
+    public static Map<String, JsonNode> export(Path db) throws IOException {
+        Path out = db.resolveSibling(db.getFileName() + ".jsonl");
+        Result r = run("export", "--db", db, "--format", "jsonl", "--out", out);
+        if (r.exit() != 0) throw new AssertionError("export failed: " + r);
+        Map<String, JsonNode> byUrl = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(out)) {
+            JsonNode node = JSON.readTree(line);
+            if (byUrl.put(node.get("url").asText(), node) != null) {
+                throw new AssertionError("url exported twice: " + node.get("url"));
+            }
+        }
+        return byUrl;
+    }
+
+    public static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(n -> values.add(n.asText()));
+        return values;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.trawl.frontier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class SchedulerTest {
+    private static String host(String url) {
+        return url.substring(0, url.indexOf('/', 8));
+    }
+
+    private static Scheduler scheduler(int concurrency, int perHost, Duration delay, long budget, AtomicLong clock) {
+        return new Scheduler(concurrency, perHost, delay, budget, SchedulerTest::host, clock::get);
+    }
+
+    @Test
+    void manyWorkersTakeEveryItemExactlyOnceWithinTheLimits() throws Exception {
+        int hosts = 20;
+        int perHostItems = 500;
+        var sched = new Scheduler(16, 2, Duration.ZERO, Long.MAX_VALUE, SchedulerTest::host, System::nanoTime);
+        for (int h = 0; h < hosts; h++) {
+            for (int i = 0; i < perHostItems; i++) sched.add(CrawlItem.of("http://h" + h + ".test/" + i, 0));
+        }
+        Map<String, AtomicInteger> taken = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> inFlightPerHost = new ConcurrentHashMap<>();
+        var maxPerHost = new AtomicInteger();
+        var inFlight = new AtomicInteger();
+        var maxInFlight = new AtomicInteger();
+        try (var workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int w = 0; w < 64; w++) {
+                workers.execute(() -> {
+                    try {
+                        Lease lease;
+                        while ((lease = sched.take()) != null) {
+                            String url = lease.item().url();
+                            taken.computeIfAbsent(url, u -> new AtomicInteger()).incrementAndGet();
+                            int hostNow = inFlightPerHost.computeIfAbsent(host(url), u -> new AtomicInteger()).incrementAndGet();
+                            maxPerHost.accumulateAndGet(hostNow, Math::max);
+                            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                            Thread.yield();
+                            inFlight.decrementAndGet();
+                            inFlightPerHost.get(host(url)).decrementAndGet();
+                            sched.release(lease);
+                            sched.finish(lease);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+        }
+        assertThat(taken).hasSize(hosts * perHostItems);
+        assertThat(taken.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
+        assertThat(maxPerHost.get()).isLessThanOrEqualTo(2);
+        assertThat(maxInFlight.get()).isLessThanOrEqualTo(16);
+        assertThat(sched.queued()).isZero();
+        assertThat(sched.leased()).isZero();
+        assertThat(sched.inFlight()).isZero();
+    }
+
+    @Test
+    void itemsAddedByALeasedTaskKeepTheCrawlAlive() throws Exception {
+        var sched = new Scheduler(4, 4, Duration.ZERO, Long.MAX_VALUE, SchedulerTest::host, System::nanoTime);
+        sched.add(CrawlItem.of("http://a.test/0", 0));
+        List<String> order = new ArrayList<>();
+        Lease lease;
+        while ((lease = sched.take()) != null) {
+            String url = lease.item().url();
+            order.add(url);
+            int n = Integer.parseInt(url.substring(url.lastIndexOf('/') + 1));
+            sched.release(lease);
+            if (n < 5) sched.add(CrawlItem.of("http://a.test/" + (n + 1), n + 1)); // discovered before finish
+            sched.finish(lease);
+        }
+        assertThat(order).containsExactly("http://a.test/0", "http://a.test/1", "http://a.test/2",
+                "http://a.test/3", "http://a.test/4", "http://a.test/5");
+    }
+
+    @Test
+    void pageBudgetStopsFreshItemsButNotRetries() throws Exception {
+        var clock = new AtomicLong();
+        var sched = scheduler(4, 4, Duration.ZERO, 2, clock);
+        for (int i = 0; i < 5; i++) sched.add(CrawlItem.of("http://a.test/" + i, 0));
+        Lease first = sched.take();
+        Lease second = sched.take();
+        sched.requeue(first, first.item().nextAttempt(), Duration.ZERO, false); // a retry of an item already started
+        Lease retried = sched.take();
+        assertThat(retried.item().attempt()).isEqualTo(1);
+        sched.finish(second);
+        sched.finish(retried);
+        assertThat(sched.take()).as("budget spent and nothing leased: the crawl is over").isNull();
+        assertThat(sched.queued()).isEqualTo(3);
+    }
+
+    @Test
+    void refundedBudgetLetsAnotherFreshItemStart() throws Exception {
+        var clock = new AtomicLong();
+        var sched = scheduler(4, 4, Duration.ZERO, 1, clock);
+        sched.add(CrawlItem.of("http://a.test/0", 0));
+        sched.add(CrawlItem.of("http://a.test/1", 0));
+        Lease denied = sched.take();
+        sched.release(denied);
+        sched.refundPage();
+        sched.finish(denied);
+        Lease next = sched.take();
+        assertThat(next).isNotNull();
+        assertThat(next.item().url()).isEqualTo("http://a.test/1");
+    }
+
+    @Test
+    void delaySpacesStartsOnOneHostButNotAcrossHosts() throws Exception {
+        var clock = new AtomicLong(1_000_000_000L);
+        var sched = scheduler(8, 8, Duration.ofMillis(100), Long.MAX_VALUE, clock);
+        sched.add(CrawlItem.of("http://a.test/1", 0));
+        sched.add(CrawlItem.of("http://a.test/2", 0));
+        sched.add(CrawlItem.of("http://b.test/1", 0));
+        Lease a1 = sched.take();
+        Lease b1 = sched.take();
+        assertThat(a1.item().url()).isEqualTo("http://a.test/1");
+        assertThat(b1.item().url()).isEqualTo("http://b.test/1");
+        var waiter = Thread.ofVirtual().start(() -> {
+            try {
+                Lease a2 = sched.take();
+                assertThat(clock.get()).isGreaterThanOrEqualTo(1_100_000_000L);
+                assertThat(a2.item().url()).isEqualTo("http://a.test/2");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Thread.sleep(50);
+        assertThat(waiter.isAlive()).as("a.test/2 must wait for the delay").isTrue();
+        clock.set(1_100_000_000L); // the scheduler re-checks the clock at least once a second
+        waiter.join(5000);
+        assertThat(waiter.isAlive()).isFalse();
+    }
+
+    @Test
+    void holdHostDelaysEveryItemOfThatHost() throws Exception {
+        var clock = new AtomicLong(0);
+        var sched = scheduler(8, 8, Duration.ZERO, Long.MAX_VALUE, clock);
+        sched.add(CrawlItem.of("http://a.test/1", 0));
+        sched.add(CrawlItem.of("http://a.test/2", 0));
+        Lease first = sched.take();
+        sched.requeue(first, first.item().nextAttempt(), Duration.ofSeconds(10), true);
+        var got = new java.util.concurrent.atomic.AtomicReference<Lease>();
+        var waiter = Thread.ofVirtual().start(() -> {
+            try {
+                got.set(sched.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Thread.sleep(100);
+        assertThat(got.get()).as("the whole host waits for Retry-After").isNull();
+        clock.set(Duration.ofSeconds(10).toNanos());
+        waiter.join(5000);
+        assertThat(got.get()).isNotNull();
+    }
+}
