@@ -102,6 +102,7 @@ public final class UrlNormalizer {
         }
         int pathEnd = UrlText.pathEnd(s, i);
         path.append(s, i, pathEnd);
+        path.finish();
         return withQuery(out, s, pathEnd);
     }
 
@@ -126,7 +127,9 @@ public final class UrlNormalizer {
             out.append(':').append(port);
         }
         int pathEnd = UrlText.pathEnd(s, end);
-        new PathWriter(out).append(s, end, pathEnd);
+        PathWriter path = new PathWriter(out);
+        path.append(s, end, pathEnd);
+        path.finish();
         return withQuery(out, s, pathEnd);
     }
 
