@@ -10,8 +10,8 @@ import java.util.Locale;
 /**
  * Turns the host part of an http(s) URL into its canonical form, following the WHATWG host parser where a crawler
  * cares: %-escapes decoded (as UTF-8), IDN to punycode, lower case, forbidden characters rejected, IPv4 numbers in
- * any browser-accepted spelling written as dotted decimal, IPv6 in RFC 5952 form. One trailing dot is dropped
- * ("example.com." is the same site), as crawler-commons does. Immutable and thread-safe.
+ * any browser-accepted spelling written as dotted decimal, IPv6 in RFC 5952 form. A single trailing dot is
+ * dropped ("example.com." is the same site), as crawler-commons does. Immutable and thread-safe.
  */
 final class HostParser {
     private final IdnMode idn;
@@ -35,8 +35,9 @@ final class HostParser {
         if (Ipv4.endsInNumber(host)) {
             return Ipv4.canonical(host);
         }
-        if (host.length() > 1 && host.charAt(host.length() - 1) == '.') {
-            host = host.substring(0, host.length() - 1);
+        int length = host.length();
+        if (length > 1 && host.charAt(length - 1) == '.' && host.charAt(length - 2) != '.') {
+            host = host.substring(0, length - 1); // only one dot: "a.09.." without both would end in a number
         }
         return idn == IdnMode.UNICODE && host.contains("xn--") ? IDN.toUnicode(host, IDN.ALLOW_UNASSIGNED) : host;
     }
