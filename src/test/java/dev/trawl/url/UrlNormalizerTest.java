@@ -1,0 +1,90 @@
+package dev.trawl.url;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UrlNormalizerTest {
+    private static final String PAGE = "http://127.0.0.1:8088/dir/page.html";
+    private final UrlNormalizer normalizer = new UrlNormalizer();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mailto:me@example.com", "javascript:void(0)", "JavaScript:alert(1)", "tel:+4412345",
+        "data:text/html,hi", "ftp://example.com/file", "file:///etc/passwd", "about:blank", "ws://example.com/"})
+    void rejectsNonHttpSchemesSilently(String href) {
+        assertThat(normalizer.normalize(href)).isNull();
+        assertThat(normalizer.resolve(PAGE, href)).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "http://example.com/a#frag,             http://example.com/a",
+        "http://example.com/a?x=1#frag?y,       http://example.com/a?x=1",
+        "http://example.com/#,                  http://example.com/",
+        "http://example.com#top,                http://example.com/"})
+    void dropsFragments(String input, String expected) {
+        assertThat(normalizer.normalize(input)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "http://example.com:80/,         http://example.com/",
+        "https://example.com:443/,       https://example.com/",
+        "http://example.com:443/,        http://example.com:443/",
+        "https://example.com:80/,        https://example.com:80/",
+        "http://example.com:08080/,      http://example.com:8080/",
+        "http://[::1]:80/,               http://[::1]/"})
+    void dropsOnlyTheSchemesDefaultPort(String input, String expected) {
+        assertThat(normalizer.normalize(input)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "../foo/bar.html?x=1#frag    | http://127.0.0.1:8088/foo/bar.html?x=1",
+        "other.html                  | http://127.0.0.1:8088/dir/other.html",
+        "./                          | http://127.0.0.1:8088/dir/",
+        "/abs/path                   | http://127.0.0.1:8088/abs/path",
+        "//cdn.example.com/lib.js    | http://cdn.example.com/lib.js",
+        "?q=2                        | http://127.0.0.1:8088/dir/page.html?q=2",
+        "#section                    | http://127.0.0.1:8088/dir/page.html",
+        "https://Example.COM/        | https://example.com/",
+        "http:sibling.html           | http://127.0.0.1:8088/dir/sibling.html",
+        "'  \t/a\n/b.html \n'        | http://127.0.0.1:8088/a/b.html",
+        "\\\\host\\x                 | http://host/x",
+        "../../../../up              | http://127.0.0.1:8088/up"})
+    void resolvesHrefsAsABrowserDoes(String href, String expected) {
+        assertThat(normalizer.resolve(PAGE, href)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "http://example.com/docs/ | guide.html      | http://example.com/docs/guide.html",
+        "http://example.com/docs  | guide.html      | http://example.com/guide.html",
+        "https://cdn.example.com/ | /x/../y.png     | https://cdn.example.com/y.png",
+        "HTTP://Example.com:80/a/ | b?z=1&a=2       | http://example.com/a/b?a=2&z=1"})
+    void resolvesAgainstABaseElementHref(String base, String href, String expected) {
+        assertThat(normalizer.resolve(base, href)).isEqualTo(expected);
+    }
+
+    @Test
+    void neverThrowsOnBadInput() {
+        String[] inputs = {null, "", " ", ":", "http:", "http://", "http://[", "http://%", "http://a:99999/",
+            "http://\uD800/", "http://x/\uDC00", "//", "?", "http://a/%", "http://0x100000000/"};
+        for (String input : inputs) {
+            normalizer.normalize(input);
+            normalizer.resolve(PAGE, input);
+            normalizer.resolve(input, "x");
+        }
+        assertThat(normalizer.resolve(null, "x")).isNull();
+        assertThat(normalizer.resolve("not a url", "x")).isNull();
+    }
+
+    @Test
+    void returnsCanonicalInputUnchangedInValue() {
+        String canonical = "https://www.example.com/a/b.html?a=1&b=2";
+        assertThat(normalizer.normalize(canonical)).isEqualTo(canonical);
+    }
+}
