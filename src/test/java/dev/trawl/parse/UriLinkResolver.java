@@ -14,7 +14,8 @@ final class UriLinkResolver implements LinkResolver {
     @Override
     public String resolve(String base, String href) {
         try {
-            URI resolved = baseUri(base).resolve(new URI(Whitespace.strip(href)));
+            URI link = new URI(Whitespace.strip(href));
+            URI resolved = link.isAbsolute() ? link : baseUri(base).resolve(link);
             String scheme = resolved.getScheme();
             if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                     || resolved.getHost() == null) {
