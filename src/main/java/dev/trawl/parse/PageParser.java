@@ -1,11 +1,29 @@
 package dev.trawl.parse;
 
 import dev.trawl.url.UrlNormalizer;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
-/** Turns the bytes of an HTML page into a {@link ParsedPage}. Thread-safe; CPU-bound. STUB. */
+/**
+ * Turns the bytes of an HTML page into a {@link ParsedPage}. Thread-safe (it holds no per-page state); CPU-bound.
+ *
+ * <p>The charset is decided here, not by jsoup: BOM, then the Content-Type charset, then the WHATWG meta prescan,
+ * then windows-1252 (see {@link CharsetSniffer}). {@link ParsedPage#charset()} is the WHATWG encoding name, e.g.
+ * "windows-1252" for a page labelled ISO-8859-1, as browsers decode it.
+ */
 public final class PageParser {
+    private final LinkResolver resolver;
+
     public PageParser(UrlNormalizer normalizer) {
-        throw new UnsupportedOperationException("stub");
+        this(Objects.requireNonNull(normalizer, "normalizer")::resolve);
+    }
+
+    PageParser(LinkResolver resolver) {
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
     }
 
     /**
@@ -14,6 +32,45 @@ public final class PageParser {
      * Never throws on bad input: broken HTML or an unknown charset label still give a page.
      */
     public ParsedPage parse(byte[] body, int length, String contentType, String pageUrl) {
-        throw new UnsupportedOperationException("stub");
+        byte[] bytes = body == null ? new byte[0] : body;
+        int len = Math.clamp(length, 0, bytes.length);
+        CharsetSniffer.Sniffed sniffed = CharsetSniffer.sniff(bytes, len, contentType);
+        String charset = sniffed.encoding().name();
+        try {
+            String html = new String(bytes, sniffed.bomLength(), len - sniffed.bomLength(), sniffed.encoding().charset());
+            return extract(Jsoup.parse(html, ""), pageUrl, charset);
+        } catch (RuntimeException e) {
+            // jsoup is not known to throw on any input, but a failed page must stay a row, not abort the crawl
+            return new ParsedPage(null, List.of(), null, null, null, charset);
+        }
+    }
+
+    private ParsedPage extract(Document doc, String pageUrl, String charset) {
+        DocumentScan scan = DocumentScan.of(doc);
+        String base = baseUrl(scan.baseHref, pageUrl);
+        Set<String> links = new LinkedHashSet<>();
+        for (String href : scan.linkHrefs) {
+            String url = resolve(base, href);
+            if (url != null) {
+                links.add(url);
+            }
+        }
+        String canonical = scan.canonicalHref == null ? null : resolve(base, scan.canonicalHref);
+        String language = scan.language == null || scan.language.isEmpty() ? null : scan.language;
+        return new ParsedPage(scan.title, List.copyOf(links), scan.description, canonical, language, charset);
+    }
+
+    /** The base href resolved against the page URL; the page URL when there is none or it does not resolve. */
+    private String baseUrl(String baseHref, String pageUrl) {
+        String base = baseHref == null ? null : resolve(pageUrl, baseHref);
+        return base != null ? base : pageUrl;
+    }
+
+    private String resolve(String base, String href) {
+        try {
+            return resolver.resolve(base, href);
+        } catch (RuntimeException e) {
+            return null; // the normalizer's contract is null for junk; one odd href must not cost the page
+        }
     }
 }
