@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import dev.trawl.store.ExportRow;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,7 +23,11 @@ final class JsonlExporter implements RowWriter {
     private final JsonGenerator gen;
 
     JsonlExporter(OutputStream out) throws IOException {
-        JsonFactory factory = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+        JsonFactory factory = JsonFactory.builder()
+                .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+                // Emoji as four UTF-8 bytes, not as a \uD83D\uDE00 escape pair: the file is UTF-8 for people too.
+                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+                .build();
         gen = factory.createGenerator(out, JsonEncoding.UTF8);
         // The line feed we write is the separator; Jackson's default would add a space before each object.
         gen.setRootValueSeparator(null);
