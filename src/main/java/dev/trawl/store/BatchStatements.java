@@ -1,0 +1,147 @@
+package dev.trawl.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The writer's prepared statements and how one batch of tasks becomes one transaction. Used by the writer
+ * thread only, like the connection it holds.
+ */
+final class BatchStatements implements AutoCloseable {
+    private static final List<String> PAGE_COLUMNS = List.of("final_url", "status", "content_type", "title",
+            "error", "fetched_at", "description", "canonical", "language", "charset", "body_bytes", "elapsed_ms");
+
+    private final Statement control;
+    /** Marks a URL done whatever its state; RETURNING gives the id in the same round trip (SQLite 3.35+). */
+    private final PreparedStatement markDone;
+    /** Never touches a known row, so a late "discovered" entry cannot reset a URL that is already done. */
+    private final PreparedStatement addPending;
+    private final PreparedStatement upsertPage;
+    private final PreparedStatement upsertLinks;
+
+    BatchStatements(Connection connection) throws SQLException {
+        control = connection.createStatement();
+        markDone = connection.prepareStatement("INSERT INTO frontier (url, depth, state, discovered_at)"
+                + " VALUES (?, ?, 1, ?) ON CONFLICT (url) DO UPDATE SET state = 1 RETURNING id");
+        addPending = connection.prepareStatement("INSERT INTO frontier (url, depth, state, discovered_at)"
+                + " VALUES (?, ?, 0, ?) ON CONFLICT (url) DO NOTHING");
+        upsertPage = connection.prepareStatement(upsert("pages", PAGE_COLUMNS));
+        upsertLinks = connection.prepareStatement(upsert("links", List.of("targets")));
+    }
+
+    /** {@code INSERT ... ON CONFLICT DO UPDATE}: what INSERT OR REPLACE does, in SQL PostgreSQL also speaks. */
+    private static String upsert(String table, List<String> columns) {
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (frontier_id");
+        columns.forEach(c -> sql.append(", ").append(c));
+        sql.append(") VALUES (?").append(", ?".repeat(columns.size())).append(") ON CONFLICT (frontier_id) DO UPDATE SET ");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(columns.get(i)).append(" = excluded.").append(columns.get(i));
+        }
+        return sql.toString();
+    }
+
+    /** Commits the tasks in one transaction, or rolls all of them back and throws. */
+    void commit(List<WriteTask> tasks, Instant now) throws SQLException {
+        control.execute("BEGIN IMMEDIATE");
+        try {
+            for (WriteTask task : tasks) {
+                stage(task, now);
+            }
+            upsertPage.executeBatch();
+            upsertLinks.executeBatch();
+            // Last, so that pages marked done earlier in this same batch are already known and left alone.
+            addPending.executeBatch();
+            control.execute("COMMIT");
+        } catch (SQLException | RuntimeException e) {
+            clearBatches();
+            SqliteFile.rollbackQuietly(control);
+            throw e;
+        }
+    }
+
+    private void stage(WriteTask task, Instant now) throws SQLException {
+        switch (task) {
+            case WriteTask.Page page -> stagePage(page, now);
+            case WriteTask.Pending pending -> stagePending(pending.entries(), pending.discoveredAt());
+            case WriteTask.Barrier ignored -> throw new IllegalArgumentException("a barrier is not data");
+            case WriteTask.Stop ignored -> throw new IllegalArgumentException("stop is not data");
+        }
+    }
+
+    private void stagePage(WriteTask.Page page, Instant now) throws SQLException {
+        PageRecord r = page.record();
+        Instant at = r.fetchedAt() == null ? now : r.fetchedAt();
+        long id = markDone(r.url(), r.depth(), at);
+        upsertPage.setLong(1, id);
+        upsertPage.setString(2, r.finalUrl());
+        setInteger(upsertPage, 3, r.status());
+        upsertPage.setString(4, r.contentType());
+        upsertPage.setString(5, r.title());
+        upsertPage.setString(6, r.error());
+        upsertPage.setString(7, Timestamps.format(r.fetchedAt()));
+        upsertPage.setString(8, r.description());
+        upsertPage.setString(9, r.canonical());
+        upsertPage.setString(10, r.language());
+        upsertPage.setString(11, r.charset());
+        upsertPage.setLong(12, r.bodyBytes());
+        upsertPage.setLong(13, r.elapsedMillis());
+        upsertPage.addBatch();
+        upsertLinks.setLong(1, id);
+        upsertLinks.setString(2, page.outlinksJson());
+        upsertLinks.addBatch();
+        stagePending(r.discovered(), at);
+    }
+
+    private long markDone(String url, int depth, Instant at) throws SQLException {
+        markDone.setString(1, url);
+        markDone.setInt(2, depth);
+        markDone.setString(3, Timestamps.format(at));
+        try (ResultSet rs = markDone.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("upsert of " + url + " returned no id");
+            }
+            return rs.getLong(1);
+        }
+    }
+
+    private void stagePending(List<FrontierEntry> entries, Instant at) throws SQLException {
+        String when = Timestamps.format(at);
+        for (FrontierEntry entry : entries) {
+            addPending.setString(1, entry.url());
+            addPending.setInt(2, entry.depth());
+            addPending.setString(3, when);
+            addPending.addBatch();
+        }
+    }
+
+    private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
+        }
+    }
+
+    private void clearBatches() {
+        for (PreparedStatement ps : List.of(upsertPage, upsertLinks, addPending)) {
+            try {
+                ps.clearBatch();
+            } catch (SQLException ignored) {
+                // The writer stops after a failed commit; a stale batch only matters if it went on.
+            }
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        for (Statement st : List.of(markDone, addPending, upsertPage, upsertLinks, control)) {
+            st.close();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.trawl.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The database schema as ordered migrations: migration N takes a database from version N-1 to N. The version
+ * lives in {@code meta(key='schema_version')} rather than SQLite's {@code user_version}, so PostgreSQL can share
+ * the mechanism. To change the schema, append a migration; never edit one that has shipped.
+ */
+final class Schema {
+    private static final String VERSION_KEY = "schema_version";
+
+    private Schema() {}
+
+    /** The migrations in order; index 0 is migration 1. */
+    static List<List<String>> migrations(Dialect dialect) {
+        return List.of(List.of(
+                "CREATE TABLE frontier (id " + dialect.generatedKey() + ", url TEXT NOT NULL UNIQUE,"
+                        + " depth INTEGER NOT NULL, state INTEGER NOT NULL, discovered_at TEXT)",
+                "CREATE TABLE pages (frontier_id " + dialect.foreignKey() + " REFERENCES frontier(id),"
+                        + " final_url TEXT, status INTEGER, content_type TEXT, title TEXT, error TEXT,"
+                        + " fetched_at TEXT, description TEXT, canonical TEXT, language TEXT, charset TEXT,"
+                        + " body_bytes BIGINT NOT NULL, elapsed_ms BIGINT NOT NULL)",
+                "CREATE TABLE links (frontier_id " + dialect.foreignKey() + " REFERENCES frontier(id),"
+                        + " targets TEXT NOT NULL)"));
+    }
+
+    /** The version a fully migrated database has. */
+    static int latest(Dialect dialect) {
+        return migrations(dialect).size();
+    }
+
+    /**
+     * Reads the schema version, 0 for a new database. Creates the meta table if missing, so call it inside the
+     * write transaction that will migrate.
+     */
+    static int version(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)");
+            try (ResultSet rs = st.executeQuery("SELECT value FROM meta WHERE key = '" + VERSION_KEY + "'")) {
+                return rs.next() ? parseVersion(rs.getString(1)) : 0;
+            }
+        }
+    }
+
+    private static int parseVersion(String text) throws SQLException {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new SQLException("its " + VERSION_KEY + " is not a number: '" + text + "'", e);
+        }
+    }
+
+    /** Applies the migrations after {@code from}, recording the new version; the caller owns the transaction. */
+    static void migrate(Connection connection, Dialect dialect, int from) throws SQLException {
+        List<List<String>> all = migrations(dialect);
+        try (Statement st = connection.createStatement()) {
+            for (int v = from + 1; v <= all.size(); v++) {
+                for (String step : all.get(v - 1)) {
+                    st.execute(step);
+                }
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
+            ps.setString(1, VERSION_KEY);
+            ps.setString(2, Integer.toString(all.size()));
+            ps.executeUpdate();
+        }
+    }
+}
