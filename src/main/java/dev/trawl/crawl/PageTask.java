@@ -45,12 +45,13 @@ final class PageTask {
         CrawlItem item = lease.item();
         String url = item.current();
         if (ctx.robots() != null) {
-            RobotsRules rules = ctx.robots().rulesOrFetch(Urls.origin(url));
-            if (rules == null) { // this lease's request went to robots.txt; the page waits its turn again
+            var lookup = ctx.robots().lookup(Urls.origin(url), () -> ctx.scheduler().markStarted(lease));
+            RobotsRules rules = lookup.rules();
+            applyCrawlDelay(url, rules);
+            if (lookup.fetchedNow()) { // this lease's request went to robots.txt; the page waits its turn again
                 ctx.scheduler().requeue(lease, item, Duration.ZERO, false);
                 return;
             }
-            applyCrawlDelay(url, rules);
             if (!rules.allows(url)) {
                 ctx.scheduler().release(lease);
                 if (item.isFirstRequest()) ctx.scheduler().refundPage();
@@ -59,6 +60,7 @@ final class PageTask {
             }
         }
         ctx.listener().requestStarted();
+        ctx.scheduler().markStarted(lease);
         long started = System.nanoTime();
         HttpAnswer answer = ctx.fetcher().get(url, (status, type) -> status >= 200 && status < 300 && PageAnalyzer.isHtml(type));
         ctx.scheduler().release(lease);

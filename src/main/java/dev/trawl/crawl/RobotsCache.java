@@ -29,24 +29,34 @@ final class RobotsCache {
         this.listener = listener;
     }
 
-    /** The rules if known; null when this caller has just fetched them and so spent its request. */
-    RobotsRules rulesOrFetch(String origin) throws InterruptedException {
+    /**
+     * An origin's rules. fetchedNow tells the caller that it fetched them itself, spending its request
+     * slot; beforeRequest runs just before each request sent for that.
+     */
+    record Lookup(RobotsRules rules, boolean fetchedNow) {}
+
+    Lookup lookup(String origin, Runnable beforeRequest) throws InterruptedException {
         var mine = new CompletableFuture<RobotsRules>();
         var existing = byOrigin.putIfAbsent(origin, mine);
         if (existing == null) {
-            mine.complete(fetch(origin));
-            return null;
+            try {
+                mine.complete(fetch(origin, beforeRequest));
+            } finally {
+                mine.complete(policy.unreachable()); // interrupted or failed: waiters must not hang
+            }
+            return new Lookup(mine.join(), true);
         }
         try {
-            return existing.get();
+            return new Lookup(existing.get(), false);
         } catch (ExecutionException e) {
-            return policy.unreachable();
+            return new Lookup(policy.unreachable(), false);
         }
     }
 
-    private RobotsRules fetch(String origin) throws InterruptedException {
+    private RobotsRules fetch(String origin, Runnable beforeRequest) throws InterruptedException {
         String url = origin + "/robots.txt";
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            beforeRequest.run();
             listener.requestStarted();
             HttpAnswer answer = fetcher.get(url, (status, type) -> status >= 200 && status < 300);
             switch (answer) {

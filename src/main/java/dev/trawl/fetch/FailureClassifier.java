@@ -4,10 +4,11 @@ import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.ProtocolException;
 import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.net.ssl.SSLException;
 
 /** Maps what the HttpClient threw to the short error code a user sees. */
@@ -18,28 +19,29 @@ final class FailureClassifier {
         return new HttpAnswer.Failure(errorOf(thrown), String.valueOf(thrown));
     }
 
+    /** The most specific cause wins: a refused connection wrapped three times is still "connect". */
+    private static final List<Map.Entry<Class<? extends Throwable>, FetchError>> BY_TYPE = List.of(
+            Map.entry(BodyTooLargeException.class, FetchError.TOO_LARGE),
+            Map.entry(HttpTimeoutException.class, FetchError.TIMEOUT), // connect timeouts included
+            Map.entry(UnresolvedAddressException.class, FetchError.DNS),
+            Map.entry(UnknownHostException.class, FetchError.DNS),
+            Map.entry(SSLException.class, FetchError.TLS),
+            Map.entry(ConnectException.class, FetchError.CONNECT),
+            Map.entry(ProtocolException.class, FetchError.PROTOCOL),
+            Map.entry(EOFException.class, FetchError.RESET),
+            Map.entry(IllegalArgumentException.class, FetchError.BAD_URL));
+
     private static FetchError errorOf(Throwable thrown) {
+        for (var entry : BY_TYPE) {
+            for (Throwable t = thrown; t != null; t = t.getCause()) {
+                if (entry.getKey().isInstance(t)) return entry.getValue();
+            }
+        }
         for (Throwable t = thrown; t != null; t = t.getCause()) {
-            FetchError error = direct(t);
+            FetchError error = byMessage(t.getMessage());
             if (error != null) return error;
         }
         return FetchError.RESET; // the connection broke in a way the client does not name; closest user-facing code
-    }
-
-    private static FetchError direct(Throwable t) {
-        return switch (t) {
-            case BodyTooLargeException e -> FetchError.TOO_LARGE;
-            case HttpConnectTimeoutException e -> FetchError.TIMEOUT;
-            case HttpTimeoutException e -> FetchError.TIMEOUT;
-            case UnresolvedAddressException e -> FetchError.DNS;
-            case UnknownHostException e -> FetchError.DNS;
-            case SSLException e -> FetchError.TLS;
-            case ProtocolException e -> FetchError.PROTOCOL;
-            case EOFException e -> FetchError.RESET;
-            case IllegalArgumentException e -> FetchError.BAD_URL;
-            case ConnectException e when t.getCause() == null -> FetchError.CONNECT;
-            default -> byMessage(t.getMessage());
-        };
     }
 
     private static FetchError byMessage(String message) {

@@ -14,6 +14,7 @@ final class HostQueue {
     final ArrayDeque<CrawlItem> fresh = new ArrayDeque<>();
     int inFlight;
     long nextStartNanos = Long.MIN_VALUE;
+    long lastStartNanos = Long.MIN_VALUE;
     long delayNanos;
     boolean inReadyHeap;
 

@@ -1,11 +1,11 @@
 package dev.trawl.frontier;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -31,7 +31,7 @@ public final class Scheduler {
             new PriorityQueue<>(Comparator.comparingLong((HostQueue h) -> h.nextStartNanos));
     private final PriorityQueue<Delayed> retries = new PriorityQueue<>(Comparator.comparingLong(Delayed::dueNanos));
     /** Hosts dropped from the heap because only fresh items were left and the page budget ran out. */
-    private final List<HostQueue> parkedForBudget = new ArrayList<>();
+    private final Set<HostQueue> parkedForBudget = new LinkedHashSet<>();
     private final int concurrency;
     private final int perHost;
     private final long defaultDelayNanos;
@@ -144,16 +144,38 @@ public final class Scheduler {
         withLock(() -> {
             if (pageBudget == Long.MAX_VALUE) return;
             pageBudget++;
-            parkedForBudget.forEach(this::markReady);
+            var parked = java.util.List.copyOf(parkedForBudget);
             parkedForBudget.clear();
+            parked.forEach(this::markReady);
         });
     }
 
-    /** Widens the gap between request starts for one host (robots.txt Crawl-delay); never narrows it. */
+    /**
+     * Widens the gap between request starts for one host (robots.txt Crawl-delay); never narrows it. The
+     * next start moves out at once, so the request right after robots.txt already keeps the new pace.
+     */
     public void raiseHostDelay(String host, Duration delay) {
         withLock(() -> {
             HostQueue queue = hosts.computeIfAbsent(host, h -> new HostQueue(h, defaultDelayNanos));
-            queue.delayNanos = Math.max(queue.delayNanos, delay.toNanos());
+            if (delay.toNanos() <= queue.delayNanos) return;
+            queue.delayNanos = delay.toNanos();
+            if (queue.lastStartNanos != Long.MIN_VALUE) {
+                reschedule(queue, Math.max(queue.nextStartNanos, queue.lastStartNanos + queue.delayNanos));
+            }
+        });
+    }
+
+    /**
+     * The leased request is being sent now. The delay counts from here rather than from the lease, so time
+     * the task spent before sending (robots.txt lookup, connection set-up) does not shorten the gap the
+     * server sees.
+     */
+    public void markStarted(Lease lease) {
+        withLock(() -> {
+            HostQueue host = lease.host;
+            long now = nanoTime.getAsLong();
+            host.lastStartNanos = now;
+            if (now + host.delayNanos > host.nextStartNanos) reschedule(host, now + host.delayNanos);
         });
     }
 
@@ -188,6 +210,7 @@ public final class Scheduler {
         leased++;
         host.inFlight++;
         host.nextStartNanos = now + host.delayNanos;
+        host.lastStartNanos = now;
         markReady(host);
         return new Lease(item, host);
     }
@@ -213,7 +236,7 @@ public final class Scheduler {
             ready.poll();
             host.inReadyHeap = false;
             if (host.inFlight < perHost && host.hasWork(pageBudget > 0)) return host;
-            if (host.hasWork(true) && pageBudget <= 0 && host.started.isEmpty()) parkedForBudget.add(host);
+            markReady(host); // parks it if only the page budget holds it back
         }
     }
 
@@ -241,9 +264,13 @@ public final class Scheduler {
 
     /** Puts a host in the ready heap if it may get a request; the heap is cleaned lazily in nextReadyHost. */
     private void markReady(HostQueue host) {
-        if (!host.inReadyHeap && host.inFlight < perHost && host.hasWork(pageBudget > 0)) {
-            host.inReadyHeap = true;
-            ready.add(host);
+        if (!host.inReadyHeap && host.inFlight < perHost) {
+            if (host.hasWork(pageBudget > 0)) {
+                host.inReadyHeap = true;
+                ready.add(host);
+            } else if (!host.fresh.isEmpty()) {
+                parkedForBudget.add(host); // fresh items wait for a refund of the page budget
+            }
         }
         changed.signalAll();
     }
