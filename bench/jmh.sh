@@ -19,6 +19,11 @@ fi
 
 regex="."
 if [[ $# -gt 0 && "$1" != -* ]]; then regex="$1"; shift; fi
+# JMH refuses an option given twice, so a default goes in only when the caller did not give that option
+defaults=()
+for pair in "-f 1" "-wi 3" "-w 2s" "-i 5" "-r 2s"; do
+  [[ " $* " == *" ${pair%% *} "* ]] || defaults+=($pair)
+done
 cd "$root" # the benchmarks find ../shared/bench/gensite.py from here
-exec "$TRAWL_JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar "$jar" "$regex" \
-  -f 1 -wi 3 -w 2s -i 5 -r 2s -jvmArgsAppend --enable-native-access=ALL-UNNAMED "$@"
+exec "$TRAWL_JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar "$jar" "$regex" "${defaults[@]}" \
+  -prof dev.trawl.bench.CpuTimeProfiler -jvmArgsAppend "--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow" "$@"
