@@ -46,6 +46,7 @@ if [[ ! -f "$site/site.json" ]] || ! grep -q "\"pages\": $pages," "$site/site.js
   python3 "$shared/gensite.py" "$site" -n "$pages" >/dev/null
 fi
 bash "$shared/serve.sh" start "$site" >&2
+trap 'bash "$shared/serve.sh" stop >&2 || true' EXIT # also when the crawl fails
 
 "$root/trawl" --version >/dev/null # builds the jar outside the measurement
 
