@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Pages of a site made by the shared generator ({@code ../shared/bench/gensite.py}), loaded into memory for the
  * benchmarks. Uses an existing site when {@code siteDir} holds one (bench/crawl.sh leaves one in
- * /tmp/trawl-bench/site-20000), else generates a small one in a temporary folder.
+ * /tmp/trawl-bench/site-20000), else generates a small one once, in the temporary folder, and reuses it.
  */
 public final class BenchSite {
     /** Where the pages were served from by bench/crawl.sh; the base for their relative links. */
@@ -40,7 +40,8 @@ public final class BenchSite {
     }
 
     private static Path generate(Path gensite) throws IOException {
-        Path dir = Files.createTempDirectory("trawl-jmh-site");
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "trawl-jmh-site-" + GENERATED_PAGES);
+        if (Files.isRegularFile(dir.resolve("site.json"))) return dir; // written last by gensite.py
         Process p = new ProcessBuilder("python3", gensite.toString(), dir.toString(), "-n", "" + GENERATED_PAGES)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
