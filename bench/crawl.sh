@@ -2,7 +2,7 @@
 # bench/crawl.sh [PAGES] [--store TARGET] [--rss]: crawl the shared benchmark site served by nginx and report
 # pages/s, CPU seconds, peak RSS and pages per CPU-second, plus the HTTP-only ceiling measured by wrk.
 # Uses ../shared/bench (gensite.py, nginx.conf, serve.sh, urls.lua) so figures stay comparable.
-#   PAGES          site size, default 20000 (200000 needs ~2.7 GB free under $BENCH_TMP and takes a while to generate)
+#   PAGES          site size, default 20000 (200000 needs ~2.9 GB free under $BENCH_TMP and takes a while to generate)
 #   --store TARGET crawl into TARGET (e.g. postgresql://user@host/db, which must hold no crawl yet) instead of a
 #                  new SQLite file
 #   --rss          also print a second line: RSS at 20,000 pages stored vs at the end (issue 5's flat-memory
