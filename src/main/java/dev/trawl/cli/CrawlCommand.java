@@ -152,6 +152,9 @@ final class CrawlCommand implements Callable<Integer> {
         if (maxPages != null) requireAtLeast("--max-pages", maxPages, 0);
         if (maxDepth != null) requireAtLeast("--max-depth", maxDepth, 0);
         if (timeout.isZero()) throw new UsageException("--timeout: must be more than 0");
+        if (userAgent.isBlank() || !userAgent.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            throw new UsageException("--user-agent: expected printable ASCII text, got '" + userAgent.strip() + "'");
+        }
         return CrawlConfig.builder(seeds).db(db)
                 .maxPages(maxPages == null ? CrawlConfig.UNLIMITED : maxPages)
                 .maxDepth(maxDepth == null ? CrawlConfig.UNLIMITED : maxDepth)
