@@ -15,7 +15,7 @@ import java.util.List;
  * {@link PostgresBatch}.
  */
 final class BatchStatements implements BatchCommitter {
-    private static final List<String> PAGE_COLUMNS = List.of("final_url", "status", "content_type", "title",
+    static final List<String> PAGE_COLUMNS = List.of("final_url", "status", "content_type", "title",
             "error", "fetched_at", "description", "canonical", "language", "charset", "body_bytes", "elapsed_ms");
 
     private final Dialect dialect;
@@ -40,9 +40,13 @@ final class BatchStatements implements BatchCommitter {
 
     /** {@code INSERT ... ON CONFLICT DO UPDATE}: what INSERT OR REPLACE does, in SQL PostgreSQL also speaks. */
     private static String upsert(String table, List<String> columns) {
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (frontier_id");
-        columns.forEach(c -> sql.append(", ").append(c));
-        sql.append(") VALUES (?").append(", ?".repeat(columns.size())).append(") ON CONFLICT (frontier_id) DO UPDATE SET ");
+        return "INSERT INTO " + table + " (frontier_id, " + String.join(", ", columns) + ") VALUES (?"
+                + ", ?".repeat(columns.size()) + ") " + replaceOnConflict(columns);
+    }
+
+    /** The ON CONFLICT clause that makes an insert into pages or links replace the row of the same page. */
+    static String replaceOnConflict(List<String> columns) {
+        StringBuilder sql = new StringBuilder("ON CONFLICT (frontier_id) DO UPDATE SET ");
         for (int i = 0; i < columns.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(columns.get(i)).append(" = excluded.").append(columns.get(i));
         }
