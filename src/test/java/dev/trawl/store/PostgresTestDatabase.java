@@ -99,6 +99,16 @@ public final class PostgresTestDatabase implements AutoCloseable {
         }
     }
 
+    /** Whether the server lets user in with this password (always, when pg_hba.conf says trust). */
+    public boolean acceptsPassword(String user, String password) {
+        PostgresTarget as = new PostgresTarget(admin.host(), admin.port(), name, user, password, admin.parameters());
+        try (Connection _ = connect(as)) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     /** Ends every other session on this database, as a server restart or an admin would. Returns how many. */
     public int terminateOtherSessions() throws SQLException {
         return Integer.parseInt(scalar("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
