@@ -89,7 +89,7 @@ final class PostgresDatabase implements AutoCloseable {
 
     private static String reason(Throwable failure, String note) {
         String reason = PostgresErrors.reason(failure);
-        return note != null && reason.contains("authentication") ? reason + " (" + note + ")" : reason;
+        return note != null && reason.contains("authentication") ? reason + "; " + note : reason;
     }
 
     @Override

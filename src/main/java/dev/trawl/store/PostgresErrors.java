@@ -14,8 +14,11 @@ import org.postgresql.util.ServerErrorMessage;
  * pgjdbc, so this looks down the cause chain for the most telling one.
  */
 final class PostgresErrors {
-    /** SQLSTATE class 08: the connection failed or broke (08001 cannot connect, 08006 lost, 08003 closed). */
-    private static final String CONNECTION_CLASS = "08";
+    /** SQLSTATE 08006 and 08003: a connection that worked broke, or was closed under us. */
+    private static final String CONNECTION_FAILURE = "08006";
+    private static final String CONNECTION_DOES_NOT_EXIST = "08003";
+    /** SQLSTATE 08004: pgjdbc refused to go on, e.g. the server wants a password and there is none. */
+    private static final String CONNECTION_REJECTED = "08004";
     /** SQLSTATE class 57: the server shut the session down (57P01 terminated by an admin, 57P02/3 crash, startup). */
     private static final String OPERATOR_INTERVENTION_CLASS = "57";
 
@@ -32,10 +35,15 @@ final class PostgresErrors {
             }
         }
         SQLException sql = firstSqlException(failure);
-        if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith(CONNECTION_CLASS)) {
-            return "lost the connection to the server (" + sentence(sql.getMessage()) + ")";
+        String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
+        String reason = sentence((sql != null ? sql : failure).getMessage());
+        if (state.equals(CONNECTION_FAILURE) || state.equals(CONNECTION_DOES_NOT_EXIST)) {
+            return "lost the connection to the server (" + reason + ")";
         }
-        return sentence((sql != null ? sql : failure).getMessage());
+        if (state.equals(CONNECTION_REJECTED) && reason.contains("password")) {
+            return reason + " (give it in the URL, in PGPASSWORD or in ~/.pgpass)";
+        }
+        return reason;
     }
 
     private static String networkReason(Throwable t) {
