@@ -39,7 +39,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.exists(Path.of(db))) throw new StoreException("cannot open database " + db + ": no such file", null);
+        if (Stores.isSqliteFile(db) && !Files.exists(Path.of(db))) throw new StoreException("cannot open database " + db + ": no such file", null);
         ExportFormat chosen = format != null ? format : fromExtension();
         try (PageStore store = Stores.open(db)) {
             if (out == null) {
