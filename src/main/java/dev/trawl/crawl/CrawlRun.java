@@ -78,7 +78,7 @@ final class CrawlRun {
                 : Math.max(0, config.maxPages() - store.countAttempted());
         scheduler = new Scheduler(config.concurrency(), config.perHost(), config.delay(), budget, Urls::host, System::nanoTime);
         int lowWater = Math.max(256, 16 * config.concurrency());
-        feeder = new FrontierFeeder(scheduler, store, lowWater, 2 * lowWater);
+        feeder = new FrontierFeeder(scheduler, store, lowWater, 2 * lowWater, this::abort);
         Thread.ofVirtual().name("trawl-feeder").start(feeder);
         Thread.ofPlatform().name("trawl-dispatch").start(() -> runToEnd(seeds, seen, normalizer));
         return new Crawl(done, () -> stop(StopReason.CANCELLED),
@@ -140,8 +140,7 @@ final class CrawlRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // cancelled: the item stays pending in the store
         } catch (StoreException e) {
-            fatal.compareAndSet(null, e);
-            stop(StopReason.CANCELLED);
+            abort(e);
         } catch (RuntimeException e) {
             recordInternalError(lease, e);
         } finally {
@@ -160,8 +159,7 @@ final class CrawlRun {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         } catch (StoreException storeFailed) {
-            fatal.compareAndSet(null, storeFailed);
-            stop(StopReason.CANCELLED);
+            abort(storeFailed);
         }
     }
 
@@ -171,6 +169,12 @@ final class CrawlRun {
             tasks.shutdownNow();
         }
         tasks.close();
+    }
+
+    /** The store failed: the crawl ends, keeping what was committed, and reports the failure. */
+    private void abort(RuntimeException failure) {
+        fatal.compareAndSet(null, failure);
+        stop(StopReason.CANCELLED);
     }
 
     private void stop(StopReason reason) {

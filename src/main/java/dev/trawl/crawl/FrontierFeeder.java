@@ -6,6 +6,7 @@ import dev.trawl.store.FrontierEntry;
 import dev.trawl.store.PageStore;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Keeps the scheduler supplied from the database: when fewer than {@code lowWater} items are queued, it
@@ -23,13 +24,16 @@ final class FrontierFeeder implements Runnable {
     private final PageStore store;
     private final int lowWater;
     private final int batch;
+    private final Consumer<RuntimeException> onFailure;
     private volatile boolean stopped;
 
-    FrontierFeeder(Scheduler scheduler, PageStore store, int lowWater, int batch) {
+    /** onFailure hears why the feeder gave up (the store failed); the crawl must then end. */
+    FrontierFeeder(Scheduler scheduler, PageStore store, int lowWater, int batch, Consumer<RuntimeException> onFailure) {
         this.scheduler = scheduler;
         this.store = store;
         this.lowWater = lowWater;
         this.batch = batch;
+        this.onFailure = onFailure;
     }
 
     @Override
@@ -42,6 +46,8 @@ final class FrontierFeeder implements Runnable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            onFailure.accept(e);
         } finally {
             scheduler.noMoreItems();
         }
