@@ -32,7 +32,8 @@ final class CrawlCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SEED_URL", description = "absolute http(s) URLs to start from")
     List<String> seeds = new ArrayList<>();
 
-    @Option(names = "--db", paramLabel = "TARGET", defaultValue = "trawl.db", description = "SQLite file (default: ${DEFAULT-VALUE})")
+    @Option(names = "--db", paramLabel = "TARGET", defaultValue = "trawl.db",
+            description = "SQLite file, or postgresql://user[:password]@host[:port]/dbname (default: ${DEFAULT-VALUE})")
     String db;
 
     @Option(names = "--max-pages", paramLabel = "N", description = "stop after N pages fetched (default: unlimited)")

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 final class ExportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "TARGET", defaultValue = "trawl.db", description = "SQLite file (default: ${DEFAULT-VALUE})")
+    @Option(names = "--db", paramLabel = "TARGET", defaultValue = "trawl.db",
+            description = "SQLite file, or postgresql://user[:password]@host[:port]/dbname (default: ${DEFAULT-VALUE})")
     String db;
 
     @Option(names = "--format", paramLabel = "jsonl|csv",
