@@ -113,6 +113,11 @@ public final class Fetcher implements AutoCloseable {
                 response.body(), settings.maxBody());
     }
 
+    /** Idle keep-alive connections of the http:// client; a seam for tests. */
+    int idleHttpConnections() {
+        return http1.idleConnections();
+    }
+
     @Override
     public void close() {
         try (http1) {
