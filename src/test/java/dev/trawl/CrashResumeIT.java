@@ -41,6 +41,7 @@ class CrashResumeIT {
                     "--concurrency", String.valueOf(CONCURRENCY), "--per-host", String.valueOf(CONCURRENCY));
             Process child = startChild(args);
             awaitHits(site, PAGES / 4, child);
+            long killedAt = System.nanoTime();
             child.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
             Map<String, Integer> beforeResume = site.allHits();
@@ -58,9 +59,14 @@ class CrashResumeIT {
                 assertThat(hits).as("requests for %s", path).isBetween(1, 2);
                 if (hits == 2) fetchedTwice.add(path);
             });
-            // Only pages in flight at the kill (fetched, not yet committed) may be fetched again: at most the
-            // pipeline's capacity of 2 x --concurrency, and each of them was requested before the kill.
-            assertThat(fetchedTwice.size()).isLessThanOrEqualTo(2 * CONCURRENCY);
+            // Only pages fetched but not yet committed at the kill may be fetched again, and each of them was
+            // requested before the kill: at most the pipeline's capacity of 2 x --concurrency, plus the records a
+            // task has already handed to the store writer (its permit given back) that wait for the writer's next
+            // commit (every 50 ms or 1000 records): pages requested in the moments before the kill.
+            long requestedJustBefore = site.requestStartNanos().stream()
+                    .filter(t -> t <= killedAt && killedAt - t < Duration.ofMillis(250).toNanos()).count();
+            assertThat(fetchedTwice.size()).as("requested in the 250 ms before the kill: %d", requestedJustBefore)
+                    .isLessThanOrEqualTo(2 * CONCURRENCY + (int) requestedJustBefore);
             assertThat(fetchedTwice).allSatisfy(path -> assertThat(beforeResume).containsKey(path));
         }
     }
