@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class Http1Connection implements AutoCloseable {
     private static final int BUFFER_SIZE = 16 * 1024;
+    private static final int DIRECT_READ = 1024;
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
@@ -113,7 +114,7 @@ final class Http1Connection implements AutoCloseable {
         return -1;
     }
 
-    /** Reads up to len bytes into dst; -1 at end of stream. Large reads bypass the buffer. */
+    /** Reads up to len bytes into dst; -1 at end of stream. Reads of 1 KB or more bypass an empty buffer. */
     int read(byte[] dst, int off, int len) throws IOException {
         if (pos < limit) {
             int n = Math.min(len, limit - pos);
@@ -121,7 +122,7 @@ final class Http1Connection implements AutoCloseable {
             pos += n;
             return n;
         }
-        if (len >= BUFFER_SIZE) return readSocket(dst, off, len);
+        if (len >= DIRECT_READ) return readSocket(dst, off, len); // straight into the body: one copy fewer
         if (!fill()) return -1;
         return read(dst, off, len);
     }

@@ -45,6 +45,7 @@ record ResponseHead(int status, boolean http10, String contentType, long content
 
     /** HTTP/1.1 keeps the connection unless told to close; HTTP/1.0 only when it says keep-alive. */
     boolean allowsReuse() {
+        if (transferEncoding != null && contentLength >= 0) return false; // smuggling-shaped: RFC 9112 §6.3 rule 3
         if (connection == null) return !http10;
         if (hasToken(connection, "close")) return false;
         return !http10 || hasToken(connection, "keep-alive");
@@ -104,24 +105,37 @@ record ResponseHead(int status, boolean http10, String contentType, long content
                 if (colon <= 0 || line.charAt(colon - 1) == ' ' || line.charAt(colon - 1) == '\t') {
                     throw new ProtocolException("malformed header line: " + abbreviate(line));
                 }
-                accept(line.substring(0, colon), line.substring(colon + 1).trim());
+                accept(line, colon);
             }
         }
 
-        private void accept(String name, String value) throws ProtocolException {
-            switch (name.toLowerCase(Locale.ROOT)) {
-                case "content-type" -> contentType = contentType == null ? value : contentType;
-                case "content-length" -> contentLength(value);
-                case "transfer-encoding" -> transferEncoding = transferEncoding == null ? value : transferEncoding + ", " + value;
-                case "connection" -> {
-                    String v = value.toLowerCase(Locale.ROOT);
-                    connection = connection == null ? v : connection + ", " + v;
-                }
-                case "content-encoding" -> contentEncoding = contentEncoding == null ? value : contentEncoding;
-                case "location" -> location = location == null ? value : location;
-                case "retry-after" -> retryAfter = retryAfter == null ? value : retryAfter;
-                default -> { } // not used by the crawler
+        /** Matches the name in place: most headers are not used, and need no strings of their own. */
+        private void accept(String line, int colon) throws ProtocolException {
+            if (is(line, colon, "content-type")) {
+                if (contentType == null) contentType = value(line, colon);
+            } else if (is(line, colon, "content-length")) {
+                contentLength(value(line, colon));
+            } else if (is(line, colon, "transfer-encoding")) {
+                String v = value(line, colon);
+                transferEncoding = transferEncoding == null ? v : transferEncoding + ", " + v;
+            } else if (is(line, colon, "connection")) {
+                String v = value(line, colon).toLowerCase(Locale.ROOT);
+                connection = connection == null ? v : connection + ", " + v;
+            } else if (is(line, colon, "content-encoding")) {
+                if (contentEncoding == null) contentEncoding = value(line, colon);
+            } else if (is(line, colon, "location")) {
+                if (location == null) location = value(line, colon);
+            } else if (is(line, colon, "retry-after")) {
+                if (retryAfter == null) retryAfter = value(line, colon);
             }
+        }
+
+        private static boolean is(String line, int colon, String lowerCaseName) {
+            return colon == lowerCaseName.length() && line.regionMatches(true, 0, lowerCaseName, 0, colon);
+        }
+
+        private static String value(String line, int colon) {
+            return line.substring(colon + 1).trim();
         }
 
         /** RFC 9112 §6.3 rule 5: an invalid or conflicting Content-Length is unrecoverable. */

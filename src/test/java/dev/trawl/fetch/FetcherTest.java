@@ -98,12 +98,13 @@ class FetcherTest {
     }
 
     @Test
-    void refusedConnectionsAndBadUrlsHaveTheirCodes() throws Exception {
+    void refusedConnectionsUnknownHostsAndBadUrlsHaveTheirCodes() throws Exception {
         int closedPort;
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
         assertThat(failure("http://127.0.0.1:" + closedPort + "/")).isEqualTo(FetchError.CONNECT);
+        assertThat(failure("http://no-such-host.invalid/")).isEqualTo(FetchError.DNS);
         assertThat(failure("http:///no-host")).isEqualTo(FetchError.BAD_URL);
         assertThat(failure("http://exa mple.com/")).isEqualTo(FetchError.BAD_URL);
         assertThat(failure("http://127.0.0.1:99999/")).isEqualTo(FetchError.BAD_URL);

@@ -100,6 +100,16 @@ class Http1WireTest {
     }
 
     @Test
+    void chunkedWinsOverContentLengthButTheConnectionIsNotTrustedAfterwards() throws Exception {
+        try (var server = WireServer.start(ex -> ex.send(OK_HEAD + "Content-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "5\r\nhello\r\n0\r\n\r\n"))) {
+            assertThat(body(get(server.url("/a")))).isEqualTo("hello");
+            assertThat(body(get(server.url("/b")))).isEqualTo("hello");
+            assertThat(server.connections()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void skipsInterimResponsesBeforeTheFinalOne() throws Exception {
         try (var server = WireServer.start(ex -> ex.send("HTTP/1.1 100 Continue\r\n\r\n"
                 + "HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n" + fixed("final")))) {
