@@ -31,19 +31,19 @@ public final class FetchBench {
             for (int round = 1; round <= rounds; round++) {
                 long cpu0 = cpuNanos();
                 long wall0 = System.nanoTime();
-                var failures = new AtomicInteger();
+                var failures = new java.util.concurrent.ConcurrentHashMap<String, AtomicInteger>();
                 var bytes = new AtomicLong();
                 fetchAll(fetcher, urls, threads, failures, bytes);
                 long wall = System.nanoTime() - wall0;
                 long cpu = cpuNanos() - cpu0;
-                System.out.printf("round %d: %d requests in %.2f s = %,.0f req/s, %.1f µs CPU per request, %d failures, %,d body bytes%n",
+                System.out.printf("round %d: %d requests in %.2f s = %,.0f req/s, %.1f µs CPU per request, failures %s, %,d body bytes%n",
                         round, urls.size(), wall / 1e9, urls.size() / (wall / 1e9), cpu / 1e3 / urls.size(),
-                        failures.get(), bytes.get());
+                        failures, bytes.get());
             }
         }
     }
 
-    private static void fetchAll(Fetcher fetcher, List<String> urls, int threads, AtomicInteger failures,
+    private static void fetchAll(Fetcher fetcher, List<String> urls, int threads, java.util.Map<String, AtomicInteger> failures,
                                  AtomicLong bytes) {
         var next = new AtomicInteger();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -52,14 +52,18 @@ public final class FetchBench {
                     for (int i = next.getAndIncrement(); i < urls.size(); i = next.getAndIncrement()) {
                         switch (fetcher.get(urls.get(i), (status, type) -> status == 200)) {
                             case HttpAnswer.Response r when r.status() == 200 -> bytes.addAndGet(r.bodyLength());
-                            case HttpAnswer.Response r -> failures.incrementAndGet();
-                            case HttpAnswer.Failure f -> failures.incrementAndGet();
+                            case HttpAnswer.Response r -> count(failures, "status " + r.status());
+                            case HttpAnswer.Failure f -> count(failures, f.error().code());
                         }
                     }
                     return null;
                 });
             }
         }
+    }
+
+    private static void count(java.util.Map<String, AtomicInteger> failures, String what) {
+        failures.computeIfAbsent(what, k -> new AtomicInteger()).incrementAndGet();
     }
 
     private static List<String> urls(Path site, String base) throws IOException {
