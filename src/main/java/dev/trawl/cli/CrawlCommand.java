@@ -32,7 +32,8 @@ final class CrawlCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SEED_URL", description = "absolute http(s) URLs to start from")
     List<String> seeds = new ArrayList<>();
 
-    @Option(names = "--db", paramLabel = "TARGET", defaultValue = "trawl.db", description = "SQLite file (default: ${DEFAULT-VALUE})")
+    @Option(names = "--db", paramLabel = "TARGET", defaultValue = "trawl.db",
+            description = "SQLite file, or postgresql://user[:password]@host[:port]/dbname (default: ${DEFAULT-VALUE})")
     String db;
 
     @Option(names = "--max-pages", paramLabel = "N", description = "stop after N pages fetched (default: unlimited)")
@@ -152,6 +153,9 @@ final class CrawlCommand implements Callable<Integer> {
         if (maxPages != null) requireAtLeast("--max-pages", maxPages, 0);
         if (maxDepth != null) requireAtLeast("--max-depth", maxDepth, 0);
         if (timeout.isZero()) throw new UsageException("--timeout: must be more than 0");
+        if (userAgent.isBlank() || !userAgent.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            throw new UsageException("--user-agent: expected printable ASCII text, got '" + userAgent.strip() + "'");
+        }
         return CrawlConfig.builder(seeds).db(db)
                 .maxPages(maxPages == null ? CrawlConfig.UNLIMITED : maxPages)
                 .maxDepth(maxDepth == null ? CrawlConfig.UNLIMITED : maxDepth)

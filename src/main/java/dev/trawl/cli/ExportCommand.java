@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 final class ExportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "TARGET", defaultValue = "trawl.db", description = "SQLite file (default: ${DEFAULT-VALUE})")
+    @Option(names = "--db", paramLabel = "TARGET", defaultValue = "trawl.db",
+            description = "SQLite file, or postgresql://user[:password]@host[:port]/dbname (default: ${DEFAULT-VALUE})")
     String db;
 
     @Option(names = "--format", paramLabel = "jsonl|csv",
@@ -39,7 +40,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.exists(Path.of(db))) throw new StoreException("cannot open database " + db + ": no such file", null);
+        if (Stores.isSqliteFile(db) && !Files.exists(Path.of(db))) throw new StoreException("cannot open database " + db + ": no such file", null);
         ExportFormat chosen = format != null ? format : fromExtension();
         try (PageStore store = Stores.open(db)) {
             if (out == null) {

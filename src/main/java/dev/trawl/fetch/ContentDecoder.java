@@ -16,11 +16,11 @@ import java.util.zip.InflaterInputStream;
 final class ContentDecoder {
     private ContentDecoder() {}
 
-    /** Decoded bytes, exactly sized; throws BodyTooLargeException past limit, IOException on corrupt data. */
+    /** Decoded bytes, exactly sized (raw itself when it already is); throws BodyTooLargeException past limit, IOException on corrupt data. */
     static byte[] decode(String contentEncoding, byte[] raw, int length, long limit) throws IOException {
         String encoding = contentEncoding == null ? "identity" : contentEncoding.trim().toLowerCase(Locale.ROOT);
         return switch (encoding) {
-            case "", "identity" -> Arrays.copyOf(raw, length);
+            case "", "identity" -> length == raw.length ? raw : Arrays.copyOf(raw, length);
             case "gzip", "x-gzip" -> readAll(new GZIPInputStream(new ByteArrayInputStream(raw, 0, length)), limit);
             case "deflate" -> inflate(raw, length, limit);
             default -> throw new IOException("unsupported Content-Encoding: " + encoding);

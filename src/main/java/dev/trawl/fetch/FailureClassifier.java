@@ -2,7 +2,9 @@ package dev.trawl.fetch;
 
 import java.io.EOFException;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.ProtocolException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
@@ -11,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SSLException;
 
-/** Maps what the HttpClient threw to the short error code a user sees. */
+/** Maps what the HTTP clients threw to the short error code a user sees. */
 final class FailureClassifier {
     private FailureClassifier() {}
 
@@ -23,10 +25,12 @@ final class FailureClassifier {
     private static final List<Map.Entry<Class<? extends Throwable>, FetchError>> BY_TYPE = List.of(
             Map.entry(BodyTooLargeException.class, FetchError.TOO_LARGE),
             Map.entry(HttpTimeoutException.class, FetchError.TIMEOUT), // connect timeouts included
+            Map.entry(SocketTimeoutException.class, FetchError.TIMEOUT),
             Map.entry(UnresolvedAddressException.class, FetchError.DNS),
             Map.entry(UnknownHostException.class, FetchError.DNS),
             Map.entry(SSLException.class, FetchError.TLS),
             Map.entry(ConnectException.class, FetchError.CONNECT),
+            Map.entry(NoRouteToHostException.class, FetchError.CONNECT),
             Map.entry(ProtocolException.class, FetchError.PROTOCOL),
             Map.entry(EOFException.class, FetchError.RESET),
             Map.entry(IllegalArgumentException.class, FetchError.BAD_URL));

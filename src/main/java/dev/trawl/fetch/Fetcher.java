@@ -12,18 +12,23 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BiPredicate;
 
 /**
- * Makes single GET requests through one shared HttpClient (keep-alive, HTTP/2 over TLS where offered).
- * Redirects are not followed here: the crawler follows them itself so that each hop is checked against
- * scope and robots.txt and goes through the politeness limits. Blocking: call it from a virtual thread.
+ * Makes single GET requests: http:// through trawl's own blocking HTTP/1.1 client ({@link Http1Client}),
+ * https:// through one shared JDK HttpClient (TLS, and HTTP/2 where ALPN offers it). Both keep connections
+ * alive. The JDK client's asynchronous machinery cost most of the crawler's CPU on cleartext HTTP, hence
+ * the split (docs/BENCHMARKS.md). Redirects are not followed here: the crawler follows them itself so that
+ * each hop is checked against scope and robots.txt and goes through the politeness limits. Blocking: call
+ * it from a virtual thread.
  */
 public final class Fetcher implements AutoCloseable {
     private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     private static final java.util.concurrent.Executor EXECUTOR = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
     private final HttpClient client;
+    private final Http1Client http1;
     private final FetchSettings settings;
 
     public Fetcher(FetchSettings settings) {
         this.settings = settings;
+        this.http1 = new Http1Client(settings, ACCEPT);
         this.client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(settings.timeout())
@@ -37,11 +42,35 @@ public final class Fetcher implements AutoCloseable {
      *
      * @param keepBody given status and Content-Type, whether the body is wanted; unwanted bodies are counted
      *                 and dropped
+     * @throws InterruptedException when the calling thread is interrupted; the request is abandoned
      */
     public HttpAnswer get(String url, BiPredicate<Integer, String> keepBody) throws InterruptedException {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return new HttpAnswer.Failure(FetchError.BAD_URL, e.getMessage());
+        }
+        return "http".equalsIgnoreCase(uri.getScheme()) ? getHttp1(uri, keepBody) : getJdk(uri, keepBody);
+    }
+
+    private HttpAnswer getHttp1(URI uri, BiPredicate<Integer, String> keepBody) throws InterruptedException {
+        if (Thread.interrupted()) throw new InterruptedException("request to " + uri + " not started");
+        try {
+            return http1.get(uri, keepBody);
+        } catch (IOException e) {
+            // On a virtual thread, interrupt closes a blocked socket: the read fails and the status stays set.
+            if (Thread.interrupted()) throw new InterruptedException("request to " + uri + " interrupted");
+            return FailureClassifier.classify(e);
+        } catch (IllegalArgumentException e) {
+            return new HttpAnswer.Failure(FetchError.BAD_URL, e.getMessage());
+        }
+    }
+
+    private HttpAnswer getJdk(URI uri, BiPredicate<Integer, String> keepBody) throws InterruptedException {
         HttpRequest request;
         try {
-            request = request(URI.create(url));
+            request = request(uri);
         } catch (IllegalArgumentException e) {
             return new HttpAnswer.Failure(FetchError.BAD_URL, e.getMessage());
         }
@@ -60,14 +89,12 @@ public final class Fetcher implements AutoCloseable {
     }
 
     private HttpRequest request(URI uri) {
-        var builder = HttpRequest.newBuilder(uri)
+        return HttpRequest.newBuilder(uri)
                 .GET()
                 .header("User-Agent", settings.userAgent())
                 .header("Accept", ACCEPT)
-                .header("Accept-Encoding", "gzip, deflate");
-        // Cleartext HTTP/2 would mean an Upgrade: h2c dance on every new connection; few servers offer it.
-        if ("http".equals(uri.getScheme())) builder.version(HttpClient.Version.HTTP_1_1);
-        return builder.build();
+                .header("Accept-Encoding", "gzip, deflate")
+                .build();
     }
 
     private HttpResponse.BodySubscriber<RawBody> subscriber(HttpResponse.ResponseInfo info, BiPredicate<Integer, String> keepBody) {
@@ -78,28 +105,23 @@ public final class Fetcher implements AutoCloseable {
 
     private HttpAnswer answer(HttpResponse<RawBody> response) {
         var headers = response.headers();
-        RawBody raw = response.body();
-        byte[] body = null;
-        int length = (int) Math.min(Integer.MAX_VALUE, raw.received());
-        if (raw.bytes() != null) {
-            try {
-                body = ContentDecoder.decode(headers.firstValue("content-encoding").orElse(null), raw.bytes(), raw.length(), settings.maxBody());
-                length = body.length;
-            } catch (BodyTooLargeException e) {
-                return new HttpAnswer.Failure(FetchError.TOO_LARGE, e.getMessage());
-            } catch (IOException e) {
-                return new HttpAnswer.Failure(FetchError.BAD_ENCODING, e.getMessage());
-            }
-        }
-        return new HttpAnswer.Response(response.statusCode(),
+        return Answers.response(response.statusCode(),
                 headers.firstValue("content-type").orElse(null),
                 headers.firstValue("location").orElse(null),
                 headers.firstValue("retry-after").orElse(null),
-                body, length);
+                headers.firstValue("content-encoding").orElse(null),
+                response.body(), settings.maxBody());
+    }
+
+    /** Idle keep-alive connections of the http:// client; a seam for tests. */
+    int idleHttpConnections() {
+        return http1.idleConnections();
     }
 
     @Override
     public void close() {
-        client.shutdownNow();
+        try (http1) {
+            client.shutdownNow();
+        }
     }
 }

@@ -10,13 +10,15 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The writer's prepared statements and how one batch of tasks becomes one transaction. Used by the writer
- * thread only, like the connection it holds.
+ * One JDBC batch per table and one {@code INSERT ... RETURNING} per page: cheap on SQLite, where a statement is a
+ * function call. Plain SQL, so PostgreSQL runs it too, but there each page costs a network round trip; see
+ * {@link PostgresBatch}.
  */
-final class BatchStatements implements AutoCloseable {
-    private static final List<String> PAGE_COLUMNS = List.of("final_url", "status", "content_type", "title",
+final class BatchStatements implements BatchCommitter {
+    static final List<String> PAGE_COLUMNS = List.of("final_url", "status", "content_type", "title",
             "error", "fetched_at", "description", "canonical", "language", "charset", "body_bytes", "elapsed_ms");
 
+    private final Dialect dialect;
     private final Statement control;
     /** Marks a URL done whatever its state; RETURNING gives the id in the same round trip (SQLite 3.35+). */
     private final PreparedStatement markDone;
@@ -25,7 +27,8 @@ final class BatchStatements implements AutoCloseable {
     private final PreparedStatement upsertPage;
     private final PreparedStatement upsertLinks;
 
-    BatchStatements(Connection connection) throws SQLException {
+    BatchStatements(Connection connection, Dialect dialect) throws SQLException {
+        this.dialect = dialect;
         control = connection.createStatement();
         markDone = connection.prepareStatement("INSERT INTO frontier (url, depth, state, discovered_at)"
                 + " VALUES (?, ?, 1, ?) ON CONFLICT (url) DO UPDATE SET state = 1 RETURNING id");
@@ -37,18 +40,22 @@ final class BatchStatements implements AutoCloseable {
 
     /** {@code INSERT ... ON CONFLICT DO UPDATE}: what INSERT OR REPLACE does, in SQL PostgreSQL also speaks. */
     private static String upsert(String table, List<String> columns) {
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (frontier_id");
-        columns.forEach(c -> sql.append(", ").append(c));
-        sql.append(") VALUES (?").append(", ?".repeat(columns.size())).append(") ON CONFLICT (frontier_id) DO UPDATE SET ");
+        return "INSERT INTO " + table + " (frontier_id, " + String.join(", ", columns) + ") VALUES (?"
+                + ", ?".repeat(columns.size()) + ") " + replaceOnConflict(columns);
+    }
+
+    /** The ON CONFLICT clause that makes an insert into pages or links replace the row of the same page. */
+    static String replaceOnConflict(List<String> columns) {
+        StringBuilder sql = new StringBuilder("ON CONFLICT (frontier_id) DO UPDATE SET ");
         for (int i = 0; i < columns.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(columns.get(i)).append(" = excluded.").append(columns.get(i));
         }
         return sql.toString();
     }
 
-    /** Commits the tasks in one transaction, or rolls all of them back and throws. */
-    void commit(List<WriteTask> tasks, Instant now) throws SQLException {
-        control.execute("BEGIN IMMEDIATE");
+    @Override
+    public void commit(List<WriteTask> tasks, Instant now) throws SQLException {
+        control.execute(dialect.beginWrite());
         try {
             for (WriteTask task : tasks) {
                 stage(task, now);
@@ -60,7 +67,20 @@ final class BatchStatements implements AutoCloseable {
             control.execute("COMMIT");
         } catch (SQLException | RuntimeException e) {
             clearBatches();
-            SqliteFile.rollbackQuietly(control);
+            Cleanup.rollback(control);
+            throw e;
+        }
+    }
+
+    @Override
+    public <T> T exclusive(WriteTask.SqlWork<T> work) throws SQLException {
+        control.execute(dialect.beginWrite());
+        try {
+            T result = work.run(control.getConnection());
+            control.execute("COMMIT");
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            Cleanup.rollback(control);
             throw e;
         }
     }
@@ -70,6 +90,7 @@ final class BatchStatements implements AutoCloseable {
             case WriteTask.Page page -> stagePage(page, now);
             case WriteTask.Pending pending -> stagePending(pending.entries(), pending.discoveredAt());
             case WriteTask.Barrier ignored -> throw new IllegalArgumentException("a barrier is not data");
+            case WriteTask.Exclusive<?> ignored -> throw new IllegalArgumentException("exclusive work is not data");
             case WriteTask.Stop ignored -> throw new IllegalArgumentException("stop is not data");
         }
     }

@@ -27,7 +27,10 @@ final class Schema {
                         + " fetched_at TEXT, description TEXT, canonical TEXT, language TEXT, charset TEXT,"
                         + " body_bytes BIGINT NOT NULL, elapsed_ms BIGINT NOT NULL)",
                 "CREATE TABLE links (frontier_id " + dialect.foreignKey() + " REFERENCES frontier(id),"
-                        + " targets TEXT NOT NULL)"));
+                        + " targets TEXT NOT NULL)"),
+                // 2: the frontier is worked from the database in claimed batches; finding the next pending
+                // rows must not scan the done ones.
+                List.of("CREATE INDEX frontier_pending ON frontier (id) WHERE state = 0"));
     }
 
     /** The version a fully migrated database has. */
@@ -56,8 +59,46 @@ final class Schema {
         }
     }
 
+    /**
+     * Brings the database to the latest version in one write transaction, holding the dialect's migration lock,
+     * so that two processes opening a new database at once do not both create the tables. The connection must be
+     * in auto-commit mode; it is again on return.
+     *
+     * @throws TooNewException when the database was written by a newer trawl; nothing is changed then
+     */
+    static void upgrade(Connection connection, Dialect dialect) throws SQLException, TooNewException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(dialect.beginWrite());
+            try {
+                if (dialect.migrationLock() != null) {
+                    st.execute(dialect.migrationLock());
+                }
+                int version = version(connection);
+                int latest = latest(dialect);
+                if (version > latest) {
+                    throw new TooNewException("its schema version " + version
+                            + " is newer than this trawl supports (" + latest + ")");
+                }
+                if (version < latest) {
+                    migrate(connection, dialect, version);
+                }
+                st.execute("COMMIT");
+            } catch (SQLException | TooNewException | RuntimeException e) {
+                Cleanup.rollback(st);
+                throw e;
+            }
+        }
+    }
+
+    /** The database's schema is newer than this code; the message is the reason, for "cannot open database X: ". */
+    static final class TooNewException extends Exception {
+        TooNewException(String reason) {
+            super(reason);
+        }
+    }
+
     /** Applies the migrations after {@code from}, recording the new version; the caller owns the transaction. */
-    static void migrate(Connection connection, Dialect dialect, int from) throws SQLException {
+    private static void migrate(Connection connection, Dialect dialect, int from) throws SQLException {
         List<List<String>> all = migrations(dialect);
         try (Statement st = connection.createStatement()) {
             for (int v = from + 1; v <= all.size(); v++) {

@@ -37,10 +37,10 @@ final class SqliteFile {
             migrate(connection);
             return connection;
         } catch (SQLException e) {
-            closeQuietly(connection);
+            Cleanup.close(connection);
             throw openFailure(SqliteErrors.reason(e), e);
         } catch (StoreException e) {
-            closeQuietly(connection);
+            Cleanup.close(connection);
             throw e;
         }
     }
@@ -94,47 +94,14 @@ final class SqliteFile {
     }
 
     private void migrate(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            // IMMEDIATE: two processes opening a new file at once must not both create the tables.
-            st.execute("BEGIN IMMEDIATE");
-            try {
-                int version = Schema.version(connection);
-                int latest = Schema.latest(Dialect.SQLITE);
-                if (version > latest) {
-                    throw openFailure("its schema version " + version
-                            + " is newer than this trawl supports (" + latest + ")", null);
-                }
-                if (version < latest) {
-                    Schema.migrate(connection, Dialect.SQLITE, version);
-                }
-                st.execute("COMMIT");
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(st);
-                throw e;
-            }
+        try {
+            Schema.upgrade(connection, Dialect.SQLITE);
+        } catch (Schema.TooNewException e) {
+            throw openFailure(e.getMessage(), null);
         }
     }
 
     private StoreException openFailure(String reason, Throwable cause) {
         return new StoreException("cannot open database " + path + ": " + reason, cause);
-    }
-
-    static void rollbackQuietly(Statement st) {
-        try {
-            st.execute("ROLLBACK");
-        } catch (SQLException ignored) {
-            // The failure that brought us here is the one worth reporting; SQLite may already have rolled back.
-        }
-    }
-
-    static void closeQuietly(AutoCloseable resource) {
-        if (resource == null) {
-            return;
-        }
-        try {
-            resource.close();
-        } catch (Exception ignored) {
-            // Closing after a failure; the original failure is what the user needs to see.
-        }
     }
 }

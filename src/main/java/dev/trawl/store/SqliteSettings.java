@@ -15,9 +15,10 @@ record SqliteSettings(Duration busyTimeout, int queueCapacity, int maxBatch, Dur
     static final SqliteSettings DEFAULTS = new SqliteSettings(Duration.ofSeconds(10), 4096, 1000, Duration.ofMillis(50));
 
     SqliteSettings {
-        if (queueCapacity < 1 || maxBatch < 1) {
-            throw new IllegalArgumentException(
-                    "queueCapacity and maxBatch must be positive, got " + queueCapacity + " and " + maxBatch);
-        }
+        new Batching(queueCapacity, maxBatch, batchWindow); // checks them
+    }
+
+    Batching batching() {
+        return new Batching(queueCapacity, maxBatch, batchWindow);
     }
 }

@@ -7,14 +7,24 @@ public final class Stores {
     private Stores() {}
 
     /**
-     * Opens (creating and migrating if needed) the database; target is a SQLite file path for now.
+     * Opens (creating and migrating if needed) the database: PostgreSQL for {@code postgresql://},
+     * {@code postgres://} and {@code jdbc:postgresql:} targets (see {@link PostgresPageStore}), else a SQLite file.
      *
-     * @throws StoreException "cannot open database TARGET: reason", one line
+     * @throws StoreException "cannot open database TARGET: reason", one line, never with a password
      */
     public static PageStore open(String target) {
-        if (target.startsWith("postgres://") || target.startsWith("postgresql://") || target.startsWith("jdbc:")) {
-            throw new StoreException("cannot open database " + target + ": only SQLite file paths are supported", null);
+        if (PostgresTarget.matches(target)) {
+            return PostgresPageStore.open(target, PostgresSettings.DEFAULTS, InstantSource.system());
+        }
+        if (target.startsWith("jdbc:")) {
+            throw new StoreException("cannot open database " + PostgresTarget.masked(target)
+                    + ": only SQLite files and PostgreSQL (postgresql://...) are supported", null);
         }
         return SqlitePageStore.open(target, SqliteSettings.DEFAULTS, InstantSource.system());
+    }
+
+    /** Whether target names a SQLite file (which commands that only read may require to exist already). */
+    public static boolean isSqliteFile(String target) {
+        return !PostgresTarget.matches(target) && !target.startsWith("jdbc:");
     }
 }

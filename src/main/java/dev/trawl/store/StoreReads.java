@@ -5,13 +5,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * The store's read side. Each call opens its own connection: SQLite connections must not be shared between
- * threads mid-statement, and in WAL mode a reader sees one consistent snapshot without blocking the writer.
+ * The read side both stores share. Each call takes a connection of its own (a new SQLite connection, which must
+ * not be shared between threads mid-statement; a pooled PostgreSQL one) and reads in one transaction, so it sees
+ * one consistent snapshot without blocking the writer.
  */
-final class SqliteReads {
-    /** Rows travel from a forward-only cursor straight to the sink; this is a hint for drivers that buffer. */
+final class StoreReads {
+    /**
+     * Rows are fetched this many at a time. pgjdbc uses a server-side cursor only with auto-commit off and a fetch
+     * size set; without both it would load a whole export into memory. sqlite-jdbc steps its own cursor.
+     */
     private static final int FETCH_SIZE = 512;
 
     private static final String EXPORT_SQL = "SELECT f.url, p.final_url, p.status, f.depth, p.content_type,"
@@ -19,10 +24,20 @@ final class SqliteReads {
             + " FROM pages p JOIN frontier f ON f.id = p.frontier_id"
             + " LEFT JOIN links l ON l.frontier_id = p.frontier_id ORDER BY p.frontier_id";
 
-    private final SqliteFile file;
+    /** Hands out a connection for one read; the caller closes it. */
+    @FunctionalInterface
+    interface ConnectionSource {
+        Connection connect() throws SQLException;
+    }
 
-    SqliteReads(SqliteFile file) {
-        this.file = file;
+    private final String target;
+    private final ConnectionSource source;
+    private final Function<Throwable, String> reasons;
+
+    StoreReads(String target, ConnectionSource source, Function<Throwable, String> reasons) {
+        this.target = target;
+        this.source = source;
+        this.reasons = reasons;
     }
 
     void loadFrontier(PageStore.FrontierVisitor visitor) {
@@ -49,16 +64,20 @@ final class SqliteReads {
 
     /** Runs sql and hands each row to handler; exceptions thrown by handler pass through unchanged. */
     private void query(String sql, RowHandler handler) {
-        try (Connection connection = file.openReader();
-             PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setFetchSize(FETCH_SIZE);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    handler.handle(rs);
+        try (Connection connection = source.connect()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                ps.setFetchSize(FETCH_SIZE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        handler.handle(rs);
+                    }
                 }
+            } finally {
+                Cleanup.rollback(connection); // read only: nothing to keep; ends the snapshot before pooling
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot read from " + file.path() + ": " + SqliteErrors.reason(e), e);
+            throw new StoreException("cannot read from " + target + ": " + reasons.apply(e), e);
         }
     }
 

@@ -1,0 +1,154 @@
+package dev.trawl.fetch;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ProtocolException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One HTTP/1.1 connection: a blocking socket with a read buffer. Used by one request at a time (the pool
+ * hands it out to a single caller). Every read first sets SO_TIMEOUT to the time left before the request's
+ * deadline, then checks the deadline, so no read outlives it.
+ */
+final class Http1Connection implements AutoCloseable {
+    private static final int BUFFER_SIZE = 16 * 1024;
+    private static final int DIRECT_READ = 1024;
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final byte[] buffer = new byte[BUFFER_SIZE];
+    private int pos;
+    private int limit;
+    private Deadline deadline;
+    private long receivedThisExchange;
+    private int exchanges;
+    private long idleSince;
+
+    Http1Connection(Socket socket) throws IOException {
+        this.socket = socket;
+        this.in = socket.getInputStream();
+        this.out = socket.getOutputStream();
+    }
+
+    /** Starts a request/response exchange under the given deadline. */
+    void begin(Deadline deadline) {
+        this.deadline = deadline;
+        this.receivedThisExchange = 0;
+        this.exchanges++;
+    }
+
+    /** Whether an earlier exchange ran on this connection: then the server may have closed it while idle. */
+    boolean isReused() {
+        return exchanges > 1;
+    }
+
+    /** Whether any byte of the current response arrived. */
+    boolean hasResponseBytes() {
+        return receivedThisExchange > 0;
+    }
+
+    /** Bytes past the end of the response: a server out of step with us, so the connection is not reused. */
+    boolean hasResponseBytesLeft() {
+        return pos < limit;
+    }
+
+    void write(byte[] request) throws IOException {
+        out.write(request); // one write of the whole head: one syscall, no Nagle stall
+    }
+
+    /** Refills the empty buffer; returns false at end of stream. */
+    private boolean fill() throws IOException {
+        int n = readSocket(buffer, 0, buffer.length);
+        if (n <= 0) return false;
+        pos = 0;
+        limit = n;
+        return true;
+    }
+
+    private int readSocket(byte[] dst, int off, int len) throws IOException {
+        socket.setSoTimeout(deadline.remainingMillis());
+        int n = in.read(dst, off, len);
+        deadline.check();
+        if (n > 0) receivedThisExchange += n;
+        return n;
+    }
+
+    /**
+     * A line without its CR LF (a bare LF is accepted too), as ISO-8859-1. EOF is an EOFException, a line
+     * longer than maxLength a ProtocolException.
+     */
+    String readLine(int maxLength, String what) throws IOException {
+        StringBuilder spill = null;
+        while (true) {
+            if (pos == limit && !fill()) throw new EOFException("connection closed in " + what);
+            int start = pos;
+            int end = indexOfLf(start);
+            int stop = end < 0 ? limit : end;
+            int length = stop - start + (spill == null ? 0 : spill.length());
+            if (length > maxLength) throw new ProtocolException(what + " longer than " + maxLength + " bytes");
+            if (end >= 0) {
+                pos = end + 1;
+                int cut = end > start && buffer[end - 1] == '\r' ? end - 1 : end;
+                if (spill == null) return new String(buffer, start, cut - start, StandardCharsets.ISO_8859_1);
+                spill.append(new String(buffer, start, cut - start, StandardCharsets.ISO_8859_1));
+                return stripCr(spill);
+            }
+            if (spill == null) spill = new StringBuilder(128);
+            spill.append(new String(buffer, start, limit - start, StandardCharsets.ISO_8859_1));
+            pos = limit;
+        }
+    }
+
+    private static String stripCr(StringBuilder line) {
+        int n = line.length();
+        return n > 0 && line.charAt(n - 1) == '\r' ? line.substring(0, n - 1) : line.toString();
+    }
+
+    private int indexOfLf(int from) {
+        for (int i = from; i < limit; i++) {
+            if (buffer[i] == '\n') return i;
+        }
+        return -1;
+    }
+
+    /** Reads up to len bytes into dst; -1 at end of stream. Reads of 1 KB or more bypass an empty buffer. */
+    int read(byte[] dst, int off, int len) throws IOException {
+        if (pos < limit) {
+            int n = Math.min(len, limit - pos);
+            System.arraycopy(buffer, pos, dst, off, n);
+            pos += n;
+            return n;
+        }
+        if (len >= DIRECT_READ) return readSocket(dst, off, len); // straight into the body: one copy fewer
+        if (!fill()) return -1;
+        return read(dst, off, len);
+    }
+
+    /** Reads and drops up to max bytes; returns how many, or -1 at end of stream. */
+    long skip(long max) throws IOException {
+        if (pos == limit && !fill()) return -1;
+        int n = (int) Math.min(max, limit - pos);
+        pos += n;
+        return n;
+    }
+
+    void markIdle(long nanos) {
+        idleSince = nanos;
+    }
+
+    long idleSince() {
+        return idleSince;
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing left to release
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.trawl.fetch;
+
+import java.io.IOException;
+import java.net.ProtocolException;
+import java.util.Locale;
+
+/**
+ * The status line and the headers of a response that trawl acts on (RFC 9112 §4, §5). Header names are
+ * matched case-insensitively; for repeated headers the first value counts, as with the JDK HttpClient,
+ * except Connection and Transfer-Encoding, whose lists are joined.
+ *
+ * @param contentLength the Content-Length, or -1 when absent
+ * @param transferEncoding the Transfer-Encoding list, or null
+ * @param connection the Connection list, lower-cased, or null
+ */
+record ResponseHead(int status, boolean http10, String contentType, long contentLength, String transferEncoding,
+                    String connection, String contentEncoding, String location, String retryAfter) {
+    /** Status line plus headers, 1xx interim responses included; past it the response is a protocol error. */
+    static final int MAX_HEAD_BYTES = 64 * 1024;
+
+    /** Reads the final response head, skipping 1xx interim responses (100 Continue, 103 Early Hints). */
+    static ResponseHead read(Http1Connection connection) throws IOException {
+        int budget = MAX_HEAD_BYTES;
+        while (true) {
+            String statusLine = connection.readLine(budget, "status line");
+            budget -= statusLine.length() + 2;
+            var head = new Builder(statusLine);
+            budget = head.readHeaders(connection, budget);
+            if (head.status == 101) throw new ProtocolException("101 Switching Protocols, though no upgrade was asked");
+            if (head.status >= 200) return head.build();
+        }
+    }
+
+    /** Whether the response has no body whatever its headers say (RFC 9112 §6.3 rule 1). */
+    boolean hasNoBody() {
+        return status == 204 || status == 304 || status < 200;
+    }
+
+    /** Chunked is the framing only when it is the final transfer coding (RFC 9112 §6.3 rule 4). */
+    boolean isChunked() {
+        if (transferEncoding == null) return false;
+        int comma = transferEncoding.lastIndexOf(',');
+        return transferEncoding.substring(comma + 1).trim().equalsIgnoreCase("chunked");
+    }
+
+    /** HTTP/1.1 keeps the connection unless told to close; HTTP/1.0 only when it says keep-alive. */
+    boolean allowsReuse() {
+        if (transferEncoding != null && contentLength >= 0) return false; // smuggling-shaped: RFC 9112 §6.3 rule 3
+        if (connection == null) return !http10;
+        if (hasToken(connection, "close")) return false;
+        return !http10 || hasToken(connection, "keep-alive");
+    }
+
+    private static boolean hasToken(String list, String token) {
+        for (String part : list.split(",")) {
+            if (part.trim().equals(token)) return true;
+        }
+        return false;
+    }
+
+    /** Collects the fields while the headers are read. */
+    private static final class Builder {
+        private final int status;
+        private final boolean http10;
+        private String contentType;
+        private long contentLength = -1;
+        private String transferEncoding;
+        private String connection;
+        private String contentEncoding;
+        private String location;
+        private String retryAfter;
+
+        Builder(String statusLine) throws ProtocolException {
+            // HTTP-version SP 3DIGIT SP [reason]; tolerate a missing reason and its space
+            if (statusLine.length() < 12 || !statusLine.startsWith("HTTP/1.") || statusLine.charAt(8) != ' '
+                    || (statusLine.length() > 12 && statusLine.charAt(12) != ' ')) {
+                throw new ProtocolException("malformed status line: " + abbreviate(statusLine));
+            }
+            char minor = statusLine.charAt(7);
+            if (minor < '0' || minor > '9') throw new ProtocolException("malformed status line: " + abbreviate(statusLine));
+            this.http10 = minor == '0';
+            this.status = threeDigits(statusLine);
+        }
+
+        private static int threeDigits(String line) throws ProtocolException {
+            int value = 0;
+            for (int i = 9; i < 12; i++) {
+                char c = line.charAt(i);
+                if (c < '0' || c > '9') throw new ProtocolException("malformed status code: " + abbreviate(line));
+                value = value * 10 + (c - '0');
+            }
+            if (value < 100) throw new ProtocolException("status code below 100: " + value);
+            return value;
+        }
+
+        /** Reads header lines up to the empty line; returns the head budget left. */
+        int readHeaders(Http1Connection in, int budget) throws IOException {
+            while (true) {
+                if (budget <= 0) throw new ProtocolException("response head larger than " + MAX_HEAD_BYTES + " bytes");
+                String line = in.readLine(budget, "response head");
+                budget -= line.length() + 2;
+                if (line.isEmpty()) return budget;
+                if (line.charAt(0) == ' ' || line.charAt(0) == '\t') continue; // obs-fold: ignored (RFC 9112 §5.2)
+                int colon = line.indexOf(':');
+                if (colon <= 0 || line.charAt(colon - 1) == ' ' || line.charAt(colon - 1) == '\t') {
+                    throw new ProtocolException("malformed header line: " + abbreviate(line));
+                }
+                accept(line, colon);
+            }
+        }
+
+        /** Matches the name in place: most headers are not used, and need no strings of their own. */
+        private void accept(String line, int colon) throws ProtocolException {
+            if (is(line, colon, "content-type")) {
+                if (contentType == null) contentType = value(line, colon);
+            } else if (is(line, colon, "content-length")) {
+                contentLength(value(line, colon));
+            } else if (is(line, colon, "transfer-encoding")) {
+                String v = value(line, colon);
+                transferEncoding = transferEncoding == null ? v : transferEncoding + ", " + v;
+            } else if (is(line, colon, "connection")) {
+                String v = value(line, colon).toLowerCase(Locale.ROOT);
+                connection = connection == null ? v : connection + ", " + v;
+            } else if (is(line, colon, "content-encoding")) {
+                if (contentEncoding == null) contentEncoding = value(line, colon);
+            } else if (is(line, colon, "location")) {
+                if (location == null) location = value(line, colon);
+            } else if (is(line, colon, "retry-after")) {
+                if (retryAfter == null) retryAfter = value(line, colon);
+            }
+        }
+
+        private static boolean is(String line, int colon, String lowerCaseName) {
+            return colon == lowerCaseName.length() && line.regionMatches(true, 0, lowerCaseName, 0, colon);
+        }
+
+        private static String value(String line, int colon) {
+            return line.substring(colon + 1).trim();
+        }
+
+        /** RFC 9112 §6.3 rule 5: an invalid or conflicting Content-Length is unrecoverable. */
+        private void contentLength(String value) throws ProtocolException {
+            long parsed = 0;
+            if (value.isEmpty() || value.length() > 18) throw new ProtocolException("bad Content-Length: " + abbreviate(value));
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c < '0' || c > '9') throw new ProtocolException("bad Content-Length: " + abbreviate(value));
+                parsed = parsed * 10 + (c - '0');
+            }
+            if (contentLength >= 0 && contentLength != parsed) {
+                throw new ProtocolException("conflicting Content-Length: " + contentLength + " and " + parsed);
+            }
+            contentLength = parsed;
+        }
+
+        ResponseHead build() {
+            return new ResponseHead(status, http10, contentType, contentLength, transferEncoding, connection,
+                    contentEncoding, location, retryAfter);
+        }
+    }
+
+    static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 80) + "…";
+    }
+}

@@ -1,0 +1,299 @@
+package dev.trawl.store;
+
+import static dev.trawl.store.TestRecords.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@link PageStore} contract, run against every implementation: {@link SqlitePageStoreTest} on a file in a
+ * temporary directory, {@link PostgresPageStoreIT} on a fresh database. Each test gets an empty target.
+ */
+abstract class PageStoreContractTest {
+
+    /** The --db target of this test's empty database. */
+    abstract String target();
+
+    /** Runs sql on the database behind the store's back and returns the first column of the first row. */
+    abstract String scalar(String sql) throws SQLException;
+
+    /** The dialect the target uses. */
+    abstract Dialect dialect();
+
+    PageStore open() {
+        return Stores.open(target());
+    }
+
+    private record Known(String url, int depth, boolean done) {}
+
+    private static List<Known> frontier(PageStore store) {
+        List<Known> known = new ArrayList<>();
+        store.loadFrontier((url, depth, done) -> known.add(new Known(url, depth, done)));
+        return known;
+    }
+
+    @Test
+    void newDatabaseIsEmptyAtTheLatestSchemaVersion() throws SQLException {
+        try (PageStore store = open()) {
+            assertThat(store.countAttempted()).isZero();
+            assertThat(frontier(store)).isEmpty();
+        }
+        assertThat(scalar("SELECT value FROM meta WHERE key = 'schema_version'"))
+                .isEqualTo(Integer.toString(Schema.latest(dialect())));
+    }
+
+    @Test
+    void reopeningDoesNotMigrateAgain() throws SQLException {
+        open().close();
+        open().close();
+        assertThat(scalar("SELECT COUNT(*) FROM meta")).isEqualTo("1");
+    }
+
+    @Test
+    void seedsAreCommittedOnReturnAndAddedOnlyOnce() {
+        try (PageStore store = open()) {
+            store.addPending(List.of(new FrontierEntry("https://a.example/", 0)));
+            store.addPending(List.of(new FrontierEntry("https://a.example/", 3), new FrontierEntry("https://b.example/", 0)));
+            try (PageStore reader = open()) {
+                assertThat(frontier(reader)).containsExactly(
+                        new Known("https://a.example/", 0, false), new Known("https://b.example/", 0, false));
+            }
+        }
+    }
+
+    @Test
+    void aRecordMarksItsUrlDoneAndAddsWhatItDiscoveredAsPending() throws InterruptedException {
+        try (PageStore store = open()) {
+            store.addPending(List.of(new FrontierEntry("https://a.example/", 0)));
+            store.write(ok("https://a.example/", 0, List.of("https://a.example/x", "https://elsewhere.example/"),
+                    List.of(new FrontierEntry("https://a.example/x", 1))));
+            store.flush();
+            assertThat(store.countAttempted()).isEqualTo(1);
+            assertThat(frontier(store)).containsExactly(
+                    new Known("https://a.example/", 0, true), new Known("https://a.example/x", 1, false));
+        }
+    }
+
+    @Test
+    void aChildStoredBeforeItsParentStaysDone() throws InterruptedException {
+        try (PageStore store = open()) {
+            store.write(ok("https://a.example/child", 1));
+            store.flush(); // separate batches
+            store.write(ok("https://a.example/", 0, List.of(), List.of(new FrontierEntry("https://a.example/child", 1))));
+            // and within one batch
+            store.write(ok("https://a.example/second", 1));
+            store.write(ok("https://a.example/third", 0, List.of(), List.of(new FrontierEntry("https://a.example/second", 1))));
+            store.flush();
+            assertThat(frontier(store)).allSatisfy(k -> assertThat(k.done()).as(k.url()).isTrue()).hasSize(4);
+        }
+    }
+
+    @Test
+    void writingAUrlAgainReplacesItsPageAndLinks() throws InterruptedException {
+        try (PageStore store = open()) {
+            // no flush in between: both land in one batch, where an upsert must not touch a row twice
+            store.write(TestRecords.failed("https://a.example/", 0, "timeout"));
+            store.write(ok("https://a.example/", 0, List.of("https://a.example/z"), List.of()));
+            store.flush();
+            store.write(TestRecords.failed("https://b.example/", 0, "dns"));
+            store.flush();
+            store.write(ok("https://b.example/", 0));
+            store.flush();
+            List<ExportRow> rows = new ArrayList<>();
+            store.exportRows(rows::add);
+            assertThat(rows).hasSize(2).allSatisfy(r -> {
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(r.error()).isNull();
+            });
+            assertThat(rows.getFirst().outlinksJson()).isEqualTo("[\"https://a.example/z\"]");
+        }
+    }
+
+    @Test
+    void reopeningResumesWhereTheCrawlStopped() throws InterruptedException {
+        try (PageStore store = open()) {
+            store.write(ok("https://a.example/", 0, List.of(), List.of(new FrontierEntry("https://a.example/next", 1))));
+        } // close flushes
+        try (PageStore store = open()) {
+            assertThat(store.countAttempted()).isEqualTo(1);
+            assertThat(frontier(store)).containsExactly(
+                    new Known("https://a.example/", 0, true), new Known("https://a.example/next", 1, false));
+        }
+    }
+
+    @Test
+    void closeIsIdempotentAndLaterWritesAreRefused() {
+        PageStore store = open();
+        store.close();
+        store.close();
+        assertThatThrownBy(() -> store.write(ok("https://a.example/", 0)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void exportRowsCarryEveryFieldAndNulls() throws InterruptedException {
+        try (PageStore store = open()) {
+            store.write(ok("https://a.example/", 0, List.of("https://b.example/\"q\"", "https://c.example/ü"), List.of()));
+            store.write(TestRecords.failed("https://a.example/gone", 1, "connect"));
+        }
+        List<ExportRow> rows = new ArrayList<>();
+        try (PageStore store = open()) {
+            store.exportRows(rows::add);
+        }
+        assertThat(rows).containsExactly(
+                new ExportRow("https://a.example/", "https://a.example/", 200, 0, "text/html",
+                        "title of https://a.example/", null, TestRecords.AT,
+                        "[\"https://b.example/\\\"q\\\"\",\"https://c.example/ü\"]"),
+                new ExportRow("https://a.example/gone", null, null, 1, null, null, "connect", TestRecords.AT, "[]"));
+    }
+
+    @Test
+    void pagesLinksAndFrontierColumnsHoldWhatWasWritten() throws InterruptedException, SQLException {
+        try (PageStore store = open()) {
+            store.write(ok("https://a.example/", 0, List.of("https://b.example/"), List.of()));
+        }
+        assertThat(scalar("SELECT fetched_at || '|' || description || '|' || canonical || '|' || language || '|'"
+                + " || charset || '|' || body_bytes || '|' || elapsed_ms FROM pages"))
+                .isEqualTo("2026-11-25T13:49:08.123Z|about https://a.example/|https://a.example/|en|UTF-8|1234|56");
+        assertThat(scalar("SELECT targets FROM links")).isEqualTo("[\"https://b.example/\"]");
+        assertThat(scalar("SELECT discovered_at FROM frontier")).isEqualTo("2026-11-25T13:49:08.123Z");
+    }
+
+    @Test
+    void concurrentWritersLoseAndDuplicateNothing() throws Exception {
+        int threads = 4;
+        int perThread = 1_500;
+        try (PageStore store = open()) {
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<?>> done = IntStream.range(0, threads).<Future<?>>mapToObj(t -> pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        // discovers its successor and a URL another thread writes, so done and pending rows race
+                        String next = url(t, i + 1);
+                        String other = url((t + 1) % threads, i);
+                        store.write(ok(url(t, i), 1, List.of(next, other),
+                                List.of(new FrontierEntry(next, 1), new FrontierEntry(other, 1))));
+                    }
+                    return null;
+                })).toList();
+                for (Future<?> f : done) {
+                    f.get();
+                }
+            }
+            store.flush();
+            assertThat(store.countAttempted()).isEqualTo((long) threads * perThread);
+            Set<String> urls = new HashSet<>();
+            AtomicLong doneCount = new AtomicLong();
+            store.loadFrontier((url, depth, isDone) -> {
+                assertThat(urls.add(url)).as("duplicate frontier url %s", url).isTrue();
+                if (isDone) {
+                    doneCount.incrementAndGet();
+                } else {
+                    assertThat(url).endsWith("/page/" + perThread); // only the never-written successors
+                }
+            });
+            assertThat(doneCount.get()).isEqualTo((long) threads * perThread);
+            assertThat(urls).hasSize(threads * perThread + threads);
+        }
+    }
+
+    private static String url(int thread, int i) {
+        return "https://t" + thread + ".example/page/" + i;
+    }
+    // --- claims: pending → claimed → done; each URL is handed out once; claims of a dead process come back
+
+    private static List<FrontierEntry> claimEntries(int from, int to) {
+        List<FrontierEntry> list = new ArrayList<>();
+        for (int i = from; i < to; i++) list.add(new FrontierEntry("http://a.test/" + i, 1));
+        return list;
+    }
+
+    private static List<String> claimUrls(List<FrontierEntry> entries) {
+        return entries.stream().map(FrontierEntry::url).toList();
+    }
+
+    @Test
+    void claimsHandOutPendingUrlsOnceInDiscoveryOrder() throws Exception {
+        try (PageStore store = open()) {
+            store.addPending(claimEntries(0, 10));
+
+            List<FrontierEntry> first = store.claimPending(4);
+            List<FrontierEntry> second = store.claimPending(100);
+
+            assertThat(claimUrls(first)).containsExactlyElementsOf(claimUrls(claimEntries(0, 4)));
+            assertThat(claimUrls(second)).containsExactlyElementsOf(claimUrls(claimEntries(4, 10)));
+            assertThat(store.claimPending(100)).isEmpty();
+        }
+    }
+
+    @Test
+    void discoveriesBecomeClaimableOnceCommittedAndDoneUrlsNeverReturn() throws Exception {
+        try (PageStore store = open()) {
+            store.addPending(claimEntries(0, 1));
+            FrontierEntry seed = store.claimPending(10).getFirst();
+
+            store.write(TestRecords.ok(seed.url(), 0, List.of(), claimEntries(1, 4)));
+            store.flush();
+
+            assertThat(claimUrls(store.claimPending(10))).containsExactlyElementsOf(claimUrls(claimEntries(1, 4)));
+            store.releaseStaleClaims();
+            assertThat(claimUrls(store.claimPending(10))).as("released claims come back, the done seed does not")
+                    .containsExactlyElementsOf(claimUrls(claimEntries(1, 4)));
+        }
+    }
+
+    @Test
+    void claimsSurviveReopeningUntilReleased() throws Exception {
+        try (PageStore store = open()) {
+            store.addPending(claimEntries(0, 5));
+            assertThat(store.claimPending(3)).hasSize(3);
+        }
+        try (PageStore store = open()) {
+            assertThat(claimUrls(store.claimPending(10))).containsExactlyElementsOf(claimUrls(claimEntries(3, 5)));
+            store.releaseStaleClaims();
+            assertThat(store.claimPending(10)).hasSize(5);
+        }
+    }
+
+    @Test
+    void concurrentClaimersNeverGetTheSameUrl() throws Exception {
+        try (PageStore store = open()) {
+            store.addPending(claimEntries(0, 5000));
+            Set<String> claimed = ConcurrentHashMap.newKeySet();
+            var duplicates = new HashSet<String>();
+            try (var pool = Executors.newFixedThreadPool(8)) {
+                for (int t = 0; t < 8; t++) {
+                    pool.execute(() -> {
+                        try {
+                            List<FrontierEntry> batch;
+                            while (!(batch = store.claimPending(37)).isEmpty()) {
+                                for (FrontierEntry e : batch) {
+                                    if (!claimed.add(e.url())) {
+                                        synchronized (duplicates) {
+                                            duplicates.add(e.url());
+                                        }
+                                    }
+                                }
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                }
+            }
+            assertThat(duplicates).isEmpty();
+            assertThat(claimed).hasSize(5000);
+        }
+    }
+}
