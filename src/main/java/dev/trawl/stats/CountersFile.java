@@ -60,13 +60,15 @@ final class CountersFile {
     }
 
     /**
-     * Creates {@code dir/trawl-PID.counters} and maps it for writing. The mapping lives until it is garbage
-     * collected, so a late writer after {@link #delete()} never touches unmapped memory.
+     * Creates {@code dir/trawl-PID-RANDOM.counters} and maps it for writing (the random part lets one process
+     * run several crawls). The mapping lives until it is garbage collected, so a late writer after
+     * {@link #delete()} never touches unmapped memory.
      */
     static CountersFile create(Path dir, long pid, long startMillis, String crawlId) throws IOException {
         Files.createDirectories(dir);
-        Path path = dir.resolve("trawl-" + pid + SUFFIX);
-        Path tmp = dir.resolve("trawl-" + pid + SUFFIX + ".tmp");
+        String name = "trawl-" + pid + "-" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 32);
+        Path path = dir.resolve(name + SUFFIX);
+        Path tmp = dir.resolve(name + SUFFIX + ".tmp");
         long size = size(Slots.COUNT);
         MemorySegment memory;
         try (var channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,

@@ -36,7 +36,7 @@ public final class CrawlStats implements CrawlListener, AutoCloseable {
     }
 
     /**
-     * Publishes this process's counters as {@code runDir/trawl-PID.counters}, tagged with the crawl's id
+     * Publishes this process's counters as {@code runDir/trawl-PID-RANDOM.counters}, tagged with the crawl's id
      * (see {@link RunDirectory#crawlId(String)}). Closing removes the file unless {@code keepFile}: then
      * it stays, marked finished, for {@code trawl status} to report the final counts.
      */

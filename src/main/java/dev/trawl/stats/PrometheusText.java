@@ -1,6 +1,5 @@
 package dev.trawl.stats;
 
-import java.util.Locale;
 import java.util.Map;
 
 /** Counters in the Prometheus text exposition format (version 0.0.4). */
@@ -60,7 +59,8 @@ final class PrometheusText {
     }
 
     private static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString(); // never 1.2E9: easier on eyes and greps
     }
 
     private static String escape(String label) {
