@@ -40,7 +40,7 @@ class StatusIT {
 
     @Test
     void reportsEachOfTwoRunningCrawlsAndTheirSumThenFinalCountsEqualTheExports() throws Exception {
-        try (var siteA = slowSite(30, 150); var siteB = slowSite(20, 150)) {
+        try (var siteA = slowSite(40, 300); var siteB = slowSite(30, 300)) {
             Path dbA = dir.resolve("a.db");
             Path dbB = dir.resolve("b.db");
             Process a = crawl(siteA, dbA, "--keep-status", "--metrics-port", "0");
@@ -67,7 +67,7 @@ class StatusIT {
             assertThat(finished.get("processes")).allSatisfy(p -> assertThat(p.get("state").asText()).isEqualTo("finished"));
             Map<String, JsonNode> exportA = export(dbA);
             Map<String, JsonNode> exportB = export(dbB);
-            assertThat(exportA).hasSize(30 + 1 + 2 + 1); // pages, the hub, two missing, one busy
+            assertThat(exportA).hasSize(40 + 1 + 2 + 1); // pages, the hub, two missing, one busy
             assertThat(finished.get("total").get("pages").asLong()).isEqualTo(exportA.size() + exportB.size());
             assertThat(finished.get("total").get("errors").asLong()).isEqualTo(errors(exportA) + errors(exportB));
             assertThat(finished.get("total").get("errors_by_kind").get("http_4xx").asLong()).isEqualTo(4);
@@ -101,7 +101,7 @@ class StatusIT {
 
     @Test
     void watchPrintsAJsonDocumentPerRefreshUntilTheCrawlIsGone() throws Exception {
-        try (var site = slowSite(10, 200)) {
+        try (var site = slowSite(20, 300)) {
             Process crawl = crawl(site, dir.resolve("w.db"));
             awaitStatus(s -> running(s) == 1);
 
@@ -124,6 +124,19 @@ class StatusIT {
         var port = run("crawl", "http://127.0.0.1:9/", "--db", dir.resolve("p.db"), "--metrics-port", "70000", "--run-dir", runDir());
         assertThat(port.exit()).isEqualTo(2);
         assertThat(port.err()).startsWith("trawl: --metrics-port: expected a port from 0 to 65535, got 70000");
+    }
+
+    @Test
+    void aCrawlThatCannotPublishItsCountersSaysSoAndCrawlsAnyway() throws Exception {
+        try (var site = slowSite(2, 1)) {
+            Path notADirectory = Files.writeString(dir.resolve("file"), "x");
+
+            var result = run("crawl", site.url("/"), "--db", dir.resolve("n.db"), "--quiet", "--run-dir", notADirectory);
+
+            assertThat(result.exit()).as(result.toString()).isZero();
+            assertThat(result.err()).startsWith("trawl: cannot publish live counters in " + notADirectory);
+            assertThat(result.out()).startsWith("crawled 6 URLs");
+        }
     }
 
     // --- a site, crawls in child JVMs, and status from here ---------------------------------------------

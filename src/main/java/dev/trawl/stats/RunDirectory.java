@@ -93,7 +93,7 @@ public final class RunDirectory {
             return Optional.of(new CrawlProcess(path, file.pid(), file.crawlId(), Instant.ofEpochMilli(file.startMillis()),
                     Instant.ofEpochMilli(file.heartbeatMillis()), file.metricsPort(), stateOf(file, nowMillis),
                     CounterSnapshot.read(file)));
-        } catch (IOException | IllegalArgumentException unreadable) {
+        } catch (IOException | IllegalArgumentException | IndexOutOfBoundsException unreadable) {
             return Optional.empty();
         }
     }
