@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * one JSON document for scripts. The total leaves stale processes out: their numbers are not live.
  */
 public final class StatusReport {
-    private static final String ROW = "%-8s %-8s %8s %10s %8s %9s %9s %8s %8s %8s  %s%n";
+    private static final String ROW = "%-8s %-8s %8s %10s %8s %9s %9s %8s %8s %8s  %s";
     private static final JsonFactory JSON = new JsonFactory();
     private final List<CrawlProcess> processes;
     private final CounterSnapshot total;
@@ -36,8 +36,8 @@ public final class StatusReport {
     }
 
     public void printTable(PrintWriter out) {
-        out.printf(Locale.ROOT, ROW, "PID", "STATE", "UPTIME", "PAGES", "PAGES/S", "IN FLIGHT", "QUEUED", "ERRORS",
-                "P50", "P95", "CRAWL");
+        out.println(String.format(Locale.ROOT, ROW, "PID", "STATE", "UPTIME", "PAGES", "PAGES/S", "IN FLIGHT", "QUEUED",
+                "ERRORS", "P50", "P95", "CRAWL"));
         for (CrawlProcess p : processes) {
             row(out, Long.toString(p.pid()), p.state().label(), uptime(p), p.counters(), p.crawlId());
         }
@@ -52,10 +52,11 @@ public final class StatusReport {
     }
 
     private static void row(PrintWriter out, String pid, String state, String uptime, CounterSnapshot c, String crawl) {
-        out.printf(Locale.ROOT, ROW, pid, state, uptime, String.format(Locale.ROOT, "%,d", c.pages()),
+        String line = String.format(Locale.ROOT, ROW, pid, state, uptime, String.format(Locale.ROOT, "%,d", c.pages()),
                 String.format(Locale.ROOT, "%.1f", c.pagesPerSecond()), c.inFlight(),
                 String.format(Locale.ROOT, "%,d", c.queued()), c.errors(),
                 millis(c.latencyQuantileMillis(0.5)), millis(c.latencyQuantileMillis(0.95)), crawl);
+        out.println(line.stripTrailing());
     }
 
     private String uptime(CrawlProcess p) {
