@@ -1,8 +1,14 @@
-# Sourced by ./trawl and ./run-tests: sets TRAWL_JAVA_HOME to a JDK >= 25, or explains and exits.
-# Order: JAVA_HOME if it is one, then the newest JDK under /usr/lib/jvm, then java on PATH.
+# Sourced by ./trawl and ./run-tests: sets TRAWL_JAVA_HOME to a JDK >= 25, or explains and returns 1.
+# Order: JAVA_HOME if it is one, then the newest JDK under /usr/lib/jvm, then javac on PATH.
+# The version comes from the JDK's `release` file, which costs nothing, rather than from starting a JVM.
 trawl_java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 \
-    | sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
+  local version
+  version="$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$1/release" 2>/dev/null | head -n 1)"
+  if [[ -z "$version" && -x "$1/bin/java" ]]; then
+    version="$("$1/bin/java" -XshowSettings:properties -version 2>&1 \
+      | sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1)"
+  fi
+  echo "$version"
 }
 
 trawl_find_jdk() {

@@ -29,6 +29,7 @@ class CliErrorsIT {
             no seed                   | crawl                                              | Missing required parameter
             no command                | ''                                                 | a command is required
             bad export format         | export --format xml                                | --format
+            zero timeout              | crawl http://127.0.0.1:1/ --timeout 0s             | --timeout: must be more than 0
             """)
     void usageErrorsExitWithTwoAndOneLine(String name, String args, String message) {
         var result = run((Object[]) (args.isBlank() ? new String[0] : args.trim().split("\\s+")));
@@ -36,6 +37,16 @@ class CliErrorsIT {
         assertThat(result.exit()).as(result.toString()).isEqualTo(2);
         assertThat(result.err().lines().findFirst().orElse("")).startsWith("trawl: ").contains(message);
         assertThat(result.err()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @ParameterizedTest(name = "user agent \"{0}\"")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {" ", "trawl\nInjected: header", "caf\u00e9"})
+    void userAgentsThatCannotBeSentAreUsageErrors(String userAgent) {
+        var result = run("crawl", "http://127.0.0.1:9/", "--user-agent", userAgent, "--db", dir.resolve("t.db"));
+
+        assertThat(result.exit()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).startsWith("trawl: --user-agent: expected printable ASCII text");
+        assertThat(dir.resolve("t.db")).doesNotExist();
     }
 
     @Test

@@ -197,6 +197,9 @@ final class CrawlCommand implements Callable<Integer> {
         if (metricsPort != null && (metricsPort < 0 || metricsPort > 65_535)) {
             throw new UsageException("--metrics-port: expected a port from 0 to 65535, got " + metricsPort);
         }
+        if (userAgent.isBlank() || !userAgent.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            throw new UsageException("--user-agent: expected printable ASCII text, got '" + userAgent.strip() + "'");
+        }
         return CrawlConfig.builder(seeds).db(db)
                 .maxPages(maxPages == null ? CrawlConfig.UNLIMITED : maxPages)
                 .maxDepth(maxDepth == null ? CrawlConfig.UNLIMITED : maxDepth)

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The root command; each job is a subcommand. */
 @Command(name = "trawl", mixinStandardHelpOptions = true, version = "trawl " + CrawlConfig.VERSION,
         description = "A fast, polite, crash-safe web crawler.",
-        subcommands = {CrawlCommand.class, ExportCommand.class, StatusCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CrawlCommand.class, ExportCommand.class, StatusCommand.class, DemoCommand.class,
+                AotTrainCommand.class, CommandLine.HelpCommand.class})
 public final class TrawlCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

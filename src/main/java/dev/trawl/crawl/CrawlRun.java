@@ -51,6 +51,8 @@ final class CrawlRun {
     private final Semaphore pipeline;
     private final ExecutorService tasks = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("trawl-fetch-", 0).factory());
     private Scheduler scheduler;
+    private FrontierFeeder feeder;
+    private long pendingLeft;
     private long startNanos;
 
     CrawlRun(CrawlConfig config, CrawlListener listener, PageStore store) {
@@ -64,18 +66,20 @@ final class CrawlRun {
         startNanos = System.nanoTime();
         var normalizer = new UrlNormalizer();
         List<String> seeds = normalizeSeeds(normalizer);
+        store.releaseStaleClaims();
         var seen = new SeenSet();
-        List<CrawlItem> pending = loadFrontier(seen);
+        store.loadFrontier((url, depth, isDone) -> seen.add(url));
         List<FrontierEntry> newSeeds = new ArrayList<>();
         for (String seed : seeds) {
             if (seen.add(seed)) newSeeds.add(new FrontierEntry(seed, 0));
         }
         store.addPending(newSeeds);
-        newSeeds.forEach(e -> pending.add(CrawlItem.of(e.url(), 0)));
         long budget = config.maxPages() == CrawlConfig.UNLIMITED ? Long.MAX_VALUE
                 : Math.max(0, config.maxPages() - store.countAttempted());
         scheduler = new Scheduler(config.concurrency(), config.perHost(), config.delay(), budget, Urls::host, System::nanoTime);
-        pending.forEach(scheduler::add);
+        int lowWater = Math.max(256, 16 * config.concurrency());
+        feeder = new FrontierFeeder(scheduler, store, lowWater, 2 * lowWater);
+        Thread.ofVirtual().name("trawl-feeder").start(feeder);
         Thread.ofPlatform().name("trawl-dispatch").start(() -> runToEnd(seeds, seen, normalizer));
         return new Crawl(done, () -> stop(StopReason.CANCELLED),
                 () -> new CrawlProgress(scheduler.queued(), scheduler.inFlight()));
@@ -91,15 +95,6 @@ final class CrawlRun {
         return seeds;
     }
 
-    private List<CrawlItem> loadFrontier(SeenSet seen) {
-        List<CrawlItem> pending = new ArrayList<>();
-        store.loadFrontier((url, depth, isDone) -> {
-            seen.add(url);
-            if (!isDone) pending.add(CrawlItem.of(url, depth));
-        });
-        return pending;
-    }
-
     private void runToEnd(List<String> seeds, SeenSet seen, UrlNormalizer normalizer) {
         Thread timer = startTimer();
         try (var fetcher = new Fetcher(new FetchSettings(config.userAgent(), config.timeout(), config.maxBody()));
@@ -113,6 +108,9 @@ final class CrawlRun {
                     seen, store, new Counting(), clock, config.maxDepth());
             dispatch(new PageTask(ctx));
             awaitTasks();
+            feeder.stop();
+            store.flush();
+            pendingLeft = Math.max(0, seen.size() - store.countAttempted());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop(StopReason.CANCELLED);
@@ -177,6 +175,7 @@ final class CrawlRun {
 
     private void stop(StopReason reason) {
         if (stopReason.compareAndSet(null, reason)) {
+            feeder.stop();
             scheduler.stop();
             if (reason == StopReason.CANCELLED || reason == StopReason.TIME_LIMIT) {
                 Thread.ofVirtual().start(this::interruptAfterGrace);
@@ -214,9 +213,8 @@ final class CrawlRun {
             done.completeExceptionally(fatal.get());
             return;
         }
-        int pendingLeft = scheduler.queued();
         StopReason reason = stopReason.get() != null ? stopReason.get()
-                : pendingLeft > 0 ? StopReason.MAX_PAGES : StopReason.COMPLETE;
+                : pendingLeft > 0 && scheduler.isBudgetSpent() ? StopReason.MAX_PAGES : StopReason.COMPLETE;
         done.complete(new CrawlSummary(recorded.get(), failed.get(), pendingLeft,
                 Duration.ofNanos(System.nanoTime() - startNanos), reason));
     }

@@ -121,7 +121,7 @@ final class PageTask {
     private record Outcome(String finalUrl, Integer status, String contentType, String error,
                            PageAnalysis analysis, long bodyBytes, Duration elapsed) {}
 
-    /** Stores the outcome with the links it discovered, then queues those links, then lets the item go. */
+    /** Stores the outcome with the links it discovered as pending, then lets the item go. */
     private void record(Lease lease, CrawlItem item, Outcome o) throws InterruptedException {
         List<FrontierEntry> discovered = new ArrayList<>();
         for (String link : o.analysis().followable()) {
@@ -133,8 +133,7 @@ final class PageTask {
                 page == null ? null : page.description(), page == null ? null : page.canonical(),
                 page == null ? null : page.language(), page == null ? null : page.charset(),
                 o.bodyBytes(), o.elapsed().toMillis(), page == null ? List.of() : page.outlinks(), discovered);
-        ctx.store().write(record);
-        for (FrontierEntry entry : discovered) ctx.scheduler().add(CrawlItem.of(entry.url(), entry.depth()));
+        ctx.store().write(record); // its discoveries reach the scheduler through the store (FrontierFeeder)
         ctx.listener().recorded(record);
         ctx.scheduler().finish(lease);
     }

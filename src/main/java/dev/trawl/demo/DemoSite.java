@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 
 /**
@@ -18,16 +19,23 @@ public final class DemoSite implements AutoCloseable {
     private static final int LINKS_PER_PAGE = 8;
     private final HttpServer server;
     private final int pages;
+    private final Duration slowPageDelay;
 
-    private DemoSite(HttpServer server, int pages) {
+    private DemoSite(HttpServer server, int pages, Duration slowPageDelay) {
         this.server = server;
         this.pages = pages;
+        this.slowPageDelay = slowPageDelay;
     }
 
     /** Starts serving {@code pages} generated pages on 127.0.0.1 and a port the system picks. */
     public static DemoSite start(int pages) throws IOException {
+        return start(pages, Duration.ofMillis(1500));
+    }
+
+    /** As {@link #start(int)}, with the slow page taking {@code slowPageDelay}. */
+    public static DemoSite start(int pages, Duration slowPageDelay) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-        var site = new DemoSite(server, pages);
+        var site = new DemoSite(server, pages, slowPageDelay);
         server.createContext("/", site::handle);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
@@ -89,7 +97,7 @@ public final class DemoSite implements AutoCloseable {
 
     private void slow(HttpExchange exchange) throws IOException {
         try {
-            Thread.sleep(1500);
+            Thread.sleep(slowPageDelay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;

@@ -18,6 +18,7 @@ import java.util.function.BiPredicate;
  */
 public final class Fetcher implements AutoCloseable {
     private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    private static final java.util.concurrent.Executor EXECUTOR = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
     private final HttpClient client;
     private final FetchSettings settings;
 
@@ -27,6 +28,7 @@ public final class Fetcher implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(settings.timeout())
                 .version(HttpClient.Version.HTTP_2)
+                .executor(EXECUTOR)
                 .build();
     }
 

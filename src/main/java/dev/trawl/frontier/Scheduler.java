@@ -42,6 +42,7 @@ public final class Scheduler {
     private int leased;
     private int queued;
     private boolean stopped;
+    private boolean moreMayCome = true;
 
     private record Delayed(CrawlItem item, long dueNanos) {}
 
@@ -65,6 +66,7 @@ public final class Scheduler {
     /** Queues a newly discovered item behind the others of its host. */
     public void add(CrawlItem item) {
         withLock(() -> {
+            if (!moreMayCome) throw new IllegalStateException("no more items were promised, yet " + item.url() + " came");
             HostQueue host = hostFor(item);
             host.fresh.addLast(item);
             queued++;
@@ -179,9 +181,38 @@ public final class Scheduler {
         });
     }
 
+    /** Says that nothing will be {@link #add}ed any more, so {@link #take} may end the crawl once idle. */
+    public void noMoreItems() {
+        withLock(() -> moreMayCome = false);
+    }
+
+    /** True when nothing is queued, waiting for a retry, or leased: no item can discover anything now. */
+    public boolean isIdle() {
+        return withLock(() -> leased == 0 && queued == 0);
+    }
+
+    /** True when --max-pages is spent: fresh items would not start, so there is no point in adding any. */
+    public boolean isBudgetSpent() {
+        return withLock(() -> pageBudget <= 0);
+    }
+
+    /** Waits until fewer than {@code count} items are queued, or at most {@code timeout}. */
+    public void awaitQueuedBelow(int count, Duration timeout) throws InterruptedException {
+        long left = timeout.toNanos();
+        lock.lockInterruptibly();
+        try {
+            while (queued >= count && !stopped && left > 0) left = changed.awaitNanos(left);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Stops handing out leases; {@link #take} returns null from now on. Leased items may still finish. */
     public void stop() {
-        withLock(() -> stopped = true);
+        withLock(() -> {
+            stopped = true;
+            changed.signalAll();
+        });
     }
 
     /** Items waiting to start (fresh, requeued and retries). */
@@ -241,7 +272,7 @@ public final class Scheduler {
     }
 
     private boolean isOver() {
-        return leased == 0 && retries.isEmpty() && ready.isEmpty() && inFlight == 0;
+        return !moreMayCome && leased == 0 && retries.isEmpty() && ready.isEmpty() && inFlight == 0;
     }
 
     private long nanosUntilSomethingChanges(long now) {

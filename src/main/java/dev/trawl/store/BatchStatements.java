@@ -65,11 +65,25 @@ final class BatchStatements implements AutoCloseable {
         }
     }
 
+    /** Runs work in one transaction of its own; rolls back and throws if it fails. */
+    <T> T exclusive(WriteTask.SqlWork<T> work) throws SQLException {
+        control.execute("BEGIN IMMEDIATE");
+        try {
+            T result = work.run(control.getConnection());
+            control.execute("COMMIT");
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            SqliteFile.rollbackQuietly(control);
+            throw e;
+        }
+    }
+
     private void stage(WriteTask task, Instant now) throws SQLException {
         switch (task) {
             case WriteTask.Page page -> stagePage(page, now);
             case WriteTask.Pending pending -> stagePending(pending.entries(), pending.discoveredAt());
             case WriteTask.Barrier ignored -> throw new IllegalArgumentException("a barrier is not data");
+            case WriteTask.Exclusive<?> ignored -> throw new IllegalArgumentException("exclusive work is not data");
             case WriteTask.Stop ignored -> throw new IllegalArgumentException("stop is not data");
         }
     }

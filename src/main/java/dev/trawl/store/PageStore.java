@@ -26,6 +26,19 @@ public interface PageStore extends AutoCloseable {
     /** Blocks until every record queued so far is committed. */
     void flush() throws InterruptedException;
 
+    /**
+     * Claims up to max pending URLs for this process to fetch, oldest first, and returns them; they stay
+     * claimed until their record is written. Returns an empty list when no URL is pending now (URLs still
+     * in the write queue are not visible yet: {@link #flush} first to see them).
+     */
+    List<FrontierEntry> claimPending(int max) throws InterruptedException;
+
+    /**
+     * Makes URLs claimed by processes that are gone pending again. A single-process store releases every
+     * claim: call it before the first {@link #claimPending}.
+     */
+    void releaseStaleClaims();
+
     /** Number of URLs attempted and stored (pages table rows). */
     long countAttempted();
 

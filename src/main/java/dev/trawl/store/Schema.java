@@ -27,7 +27,10 @@ final class Schema {
                         + " fetched_at TEXT, description TEXT, canonical TEXT, language TEXT, charset TEXT,"
                         + " body_bytes BIGINT NOT NULL, elapsed_ms BIGINT NOT NULL)",
                 "CREATE TABLE links (frontier_id " + dialect.foreignKey() + " REFERENCES frontier(id),"
-                        + " targets TEXT NOT NULL)"));
+                        + " targets TEXT NOT NULL)"),
+                // 2: the frontier is worked from the database in claimed batches; finding the next pending
+                // rows must not scan the done ones.
+                List.of("CREATE INDEX frontier_pending ON frontier (id) WHERE state = 0"));
     }
 
     /** The version a fully migrated database has. */

@@ -33,6 +33,7 @@ final class SqliteFile {
         Connection connection = null;
         try {
             connection = connect(true);
+            tuneWriter(connection);
             migrate(connection);
             return connection;
         } catch (SQLException e) {
@@ -58,8 +59,23 @@ final class SqliteFile {
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             config.enforceForeignKeys(true);
+            // 64 MiB instead of SQLite's 2 MiB: every discovered link probes the frontier's url index at a random
+            // spot, and once that index outgrows the cache each probe becomes a read.
+            config.setCacheSize(-64 * 1024);
         }
         return DriverManager.getConnection("jdbc:sqlite:" + path, config.toProperties());
+    }
+
+    /**
+     * Checkpoints run inside the commit that crosses the threshold and were most of the writer's time at
+     * SQLite's default of 1000 pages: the hot frontier index pages were copied back on every 4 MB of WAL.
+     * At 10000 pages (about 40 MB of WAL) a page changed many times is copied once; measured about 1.5x more
+     * records/s with 40 outlinks per page.
+     */
+    private static void tuneWriter(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("PRAGMA wal_autocheckpoint = 10000");
+        }
     }
 
     /** Caught here because SQLite's own message for both is just "unable to open database file". */

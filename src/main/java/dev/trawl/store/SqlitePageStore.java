@@ -96,6 +96,38 @@ public final class SqlitePageStore implements PageStore {
     }
 
     @Override
+    public List<FrontierEntry> claimPending(int max) throws InterruptedException {
+        return exclusive(connection -> FrontierClaims.claim(connection, Dialect.SQLITE, max));
+    }
+
+    /** One process per SQLite file: whatever is claimed was claimed by a crawl that ended without finishing. */
+    @Override
+    public void releaseStaleClaims() {
+        try {
+            exclusive(FrontierClaims::releaseAll);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("cannot write to " + file.path() + ": interrupted", e);
+        }
+    }
+
+    /** Runs work on the writing connection after everything queued before it is committed. */
+    private <T> T exclusive(WriteTask.SqlWork<T> work) throws InterruptedException {
+        var result = new java.util.concurrent.CompletableFuture<T>();
+        enqueue(new WriteTask.Exclusive<>(work, result));
+        while (true) {
+            try {
+                return result.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throwIfFailed();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throwIfFailed();
+                throw new StoreException("cannot write to " + file.path() + ": " + e.getCause().getMessage(), e.getCause());
+            }
+        }
+    }
+
+    @Override
     public long countAttempted() {
         return reads.countAttempted();
     }

@@ -57,9 +57,21 @@ final class StoreWriter implements Runnable {
             }
             if (control instanceof WriteTask.Barrier barrier) {
                 barrier.committed().countDown();
+            } else if (control instanceof WriteTask.Exclusive<?> exclusive) {
+                runExclusive(exclusive, statements);
             } else if (control instanceof WriteTask.Stop) {
                 return;
             }
+        }
+    }
+
+    /** A failed exclusive task fails its caller, and the writer, like any other write. */
+    private static <T> void runExclusive(WriteTask.Exclusive<T> exclusive, BatchStatements statements) throws SQLException {
+        try {
+            exclusive.result().complete(statements.exclusive(exclusive.work()));
+        } catch (SQLException | RuntimeException e) {
+            exclusive.result().completeExceptionally(e);
+            throw e;
         }
     }
 
@@ -71,7 +83,7 @@ final class StoreWriter implements Runnable {
         long deadline = System.nanoTime() + settings.batchWindow().toNanos();
         WriteTask task = first;
         while (task != null) {
-            if (task instanceof WriteTask.Barrier || task instanceof WriteTask.Stop) {
+            if (task instanceof WriteTask.Barrier || task instanceof WriteTask.Stop || task instanceof WriteTask.Exclusive) {
                 return task;
             }
             batch.add(task);

@@ -1,7 +1,10 @@
 package dev.trawl.store;
 
 import java.time.Instant;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /** What the writer thread takes from its queue: data to commit, or a signal about the commits before it. */
@@ -15,6 +18,18 @@ sealed interface WriteTask {
 
     /** Counted down once every task queued before it is committed. */
     record Barrier(CountDownLatch committed) implements WriteTask {}
+
+    /**
+     * Commit what is queued before it, then run {@code work} in a transaction of its own on the writing
+     * connection (SQLite has one writer; frontier claims must go through it too), and complete result.
+     */
+    record Exclusive<T>(SqlWork<T> work, CompletableFuture<T> result) implements WriteTask {}
+
+    /** Work on the writing connection, inside a transaction the writer opens and commits. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
 
     /** Commit what is queued before it, then end the writer thread. */
     record Stop() implements WriteTask {}

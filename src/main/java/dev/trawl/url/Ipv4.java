@@ -31,6 +31,9 @@ final class Ipv4 {
 
     /** Dotted-decimal form of {@code host}, or null when it is not a valid IPv4 address. */
     static String canonical(String host) {
+        if (isDottedDecimal(host)) {
+            return host; // the common case, already canonical: no parsing into numbers and back
+        }
         int end = host.length();
         if (end > 1 && host.charAt(end - 1) == '.') {
             end--; // "1.2.3.4." is allowed, like a fully qualified name
@@ -50,6 +53,29 @@ final class Ipv4 {
             start = dot + 1;
         }
         return combine(parts, count);
+    }
+
+    /** Four decimal parts of 0 to 255 without leading zeros, nothing else. */
+    private static boolean isDottedDecimal(String host) {
+        int parts = 0;
+        int value = -1;
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c == '.') {
+                if (value < 0 || ++parts == 4) {
+                    return false;
+                }
+                value = -1;
+            } else if (c < '0' || c > '9' || value == 0) {
+                return false;
+            } else {
+                value = (value < 0 ? 0 : value * 10) + c - '0';
+                if (value > 255) {
+                    return false;
+                }
+            }
+        }
+        return parts == 3 && value >= 0;
     }
 
     private static String combine(long[] parts, int count) {

@@ -5,7 +5,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Puts URLs in the canonical form used for dedup and fetching. Stateless and thread-safe.
+ * Puts URLs in the canonical form used for dedup and fetching. Thread-safe; its only state is a one-entry cache of
+ * the last base URL.
  *
  * <p>The canonical form of an http(s) URL: scheme and host lower-case, IDN hosts in punycode, IPv4 and IPv6 hosts
  * in standard notation, no userinfo, no default port, no fragment, "." and ".." resolved and empty path segments
@@ -21,6 +22,11 @@ import java.util.stream.Collectors;
 public final class UrlNormalizer {
     private final HostParser hosts;
     private final QueryWriter queries;
+    /**
+     * The last base parsed: a page's links share one base, so this saves re-parsing it for each. An immutable
+     * record published through a volatile field, so threads racing on it only cost each other a re-parse.
+     */
+    private volatile BaseUrl lastBase;
 
     public UrlNormalizer() {
         this(Set.of(), IdnMode.PUNYCODE);
@@ -56,11 +62,23 @@ public final class UrlNormalizer {
             return null;
         }
         try {
-            BaseUrl parsedBase = BaseUrl.of(normalize(base));
+            BaseUrl parsedBase = base(base);
             return parsedBase == null ? null : parse(UrlText.clean(href), parsedBase);
         } catch (RuntimeException e) {
             return null; // as in normalize
         }
+    }
+
+    private BaseUrl base(String base) {
+        BaseUrl last = lastBase;
+        if (last != null && last.source().equals(base)) {
+            return last;
+        }
+        BaseUrl parsed = BaseUrl.of(base, normalize(base));
+        if (parsed != null) {
+            lastBase = parsed;
+        }
+        return parsed;
     }
 
     /** WHATWG's scheme state, for the http(s) subset; {@code base} may be null. */

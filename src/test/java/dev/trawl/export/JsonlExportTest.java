@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trawl.store.PageStore;
+import dev.trawl.store.Stores;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -69,7 +70,7 @@ class JsonlExportTest {
     @Test
     void anEmptyStoreExportsNothing() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (PageStore store = dev.trawl.store.Stores.open(dir.resolve("empty.db").toString())) {
+        try (PageStore store = Stores.open(dir.resolve("empty.db").toString())) {
             assertThat(Exports.write(store, ExportFormat.JSONL, out)).isZero();
         }
         assertThat(out.size()).isZero();

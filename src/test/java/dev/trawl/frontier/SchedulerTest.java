@@ -3,8 +3,6 @@ package dev.trawl.frontier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -29,6 +27,7 @@ class SchedulerTest {
         for (int h = 0; h < hosts; h++) {
             for (int i = 0; i < perHostItems; i++) sched.add(CrawlItem.of("http://h" + h + ".test/" + i, 0));
         }
+        sched.noMoreItems();
         Map<String, AtomicInteger> taken = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> inFlightPerHost = new ConcurrentHashMap<>();
         var maxPerHost = new AtomicInteger();
@@ -67,21 +66,30 @@ class SchedulerTest {
     }
 
     @Test
-    void itemsAddedByALeasedTaskKeepTheCrawlAlive() throws Exception {
+    void takeWaitsForMoreItemsUntilToldNoneWillCome() throws Exception {
         var sched = new Scheduler(4, 4, Duration.ZERO, Long.MAX_VALUE, SchedulerTest::host, System::nanoTime);
+        var taken = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var worker = Thread.ofVirtual().start(() -> {
+            try {
+                Lease lease;
+                while ((lease = sched.take()) != null) {
+                    taken.add(lease.item().url());
+                    sched.release(lease);
+                    sched.finish(lease);
+                }
+                taken.add("END");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         sched.add(CrawlItem.of("http://a.test/0", 0));
-        List<String> order = new ArrayList<>();
-        Lease lease;
-        while ((lease = sched.take()) != null) {
-            String url = lease.item().url();
-            order.add(url);
-            int n = Integer.parseInt(url.substring(url.lastIndexOf('/') + 1));
-            sched.release(lease);
-            if (n < 5) sched.add(CrawlItem.of("http://a.test/" + (n + 1), n + 1)); // discovered before finish
-            sched.finish(lease);
-        }
-        assertThat(order).containsExactly("http://a.test/0", "http://a.test/1", "http://a.test/2",
-                "http://a.test/3", "http://a.test/4", "http://a.test/5");
+        assertThat(taken.poll(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("http://a.test/0");
+        assertThat(taken.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS)).as("idle, but more may come").isNull();
+        sched.add(CrawlItem.of("http://a.test/1", 1));
+        assertThat(taken.poll(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("http://a.test/1");
+        sched.noMoreItems();
+        assertThat(taken.poll(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("END");
+        worker.join(5000);
     }
 
     @Test
@@ -89,6 +97,7 @@ class SchedulerTest {
         var clock = new AtomicLong();
         var sched = scheduler(4, 4, Duration.ZERO, 2, clock);
         for (int i = 0; i < 5; i++) sched.add(CrawlItem.of("http://a.test/" + i, 0));
+        sched.noMoreItems();
         Lease first = sched.take();
         Lease second = sched.take();
         sched.requeue(first, first.item().nextAttempt(), Duration.ZERO, false); // a retry of an item already started

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * else pages of the same shape generated here.
  */
 class PageParserCostTest {
-    private static final int ROUNDS = 5;
-    private static final long ROUND_NANOS = 600_000_000L;
+    private static final int ROUNDS = 4;
+    private static final long ROUND_NANOS = 400_000_000L;
     private static final String PAGE_URL = "http://127.0.0.1:8088/sec01/page-1.html";
 
     @Test

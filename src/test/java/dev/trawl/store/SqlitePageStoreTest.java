@@ -87,7 +87,7 @@ class SqlitePageStoreTest {
             store.write(TestRecords.failed("https://a.example/", 0, "timeout"));
             store.write(ok("https://a.example/", 0, List.of("https://a.example/z"), List.of()));
             store.flush();
-            List<dev.trawl.store.ExportRow> rows = new ArrayList<>();
+            List<ExportRow> rows = new ArrayList<>();
             store.exportRows(rows::add);
             assertThat(rows).singleElement().satisfies(r -> {
                 assertThat(r.status()).isEqualTo(200);

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,7 @@ class StoreStressTest {
         long started = System.nanoTime();
         try (PageStore store = Stores.open(dir.resolve("stress.db").toString())) {
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-                List<Future<?>> done = java.util.stream.IntStream.range(0, THREADS).<Future<?>>mapToObj(t -> pool.submit(() -> {
+                List<Future<?>> done = IntStream.range(0, THREADS).<Future<?>>mapToObj(t -> pool.submit(() -> {
                     for (int i = 0; i < PER_THREAD; i++) {
                         store.write(record(t, i));
                     }

@@ -1,0 +1,46 @@
+package dev.trawl.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The frontier's states as the crawl works through it: pending (0) → claimed (2) by the process that will
+ * fetch it → done (1) with its page. Only claimed URLs are held in memory, so a crawl's memory does not grow
+ * with its frontier, and several processes can share one frontier without fetching a URL twice.
+ */
+final class FrontierClaims {
+    static final int PENDING = 0;
+    static final int DONE = 1;
+    static final int CLAIMED = 2;
+
+    private FrontierClaims() {}
+
+    /** Claims up to max pending URLs, oldest first (breadth-first, as discovered). */
+    static List<FrontierEntry> claim(Connection connection, Dialect dialect, int max) throws SQLException {
+        String sql = "UPDATE frontier SET state = " + CLAIMED + " WHERE id IN (SELECT id FROM frontier WHERE state = "
+                + PENDING + " ORDER BY id LIMIT ?" + dialect.claimLock() + ") RETURNING id, url, depth";
+        record Claimed(long id, FrontierEntry entry) {}
+        List<Claimed> claimed = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setInt(1, max);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) claimed.add(new Claimed(rs.getLong(1), new FrontierEntry(rs.getString(2), rs.getInt(3))));
+            }
+        }
+        claimed.sort(Comparator.comparingLong(Claimed::id)); // RETURNING promises no order
+        return claimed.stream().map(Claimed::entry).toList();
+    }
+
+    /** Makes every claimed URL pending again: claims of a process that is gone (after a crash). */
+    static int releaseAll(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            return st.executeUpdate("UPDATE frontier SET state = " + PENDING + " WHERE state = " + CLAIMED);
+        }
+    }
+}
