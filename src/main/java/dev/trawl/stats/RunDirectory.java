@@ -26,9 +26,16 @@ public final class RunDirectory {
 
     private RunDirectory() {}
 
+    /** Linux's shared-memory file system: memory only, as Aeron places its CnC files. */
+    private static final Path SHM = Path.of("/dev/shm");
+
     /**
      * Where counters live: {@code option} if given, else $TRAWL_RUN_DIR, else $XDG_RUNTIME_DIR/trawl, else
-     * the temp directory's trawl-USER.
+     * /dev/shm/trawl-USER, else the temp directory's trawl-USER.
+     *
+     * <p>Memory file systems come first because a shared mapping of a file on a disk file system is written
+     * back every few seconds, and a counter update that touches a page under writeback can wait for the
+     * file system's journal: a stall on the fetch path that tmpfs never has.
      */
     public static Path resolve(Path option, Map<String, String> env) {
         if (option != null) return option;
@@ -36,7 +43,9 @@ public final class RunDirectory {
         if (explicit != null && !explicit.isBlank()) return Path.of(explicit);
         String runtime = env.get("XDG_RUNTIME_DIR");
         if (runtime != null && !runtime.isBlank()) return Path.of(runtime, "trawl");
-        return Path.of(System.getProperty("java.io.tmpdir"), "trawl-" + System.getProperty("user.name", "user"));
+        String user = "trawl-" + System.getProperty("user.name", "user");
+        if (Files.isDirectory(SHM) && Files.isWritable(SHM)) return SHM.resolve(user);
+        return Path.of(System.getProperty("java.io.tmpdir"), user);
     }
 
     /**

@@ -82,11 +82,13 @@ class RunDirectoryTest {
     }
 
     @Test
-    void runDirectoryComesFromTheOptionThenTheEnvironmentThenTheTempDirectory() {
+    void runDirectoryComesFromTheOptionThenTheEnvironmentThenSharedMemoryOrTheTempDirectory() {
         Path option = Path.of("/opt/run");
         assertThat(RunDirectory.resolve(option, Map.of("TRAWL_RUN_DIR", "/x"))).isEqualTo(option);
         assertThat(RunDirectory.resolve(null, Map.of("TRAWL_RUN_DIR", "/x", "XDG_RUNTIME_DIR", "/run/user/1"))).isEqualTo(Path.of("/x"));
         assertThat(RunDirectory.resolve(null, Map.of("XDG_RUNTIME_DIR", "/run/user/1"))).isEqualTo(Path.of("/run/user/1/trawl"));
-        assertThat(RunDirectory.resolve(null, Map.of()).getFileName().toString()).startsWith("trawl-");
+        Path fallback = RunDirectory.resolve(null, Map.of());
+        assertThat(fallback.getFileName().toString()).startsWith("trawl-");
+        if (Files.isWritable(Path.of("/dev/shm"))) assertThat(fallback.getParent()).isEqualTo(Path.of("/dev/shm"));
     }
 }
