@@ -99,7 +99,7 @@ final class CrawlCommand implements Callable<Integer> {
     Integer metricsPort;
 
     @Option(names = "--run-dir", paramLabel = "DIR",
-            description = "where live counters are published for trawl status (default: $TRAWL_RUN_DIR, else $XDG_RUNTIME_DIR/trawl, else a trawl-USER temp directory)")
+            description = "where live counters are published for trawl status (default: $TRAWL_RUN_DIR, else $XDG_RUNTIME_DIR/trawl, else /dev/shm/trawl-USER or a trawl-USER temp directory)")
     Path runDir;
 
     @Option(names = "--keep-status", description = "leave the live counters behind when the crawl ends, for trawl status to report the final counts")

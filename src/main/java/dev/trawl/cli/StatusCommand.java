@@ -39,7 +39,7 @@ final class StatusCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--run-dir", paramLabel = "DIR",
-            description = "where crawls publish their counters (default: as trawl crawl: $TRAWL_RUN_DIR, else $XDG_RUNTIME_DIR/trawl, else a trawl-USER temp directory)")
+            description = "where crawls publish their counters (default: as trawl crawl: $TRAWL_RUN_DIR, else $XDG_RUNTIME_DIR/trawl, else /dev/shm/trawl-USER or a trawl-USER temp directory)")
     Path runDir;
 
     @Option(names = "--prune", description = "remove counters files left by finished or dead crawls, then exit")
