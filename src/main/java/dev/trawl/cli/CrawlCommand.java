@@ -5,11 +5,15 @@ import dev.trawl.crawl.CrawlConfig;
 import dev.trawl.crawl.CrawlSummary;
 import dev.trawl.crawl.Crawler;
 import dev.trawl.stats.CrawlStats;
+import dev.trawl.stats.MetricsServer;
 import dev.trawl.stats.ProgressLine;
+import dev.trawl.stats.RunDirectory;
 import dev.trawl.stats.SummaryReport;
 import dev.trawl.url.Scope;
 import dev.trawl.url.UrlNormalizer;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,30 +95,68 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "print stack traces of internal errors")
     boolean debug;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "serve live counters in the Prometheus text format at http://127.0.0.1:PORT/metrics (0: any free port)")
+    Integer metricsPort;
+
+    @Option(names = "--run-dir", paramLabel = "DIR",
+            description = "where live counters are published for trawl status (default: $TRAWL_RUN_DIR, else $XDG_RUNTIME_DIR/trawl, else /dev/shm/trawl-USER or a trawl-USER temp directory)")
+    Path runDir;
+
+    @Option(names = "--keep-status", description = "leave the live counters behind when the crawl ends, for trawl status to report the final counts")
+    boolean keepStatus;
+
     @Override
     public Integer call() throws InterruptedException {
         CrawlConfig config = config();
-        var stats = new CrawlStats();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Crawl crawl = Crawler.start(config, stats);
+        CrawlStats stats = publishStats(err);
+        MetricsServer metrics = null;
         var printed = new CountDownLatch(1);
-        Thread hook = Thread.ofPlatform().unstarted(() -> onInterrupt(crawl, printed));
-        Runtime.getRuntime().addShutdownHook(hook);
+        Thread hook = null;
         try {
+            metrics = serveMetrics(stats, err);
+            Crawl crawl = Crawler.start(config, stats);
+            stats.watch(crawl::progress);
+            Thread onCtrlC = Thread.ofPlatform().unstarted(() -> onInterrupt(crawl, printed));
+            Runtime.getRuntime().addShutdownHook(onCtrlC);
+            hook = onCtrlC;
             CrawlSummary summary = awaitWithProgress(crawl, stats, err);
             SummaryReport.print(summary, stats, db, out);
             return ExitCodes.OK;
         } finally {
+            if (metrics != null) metrics.close();
+            stats.close(); // before the Ctrl-C hook lets the JVM go, so the counters file is removed
             printed.countDown();
-            removeHook(hook);
+            if (hook != null) removeHook(hook);
         }
+    }
+
+    /** The live counters, in the run directory when possible; a crawl never fails for want of them. */
+    private CrawlStats publishStats(PrintWriter err) {
+        Path dir = RunDirectory.resolve(runDir, System.getenv());
+        try {
+            return CrawlStats.publish(dir, RunDirectory.crawlId(db), keepStatus);
+        } catch (IOException | RuntimeException e) {
+            err.println("trawl: cannot publish live counters in " + dir + ": " + e.getMessage()
+                    + "; trawl status will not see this crawl");
+            return CrawlStats.inMemory();
+        }
+    }
+
+    private MetricsServer serveMetrics(CrawlStats stats, PrintWriter err) {
+        if (metricsPort == null) return null;
+        var metrics = MetricsServer.start(metricsPort, stats, RunDirectory.crawlId(db));
+        err.println("metrics at http://127.0.0.1:" + metrics.port() + "/metrics");
+        err.flush();
+        return metrics;
     }
 
     private CrawlSummary awaitWithProgress(Crawl crawl, CrawlStats stats, PrintWriter err) throws InterruptedException {
         var console = System.console();
         if (quiet || console == null || !console.isTerminal()) return crawl.await();
-        var line = ProgressLine.start(stats, crawl::progress, err);
+        var line = ProgressLine.start(stats, err);
         try {
             return crawl.await();
         } finally {
@@ -153,6 +195,9 @@ final class CrawlCommand implements Callable<Integer> {
         if (maxPages != null) requireAtLeast("--max-pages", maxPages, 0);
         if (maxDepth != null) requireAtLeast("--max-depth", maxDepth, 0);
         if (timeout.isZero()) throw new UsageException("--timeout: must be more than 0");
+        if (metricsPort != null && (metricsPort < 0 || metricsPort > 65_535)) {
+            throw new UsageException("--metrics-port: expected a port from 0 to 65535, got " + metricsPort);
+        }
         if (userAgent.isBlank() || !userAgent.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
             throw new UsageException("--user-agent: expected printable ASCII text, got '" + userAgent.strip() + "'");
         }

@@ -1,43 +1,120 @@
 package dev.trawl.stats;
 
 import dev.trawl.crawl.CrawlListener;
+import dev.trawl.crawl.CrawlProgress;
 import dev.trawl.store.PageRecord;
-import java.util.concurrent.atomic.LongAdder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
- * Counters of a crawl, updated by thousands of tasks at once. LongAdder keeps updates exact and cheap under
- * contention (no lost updates, no lock on the fetch path).
+ * Counters of a crawl, updated by thousands of tasks at once, kept in a memory-mapped file that {@code trawl
+ * status} reads from other processes (or in plain memory, see {@link #inMemory()}). Each event is a few
+ * atomic adds on separate cache lines: no lock on the fetch path, no lost update, and readers never block.
+ *
+ * <p>The progress line, the summary, {@code trawl status} and the metrics endpoint all read these same
+ * counters.
  */
-public final class CrawlStats implements CrawlListener {
-    private final LongAdder requests = new LongAdder();
-    private final LongAdder retries = new LongAdder();
-    private final LongAdder recorded = new LongAdder();
-    private final LongAdder errors = new LongAdder();
-    private final LongAdder robotsDenied = new LongAdder();
-    private final LongAdder bytes = new LongAdder();
+public final class CrawlStats implements CrawlListener, AutoCloseable {
+    private final CountersFile counters;
+    private final boolean keepFile;
+    private Sampler sampler; // guarded by this
+
+    private CrawlStats(CountersFile counters, boolean keepFile) {
+        this.counters = counters;
+        this.keepFile = keepFile;
+    }
+
+    /** Counters in plain memory, seen by no other process (as {@link #inMemory()}). */
+    public CrawlStats() {
+        this(CountersFile.anonymous(ProcessHandle.current().pid(), System.currentTimeMillis(), ""), false);
+    }
+
+    /** Counters no other process sees. */
+    public static CrawlStats inMemory() {
+        return new CrawlStats();
+    }
+
+    /**
+     * Publishes this process's counters as {@code runDir/trawl-PID-RANDOM.counters}, tagged with the crawl's id
+     * (see {@link RunDirectory#crawlId(String)}). Closing removes the file unless {@code keepFile}: then
+     * it stays, marked finished, for {@code trawl status} to report the final counts.
+     */
+    public static CrawlStats publish(Path runDir, String crawlId, boolean keepFile) throws IOException {
+        RunDirectory.prepare(runDir);
+        var file = CountersFile.create(runDir, ProcessHandle.current().pid(), System.currentTimeMillis(), crawlId);
+        return new CrawlStats(file, keepFile);
+    }
+
+    /** The published file, or null for in-memory counters. */
+    public Path file() {
+        return counters.path();
+    }
+
+    /**
+     * Starts copying the crawl's gauges (queue, in flight), the page rate and a heartbeat into the counters
+     * a few times a second, until {@link #close()}.
+     */
+    public synchronized void watch(Supplier<CrawlProgress> progress) {
+        if (sampler != null) throw new IllegalStateException("already watching a crawl");
+        sampler = Sampler.start(counters, progress);
+    }
+
+    /** Records the port the metrics endpoint listens on, for {@code trawl status} to show. */
+    public void metricsPort(int port) {
+        counters.metricsPort(port);
+    }
 
     @Override
     public void requestStarted() {
-        requests.increment();
+        counters.add(Slots.REQUESTS, 1);
     }
 
     @Override
     public void retryScheduled() {
-        retries.increment();
+        counters.add(Slots.RETRIES, 1);
     }
 
     @Override
     public void recorded(PageRecord record) {
-        recorded.increment();
-        bytes.add(record.bodyBytes());
-        if ("robots".equals(record.error())) robotsDenied.increment();
-        else if (record.error() != null || (record.status() != null && record.status() >= 400)) errors.increment();
+        counters.add(Slots.PAGES, 1);
+        if (record.bodyBytes() > 0) counters.add(Slots.BYTES, record.bodyBytes());
+        Integer status = record.status();
+        if (status != null) {
+            counters.add(Slots.FIRST_STATUS_CLASS + Math.clamp(status / 100 - 1, 0, Slots.STATUS_CLASSES - 1), 1);
+            counters.add(Slots.FIRST_LATENCY_BUCKET + LatencyBuckets.bucketOf(record.elapsedMillis()), 1);
+            counters.add(Slots.LATENCY_SUM_MILLIS, record.elapsedMillis());
+        }
+        if ("robots".equals(record.error())) {
+            counters.add(Slots.ROBOTS_DENIED, 1);
+        } else if (record.error() != null || (status != null && status >= 400)) {
+            counters.add(Slots.ERRORS, 1);
+            counters.add(Slots.errorKind(record.error(), status), 1);
+        }
     }
 
-    public long requests() { return requests.sum(); }
-    public long retries() { return retries.sum(); }
-    public long recorded() { return recorded.sum(); }
-    public long errors() { return errors.sum(); }
-    public long robotsDenied() { return robotsDenied.sum(); }
-    public long bytes() { return bytes.sum(); }
+    public CounterSnapshot snapshot() {
+        return CounterSnapshot.read(counters);
+    }
+
+    public long requests() { return counters.get(Slots.REQUESTS); }
+    public long retries() { return counters.get(Slots.RETRIES); }
+    public long recorded() { return counters.get(Slots.PAGES); }
+    public long errors() { return counters.get(Slots.ERRORS); }
+    public long robotsDenied() { return counters.get(Slots.ROBOTS_DENIED); }
+    public long bytes() { return counters.get(Slots.BYTES); }
+
+    /** Takes a last sample, marks the counters finished and removes the file (unless kept). */
+    @Override
+    public synchronized void close() {
+        if (sampler != null) sampler.close();
+        counters.set(Slots.IN_FLIGHT, 0);
+        counters.state(CountersFile.STATE_FINISHED);
+        if (keepFile) return;
+        try {
+            counters.delete();
+        } catch (IOException e) {
+            // a leftover file is recognised as stale by trawl status; nothing to tell the user mid-exit
+        }
+    }
 }

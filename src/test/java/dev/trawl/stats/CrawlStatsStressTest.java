@@ -3,49 +3,103 @@ package dev.trawl.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trawl.store.PageRecord;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Thousands of tasks updating the counters at once lose no update. */
+/** Thousands of tasks updating the counters at once lose no update, in memory and in a mapped file. */
 class CrawlStatsStressTest {
-    private static PageRecord record(Integer status, String error, long bytes) {
+    private static final int TASKS = 2_000;
+    private static final int PER_TASK = 100;
+
+    private static PageRecord record(Integer status, String error, long bytes, long millis) {
         return new PageRecord("http://a.test/", 0, null, status, null, null, error, Instant.EPOCH,
-                null, null, null, null, bytes, 0, List.of(), List.of());
+                null, null, null, null, bytes, millis, List.of(), List.of());
     }
 
     @Test
     void countsAreExactUnderContention() throws Exception {
         var stats = new CrawlStats();
-        int tasks = 2_000;
-        int perTask = 100;
+        hammer(stats);
+        assertExact(stats.snapshot());
+        assertThat(stats.requests()).isEqualTo((long) TASKS * PER_TASK);
+        assertThat(stats.retries()).isEqualTo(TASKS * 2L);
+    }
+
+    @Test
+    void anotherMappingOfThePublishedFileSeesEveryUpdateAndNeverGoesBackwards(@TempDir Path dir) throws Exception {
+        try (var stats = CrawlStats.publish(dir, "/crawls/stress.db", false)) {
+            var stop = new AtomicBoolean();
+            var backwards = new AtomicReference<String>();
+            Thread reader = Thread.ofPlatform().start(() -> {
+                long last = 0;
+                while (!stop.get()) {
+                    long now = readPages(dir);
+                    if (now < last) backwards.set(last + " then " + now);
+                    last = Math.max(last, now);
+                }
+            });
+            hammer(stats);
+            stop.set(true);
+            reader.join();
+
+            assertThat(backwards.get()).as("a reader saw the page count go backwards").isNull();
+            List<CrawlProcess> seen = RunDirectory.list(dir, null);
+            assertThat(seen).hasSize(1);
+            assertExact(seen.getFirst().counters());
+        }
+        assertThat(RunDirectory.list(dir, null)).as("closing removes the file").isEmpty();
+    }
+
+    private static long readPages(Path dir) {
+        try {
+            List<CrawlProcess> list = RunDirectory.list(dir, null);
+            return list.isEmpty() ? 0 : list.getFirst().counters().pages();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void hammer(CrawlStats stats) {
         var start = new CountDownLatch(1);
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int t = 0; t < tasks; t++) {
+            for (int t = 0; t < TASKS; t++) {
                 pool.execute(() -> {
                     try {
                         start.await();
                     } catch (InterruptedException e) {
                         return;
                     }
-                    for (int i = 0; i < perTask; i++) {
+                    for (int i = 0; i < PER_TASK; i++) {
                         stats.requestStarted();
-                        stats.recorded(record(i % 10 == 0 ? 503 : 200, null, 10));
-                        if (i % 25 == 0) stats.recorded(record(null, "robots", 0));
+                        stats.recorded(record(i % 10 == 0 ? 503 : 200, null, 10, i % 3 == 0 ? 7 : 300));
+                        if (i % 25 == 0) stats.recorded(record(null, "robots", 0, 0));
                         if (i % 50 == 0) stats.retryScheduled();
+                        if (i % 20 == 0) stats.recorded(record(null, "timeout", 0, 0));
                     }
                 });
             }
             start.countDown();
         }
-        long n = (long) tasks * perTask;
-        assertThat(stats.requests()).isEqualTo(n);
-        assertThat(stats.recorded()).isEqualTo(n + tasks * 4L);
-        assertThat(stats.errors()).isEqualTo(n / 10);
-        assertThat(stats.robotsDenied()).isEqualTo(tasks * 4L);
-        assertThat(stats.retries()).isEqualTo(tasks * 2L);
-        assertThat(stats.bytes()).isEqualTo(n * 10);
+    }
+
+    private static void assertExact(CounterSnapshot s) {
+        long n = (long) TASKS * PER_TASK;
+        assertThat(s.requests()).isEqualTo(n);
+        assertThat(s.pages()).isEqualTo(n + TASKS * 4L + TASKS * 5L);
+        assertThat(s.errors()).isEqualTo(n / 10 + TASKS * 5L);
+        assertThat(s.errorsByKind()).containsEntry("http_5xx", n / 10).containsEntry("timeout", TASKS * 5L);
+        assertThat(s.robotsDenied()).isEqualTo(TASKS * 4L);
+        assertThat(s.retries()).isEqualTo(TASKS * 2L);
+        assertThat(s.bytes()).isEqualTo(n * 10);
+        assertThat(s.statusClasses()).containsExactly(0, n - n / 10, 0, 0, n / 10);
+        assertThat(s.latencyCount()).isEqualTo(n);
+        assertThat(s.latencySumMillis()).isEqualTo(TASKS * (34L * 7 + 66L * 300));
     }
 }
