@@ -23,11 +23,11 @@ import java.util.Map;
  * (pending rows are inserted last and never update a known row), and the batch is one transaction.
  */
 final class PostgresBatch implements BatchCommitter {
-    private static final String MARK_DONE = "INSERT INTO frontier (url, depth, state, discovered_at)"
-            + " SELECT u, d, 1, a FROM unnest(?::text[], ?::int[], ?::text[]) AS t(u, d, a)"
+    private static final String MARK_DONE = "INSERT INTO frontier (url, depth, state, discovered_at, host)"
+            + " SELECT u, d, 1, a, h FROM unnest(?::text[], ?::int[], ?::text[], ?::text[]) AS t(u, d, a, h)"
             + " ON CONFLICT (url) DO UPDATE SET state = 1 RETURNING id, url";
-    private static final String ADD_PENDING = "INSERT INTO frontier (url, depth, state, discovered_at)"
-            + " SELECT u, d, 0, a FROM unnest(?::text[], ?::int[], ?::text[]) AS t(u, d, a)"
+    private static final String ADD_PENDING = "INSERT INTO frontier (url, depth, state, discovered_at, host)"
+            + " SELECT u, d, 0, a, h FROM unnest(?::text[], ?::int[], ?::text[], ?::text[]) AS t(u, d, a, h)"
             + " ON CONFLICT (url) DO NOTHING";
     private static final String UPSERT_PAGES = "INSERT INTO pages (frontier_id, "
             + String.join(", ", BatchStatements.PAGE_COLUMNS) + ") SELECT * FROM unnest(?::bigint[], ?::text[],"
@@ -171,6 +171,7 @@ final class PostgresBatch implements BatchCommitter {
         ps.setArray(1, array("text", columns.urls.toArray(String[]::new)));
         ps.setArray(2, array("int4", columns.depths.toArray(Integer[]::new)));
         ps.setArray(3, array("text", columns.times.toArray(String[]::new)));
+        ps.setArray(4, array("text", columns.urls.stream().map(FrontierEntry::hostOf).toArray(String[]::new)));
     }
 
     private Array array(String type, Object[] values) throws SQLException {

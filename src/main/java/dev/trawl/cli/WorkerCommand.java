@@ -1,0 +1,47 @@
+package dev.trawl.cli;
+
+import dev.trawl.crawl.Crawl;
+import dev.trawl.crawl.Crawler;
+import dev.trawl.stats.CrawlStats;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * `trawl worker --db postgresql://...`: joins the crawl already in the database, with the options it was started
+ * with; only how hard this process works is its own.
+ */
+@Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Join the crawl in a PostgreSQL database as one more worker, with the options it was started with.")
+final class WorkerCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--db", paramLabel = "TARGET", required = true,
+            description = "the crawl's PostgreSQL database (postgresql://user@host/db)")
+    String db;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "64",
+            description = "requests in flight from this worker, all hosts together (default: ${DEFAULT-VALUE})")
+    int concurrency;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "stop this worker gracefully after this long; its unfinished URLs go back to the others")
+    Duration timeLimit;
+
+    @Option(names = "--quiet", description = "no progress line")
+    boolean quiet;
+
+    @Option(names = "--debug", description = "print stack traces of internal errors")
+    boolean debug;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (concurrency < 1) throw new UsageException("--concurrency: expected an integer >= 1, got " + concurrency);
+        var stats = new CrawlStats();
+        Crawl crawl = Crawler.join(db, concurrency, timeLimit, stats);
+        return CrawlCommand.runToSummary(crawl, stats, db, quiet, spec);
+    }
+}
