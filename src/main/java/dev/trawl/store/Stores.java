@@ -25,7 +25,12 @@ public final class Stores {
 
     /** The target as messages show it: a PostgreSQL URL without its password, a file path as given. */
     public static String display(String target) {
-        return PostgresTarget.matches(target) || target.startsWith("jdbc:") ? PostgresTarget.masked(target) : target;
+        if (!PostgresTarget.matches(target)) return target.startsWith("jdbc:") ? PostgresTarget.masked(target) : target;
+        try {
+            return PostgresTarget.parse(target, System.getProperty("user.name")).display();
+        } catch (RuntimeException unparsable) {
+            return PostgresTarget.masked(target);
+        }
     }
 
     /** Whether target names a SQLite file (which commands that only read may require to exist already). */
