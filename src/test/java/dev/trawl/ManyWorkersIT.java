@@ -57,11 +57,11 @@ class ManyWorkersIT {
                     "--per-host", String.valueOf(PER_HOST)));
             List<String> worker = List.of("worker", "--db", db.url(), "--quiet", "--concurrency", "4");
             Map<Long, Process> workers = new HashMap<>();
-            Process first = startChild(crawl);
+            Process first = startChild(crawl, dir.resolve("worker-0.log"));
             workers.put(first.pid(), first);
             awaitHits(sites, 50, first);
             for (int w = 0; w < 2; w++) {
-                Process p = startChild(worker);
+                Process p = startChild(worker, dir.resolve("worker-" + (w + 1) + ".log"));
                 workers.put(p.pid(), p);
             }
 
@@ -77,7 +77,7 @@ class ManyWorkersIT {
             for (Process p : workers.values()) {
                 if (p == victim) continue;
                 assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("worker %d ended", p.pid()).isTrue();
-                assertThat(p.exitValue()).as("exit of worker %d", p.pid()).isZero();
+                assertThat(p.exitValue()).as("exit of worker %d; logs:%n%s", p.pid(), logs()).isZero();
             }
 
             Map<String, JsonNode> pages = CliRunner.export(db.url(), dir.resolve("all.jsonl")); // fails on a URL twice
@@ -108,13 +108,23 @@ class ManyWorkersIT {
         return all;
     }
 
-    private static Process startChild(List<String> args) throws Exception {
+    private String logs() throws java.io.IOException {
+        var text = new StringBuilder();
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (Path log : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
+                text.append("--- ").append(log.getFileName()).append('\n').append(java.nio.file.Files.readString(log));
+            }
+        }
+        return text.toString();
+    }
+
+    private static Process startChild(List<String> args, Path log) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), "dev.trawl.Main"));
         command.addAll(args);
         return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+                .redirectOutput(log.toFile()).start();
     }
 
     private static void awaitHits(List<TestSite> sites, int hits, Process child) throws InterruptedException {

@@ -57,15 +57,29 @@ final class HostLeases {
     static List<FrontierEntry> claim(Connection connection, WorkerId me, int hostsWanted, int max) throws SQLException {
         if (max <= 0) return List.of();
         update(connection, GIVE_BACK, me.id());
-        int held = count(connection, me);
+        int held = held(connection, me);
+        int leased = 0;
         if (held < hostsWanted) {
-            held += lease(connection, me, freeHosts(connection, hostsWanted - held));
+            leased = lease(connection, me, freeHosts(connection, hostsWanted - held));
+            held += leased;
         }
-        if (held == 0) return List.of();
-        return claimFromHeld(connection, me, (max + held - 1) / held, max);
+        List<FrontierEntry> claimed = held == 0 ? List.of() : claimFromHeld(connection, me, (max + held - 1) / held, max);
+        addTotals(connection, me, claimed.size(), leased);
+        return claimed;
     }
 
-    private static int count(Connection connection, WorkerId me) throws SQLException {
+    /** Keeps the worker's running totals (for people, `trawl status` and bench/workers.sh), in the same transaction. */
+    private static void addTotals(Connection connection, WorkerId me, int claimed, int leased) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE workers SET claims = claims + 1,"
+                + " claimed = claimed + ?, hosts_leased = hosts_leased + ? WHERE id = ?")) {
+            ps.setInt(1, claimed);
+            ps.setInt(2, leased);
+            ps.setString(3, me.id());
+            ps.executeUpdate();
+        }
+    }
+
+    private static int held(Connection connection, WorkerId me) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM host_leases WHERE worker = ?")) {
             ps.setString(1, me.id());
             try (ResultSet rs = ps.executeQuery()) {

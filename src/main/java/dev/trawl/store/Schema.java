@@ -45,7 +45,8 @@ final class Schema {
                 "CREATE INDEX frontier_pending_host ON frontier (host, id) WHERE state = 0",
                 "CREATE INDEX frontier_claimed ON frontier (claimed_by, host) WHERE state = 2",
                 "CREATE TABLE workers (id TEXT PRIMARY KEY, hostname TEXT NOT NULL, pid BIGINT NOT NULL,"
-                        + " started_at BIGINT NOT NULL, heartbeat_at BIGINT NOT NULL)",
+                        + " started_at BIGINT NOT NULL, heartbeat_at BIGINT NOT NULL, claims BIGINT NOT NULL DEFAULT 0,"
+                        + " claimed BIGINT NOT NULL DEFAULT 0, hosts_leased BIGINT NOT NULL DEFAULT 0)",
                 "CREATE TABLE host_leases (host TEXT PRIMARY KEY, worker TEXT NOT NULL)",
                 "CREATE INDEX host_leases_worker ON host_leases (worker)"));
         if (dialect.backfillHosts() != null) {

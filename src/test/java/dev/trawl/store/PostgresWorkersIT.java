@@ -44,7 +44,7 @@ class PostgresWorkersIT {
     /** Another worker, as rows: its heartbeat, its lease on host, and its claims on that host's first n URLs. */
     private void otherWorker(String id, boolean alive, String host, int claimed) throws SQLException {
         String beat = alive ? Dialect.POSTGRES.nowMillis() : "0";
-        db.execute("INSERT INTO workers VALUES ('" + id + "', 'elsewhere', 1, 0, " + beat + ")");
+        db.execute("INSERT INTO workers (id, hostname, pid, started_at, heartbeat_at) VALUES ('" + id + "', 'elsewhere', 1, 0, " + beat + ")");
         db.execute("INSERT INTO host_leases VALUES ('" + host + "', '" + id + "')");
         db.execute("UPDATE frontier SET state = 2, claimed_by = '" + id + "' WHERE id IN (SELECT id FROM frontier"
                 + " WHERE host = '" + host + "' ORDER BY id LIMIT " + claimed + ")");
