@@ -32,6 +32,7 @@ final class FrontierFeeder implements Runnable {
     private final Consumer<RuntimeException> onFailure;
     private volatile boolean stopped;
 
+    private int emptyClaims;
     private long nextStaleCheck = System.nanoTime() + STALE_CHECK.toNanos();
 
     /**
@@ -70,9 +71,21 @@ final class FrontierFeeder implements Runnable {
         stopped = true;
     }
 
+    /**
+     * How long to wait after a claim found nothing while pages are in flight. A SQLite file has one crawl and its
+     * next URLs come from its own pages: look again soon. Workers on a shared store that find nothing are usually
+     * shut out by hosts others hold: back off up to MAX_SHARED_WAIT, so that a hundred starved workers do not run
+     * twenty claim transactions a second each.
+     */
+    private Duration emptyClaimWait() {
+        if (!store.isShared()) return POLL;
+        return POLL.multipliedBy(1L << Math.min(emptyClaims, 3)); // 50, 100, 200, 400 ms
+    }
+
     /** Claims a batch; true if it got anything. */
     private boolean feed() throws InterruptedException {
         List<FrontierEntry> claimed = store.claimPending(batch, maxPages);
+        emptyClaims = claimed.isEmpty() ? emptyClaims + 1 : 0;
         for (FrontierEntry entry : claimed) scheduler.add(CrawlItem.of(entry.url(), entry.depth()));
         return !claimed.isEmpty();
     }
@@ -83,7 +96,7 @@ final class FrontierFeeder implements Runnable {
      */
     private boolean isExhausted() throws InterruptedException {
         if (!scheduler.isIdle()) {
-            Thread.sleep(POLL);
+            Thread.sleep(emptyClaimWait());
             return false;
         }
         store.flush(); // every finished page's discoveries are committed and claimable now

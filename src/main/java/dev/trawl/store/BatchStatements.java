@@ -31,7 +31,7 @@ final class BatchStatements implements BatchCommitter {
         this.dialect = dialect;
         control = connection.createStatement();
         markDone = connection.prepareStatement("INSERT INTO frontier (url, depth, state, discovered_at, host)"
-                + " VALUES (?, ?, 1, ?, ?) ON CONFLICT (url) DO UPDATE SET state = 1 RETURNING id");
+                + " VALUES (?, ?, 1, ?, ?) ON CONFLICT (url) DO UPDATE SET state = 1, claimed_by = NULL RETURNING id");
         addPending = connection.prepareStatement("INSERT INTO frontier (url, depth, state, discovered_at, host)"
                 + " VALUES (?, ?, 0, ?, ?) ON CONFLICT (url) DO NOTHING");
         upsertPage = connection.prepareStatement(upsert("pages", PAGE_COLUMNS));

@@ -14,9 +14,10 @@ import java.util.List;
  * and --delay are the whole crawl's. A lease lasts as long as its worker's heartbeat ({@link Workers}): there is no
  * per-host renewal traffic, and the hosts of a dead worker are free the moment it is found dead.
  *
- * <p>One claim is one transaction on the writer's connection: give back held hosts with nothing left to do, lease
- * new hosts with pending URLs up to the number wanted, then claim pending URLs of the held hosts, at most
- * {@code ceil(max / held)} per host and oldest first within a host.
+ * <p>One claim is one transaction on the writer's connection: give back held hosts with nothing left to do; if fewer
+ * held hosts than wanted still have pending URLs, lease new hosts with pending URLs to make up the number (a host
+ * whose URLs are all claimed stays held, without counting, until its last page is stored); then claim pending URLs of
+ * the held hosts, at most {@code ceil(max / held)} per host and oldest first within a host.
  */
 final class HostLeases {
     private static final Dialect DIALECT = Dialect.POSTGRES;
@@ -57,13 +58,14 @@ final class HostLeases {
     static List<FrontierEntry> claim(Connection connection, WorkerId me, int hostsWanted, int max) throws SQLException {
         if (max <= 0) return List.of();
         update(connection, GIVE_BACK, me.id());
-        int held = held(connection, me);
+        int[] held = held(connection, me);
         int leased = 0;
-        if (held < hostsWanted) {
-            leased = lease(connection, me, freeHosts(connection, hostsWanted - held));
-            held += leased;
+        if (held[1] < hostsWanted) { // hosts whose pending URLs are all claimed do not count: their queue ran dry
+            leased = lease(connection, me, freeHosts(connection, hostsWanted - held[1]));
+            held[0] += leased;
         }
-        List<FrontierEntry> claimed = held == 0 ? List.of() : claimFromHeld(connection, me, (max + held - 1) / held, max);
+        int hosts = held[0];
+        List<FrontierEntry> claimed = hosts == 0 ? List.of() : claimFromHeld(connection, me, (max + hosts - 1) / hosts, max);
         addTotals(connection, me, claimed.size(), leased);
         return claimed;
     }
@@ -79,12 +81,15 @@ final class HostLeases {
         }
     }
 
-    private static int held(Connection connection, WorkerId me) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM host_leases WHERE worker = ?")) {
+    /** The hosts this worker holds: all of them, and those that still have pending URLs. */
+    private static int[] held(Connection connection, WorkerId me) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*), COUNT(*) FILTER (WHERE EXISTS"
+                + " (SELECT 1 FROM frontier f WHERE f.host = l.host AND f.state = " + FrontierClaims.PENDING + "))"
+                + " FROM host_leases l WHERE l.worker = ?")) {
             ps.setString(1, me.id());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getInt(1);
+                return new int[] {rs.getInt(1), rs.getInt(2)};
             }
         }
     }

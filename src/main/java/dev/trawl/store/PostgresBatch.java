@@ -25,7 +25,7 @@ import java.util.Map;
 final class PostgresBatch implements BatchCommitter {
     private static final String MARK_DONE = "INSERT INTO frontier (url, depth, state, discovered_at, host)"
             + " SELECT u, d, 1, a, h FROM unnest(?::text[], ?::int[], ?::text[], ?::text[]) AS t(u, d, a, h)"
-            + " ON CONFLICT (url) DO UPDATE SET state = 1 RETURNING id, url";
+            + " ON CONFLICT (url) DO UPDATE SET state = 1, claimed_by = NULL RETURNING id, url";
     private static final String ADD_PENDING = "INSERT INTO frontier (url, depth, state, discovered_at, host)"
             + " SELECT u, d, 0, a, h FROM unnest(?::text[], ?::int[], ?::text[], ?::text[]) AS t(u, d, a, h)"
             + " ON CONFLICT (url) DO NOTHING";

@@ -46,19 +46,22 @@ final class Workers {
 
     /**
      * Makes the URLs claimed by dead workers (and by no worker: claims made before schema version 3) pending again,
-     * and forgets the dead workers, which frees their host leases. Rows another transaction holds are skipped: they
-     * are someone's business right now, and the next call gets them. Returns how many URLs came back.
+     * then forgets the dead workers whose claims are all back. Only the claims of dead workers are visited (through
+     * frontier_claimed), so a check that finds nobody dead costs one scan of the small workers table. Rows another
+     * transaction holds are skipped: the dead worker's row then stays, and the next call gets them. Returns how many
+     * URLs came back.
      */
     static int releaseDead(Connection connection, Dialect dialect) throws SQLException {
         int released;
         try (PreparedStatement ps = connection.prepareStatement("UPDATE frontier SET state = " + FrontierClaims.PENDING
                 + ", claimed_by = NULL WHERE id IN (SELECT id FROM frontier WHERE state = " + FrontierClaims.CLAIMED
-                + " AND (claimed_by IS NULL OR claimed_by NOT IN (" + liveIds(dialect) + "))"
-                + dialect.claimLock() + ")")) {
+                + " AND (claimed_by IS NULL OR claimed_by IN (SELECT id FROM workers WHERE heartbeat_at <= "
+                + cutoff(dialect) + "))" + dialect.claimLock() + ")")) {
             released = ps.executeUpdate();
         }
         try (PreparedStatement ps = connection.prepareStatement("DELETE FROM workers WHERE heartbeat_at <= "
-                + cutoff(dialect))) {
+                + cutoff(dialect) + " AND NOT EXISTS (SELECT 1 FROM frontier f WHERE f.state = " + FrontierClaims.CLAIMED
+                + " AND f.claimed_by = workers.id)")) {
             ps.executeUpdate();
         }
         return released;

@@ -83,14 +83,18 @@ class PostgresWorkersIT {
             List<FrontierEntry> first = store.claimPending(100);
             assertThat(hostsOf(first)).containsExactly("a.test");
             assertThat(first).hasSize(4);
-            assertThat(store.claimPending(100)).as("a.test is still being worked on: no second host yet").isEmpty();
+
+            List<FrontierEntry> second = store.claimPending(100);
+            assertThat(hostsOf(second)).as("a.test ran dry: the dead worker's host is taken over").containsExactly("c.test");
+            assertThat(second).hasSize(4);
+            assertThat(db.scalar("SELECT string_agg(host, ',' ORDER BY host) FROM host_leases WHERE worker <> 'live'"))
+                    .as("a.test is held until its pages are stored").isEqualTo("a.test,c.test");
 
             for (FrontierEntry e : first) store.write(TestRecords.ok(e.url(), 1));
             store.flush();
-            List<FrontierEntry> second = store.claimPending(100);
-
-            assertThat(hostsOf(second)).as("a.test given back, the dead worker's host taken over").containsExactly("c.test");
-            assertThat(second).hasSize(4);
+            assertThat(store.claimPending(100)).isEmpty();
+            assertThat(db.scalar("SELECT string_agg(host, ',' ORDER BY host) FROM host_leases WHERE worker <> 'live'"))
+                    .as("a.test given back once its pages are stored").isEqualTo("c.test");
             assertThat(db.scalar("SELECT worker FROM host_leases WHERE host = 'b.test'")).isEqualTo("live");
             assertThat(count("host = 'b.test' AND state = 0")).as("the live worker's host is left alone").isEqualTo(3);
         }
