@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * bench/workers.sh: 1, 2 and 4 trawl processes (`crawl` with the same seeds and options, each its own JVM) on one
- * fresh PostgreSQL database, crawling a site spread over eight loopback hosts (127.0.0.2 to 127.0.0.9, one JDK
+ * fresh PostgreSQL database, crawling a site spread over sixteen loopback hosts (127.0.0.2 to 127.0.0.17, one JDK
  * HttpServer each, every page answered after a fixed delay). Reports pages/s and claims/s over the crawl's span
  * (first to last fetched_at, so JVM start-up is left out), URLs per claim and hosts leased, from the workers'
  * running totals (sampled every 100 ms: a worker's row goes when it leaves).
@@ -22,7 +22,7 @@ import java.util.Map;
  * passed to every process (default --concurrency 8 --per-host 4).
  */
 public final class WorkersBenchmark {
-    private static final int HOSTS = 8;
+    private static final int HOSTS = 16;
 
     private WorkersBenchmark() {}
 

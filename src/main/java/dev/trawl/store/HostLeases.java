@@ -16,7 +16,8 @@ import java.util.List;
  *
  * <p>One claim is one transaction on the writer's connection: give back held hosts with nothing left to do; if fewer
  * held hosts than wanted still have pending URLs, lease new hosts with pending URLs to make up the number (a host
- * whose URLs are all claimed stays held, without counting, until its last page is stored); then claim pending URLs of
+ * whose URLs are all claimed stays held, without counting, until its last page is stored; never more than twice the
+ * number wanted in all); then claim pending URLs of
  * the held hosts, at most {@code ceil(max / held)} per host and oldest first within a host.
  */
 final class HostLeases {
@@ -60,8 +61,11 @@ final class HostLeases {
         update(connection, GIVE_BACK, me.id());
         int[] held = held(connection, me);
         int leased = 0;
-        if (held[1] < hostsWanted) { // hosts whose pending URLs are all claimed do not count: their queue ran dry
-            leased = lease(connection, me, freeHosts(connection, hostsWanted - held[1]));
+        // Hosts whose pending URLs are all claimed do not count (their queue ran dry), but a worker holds at most
+        // twice the hosts it wants, so that one worker cannot take every host while its claims drain.
+        int room = Math.min(hostsWanted - held[1], 2 * hostsWanted - held[0]);
+        if (room > 0) {
+            leased = lease(connection, me, freeHosts(connection, room));
             held[0] += leased;
         }
         int hosts = held[0];
