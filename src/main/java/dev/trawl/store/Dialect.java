@@ -4,6 +4,11 @@ package dev.trawl.store;
  * The few places where SQL cannot be written once for SQLite and PostgreSQL alike. Everything else in
  * {@link Schema}, {@link BatchStatements} and {@link StoreReads} is plain SQL plus {@code ON CONFLICT ... DO} and
  * {@code RETURNING}, which both understand (SQLite since 3.35).
+ *
+ * <p>What differs in mechanism rather than in syntax lives in the two stores: a PostgreSQL frontier is shared by
+ * workers with heartbeats and host leases ({@link Workers}, {@link HostLeases}: LATERAL and array parameters, which
+ * SQLite lacks), while a SQLite file has one crawling process, which claims in id order and releases every claim at
+ * start.
  */
 enum Dialect {
     // "INTEGER PRIMARY KEY" makes the column SQLite's rowid, the cheapest key it has.
