@@ -106,8 +106,12 @@ final class FrontierFeeder implements Runnable {
         return false;
     }
 
-    /** Every few seconds: the URLs of workers that died go back to the frontier (and their hosts are free). */
+    /**
+     * Every few seconds, on a shared store: the URLs of workers that died go back to the frontier (and their hosts
+     * are free). Never on a SQLite file, where releasing means releasing every claim, this crawl's own included.
+     */
     private void releaseStaleClaimsNow() {
+        if (!store.isShared()) return;
         long now = System.nanoTime();
         if (now - nextStaleCheck < 0) return;
         nextStaleCheck = now + STALE_CHECK.toNanos();
