@@ -24,10 +24,10 @@ import java.util.Map;
  */
 final class PostgresBatch implements BatchCommitter {
     private static final String MARK_DONE = "INSERT INTO frontier (url, depth, state, discovered_at, host)"
-            + " SELECT u, d, 1, a, h FROM unnest(?::text[], ?::int[], ?::text[], ?::text[]) AS t(u, d, a, h)"
+            + " SELECT u, d, 1, a, h FROM unnest(?::text[], ?::int[], ?::text[], ?::text[]) AS t(u, d, a, h) ORDER BY u"
             + " ON CONFLICT (url) DO UPDATE SET state = 1, claimed_by = NULL RETURNING id, url";
     private static final String ADD_PENDING = "INSERT INTO frontier (url, depth, state, discovered_at, host)"
-            + " SELECT u, d, 0, a, h FROM unnest(?::text[], ?::int[], ?::text[], ?::text[]) AS t(u, d, a, h)"
+            + " SELECT u, d, 0, a, h FROM unnest(?::text[], ?::int[], ?::text[], ?::text[]) AS t(u, d, a, h) ORDER BY u"
             + " ON CONFLICT (url) DO NOTHING";
     private static final String UPSERT_PAGES = "INSERT INTO pages (frontier_id, "
             + String.join(", ", BatchStatements.PAGE_COLUMNS) + ") SELECT * FROM unnest(?::bigint[], ?::text[],"
@@ -51,8 +51,32 @@ final class PostgresBatch implements BatchCommitter {
         upsertLinks = connection.prepareStatement(UPSERT_LINKS);
     }
 
+    /**
+     * Several workers write one frontier, each through its own writer: two batches that discover the same URLs, or
+     * link to each other's pages, can wait for each other's uncommitted rows. Rows go in URL order, which makes that
+     * rare, but a wait across two statements of a batch can still close a cycle; PostgreSQL then aborts one
+     * transaction (deadlock_timeout, 1 s), and the batch, which is idempotent, is simply run again.
+     */
+    private static final int ATTEMPTS = 5;
+
     @Override
     public void commit(List<WriteTask> tasks, Instant now) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commitOnce(tasks, now);
+                return;
+            } catch (SQLException e) {
+                if (!isDeadlock(e) || attempt >= ATTEMPTS) throw e;
+            }
+        }
+    }
+
+    /** A deadlock or serialization failure: the transaction was rolled back and may be run again as it is. */
+    static boolean isDeadlock(SQLException e) {
+        return "40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState());
+    }
+
+    private void commitOnce(List<WriteTask> tasks, Instant now) throws SQLException {
         Map<String, WriteTask.Page> pages = new LinkedHashMap<>();
         Columns pending = new Columns();
         for (WriteTask task : tasks) {
@@ -85,15 +109,21 @@ final class PostgresBatch implements BatchCommitter {
         }
     }
 
+    /** Claims and lease changes can meet other workers' batches the same way; a rolled-back claim never happened. */
     @Override
     public <T> T exclusive(WriteTask.SqlWork<T> work) throws SQLException {
-        try {
-            T result = work.run(connection);
-            connection.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            Cleanup.rollback(connection);
-            throw e;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException e) {
+                Cleanup.rollback(connection);
+                if (!isDeadlock(e) || attempt >= ATTEMPTS) throw e;
+            } catch (RuntimeException e) {
+                Cleanup.rollback(connection);
+                throw e;
+            }
         }
     }
 
