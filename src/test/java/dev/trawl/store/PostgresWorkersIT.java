@@ -143,6 +143,33 @@ class PostgresWorkersIT {
     }
 
     @Test
+    void twoWritersThatLinkToEachOthersPagesNeitherDeadlockNorLoseAnything() throws Exception {
+        // A marks a_i done and discovers b_i while B marks b_i done and discovers a_i: each batch waits on rows of the
+        // other's open transaction, which PostgreSQL breaks by aborting one; the aborted batch must be run again.
+        int n = 3000;
+        try (PageStore a = open(); PageStore b = open();
+             var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var left = pool.submit(() -> writeCrossLinked(a, "a", "b", n));
+            var right = pool.submit(() -> writeCrossLinked(b, "b", "a", n));
+            left.get();
+            right.get();
+            a.flush();
+            b.flush();
+        }
+        assertThat(count("state = 1")).isEqualTo(2L * n);
+        assertThat(db.scalar("SELECT COUNT(*) FROM pages")).isEqualTo(Integer.toString(2 * n));
+    }
+
+    private static Void writeCrossLinked(PageStore store, String mine, String theirs, int n) throws InterruptedException {
+        for (int i = 0; i < n; i++) {
+            String other = "http://" + theirs + ".test/" + i;
+            store.write(TestRecords.ok("http://" + mine + ".test/" + i, 1, List.of(other),
+                    List.of(new FrontierEntry(other, 1))));
+        }
+        return null;
+    }
+
+    @Test
     void aWorkerHeartbeatsOnItsOwnConnection() throws Exception {
         try (PageStore store = open()) {
             store.joinCrawl(1);
