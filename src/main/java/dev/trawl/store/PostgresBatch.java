@@ -15,12 +15,12 @@ import java.util.Map;
 
 /**
  * Commits a batch in four statements whatever its size, each taking whole columns as arrays and spreading them
- * with {@code unnest}: mark the pages' URLs done (RETURNING their ids), replace their pages rows, their links rows,
- * then add the discovered URLs as pending unless known. Over a network each statement is a round trip, so the
+ * with {@code unnest}: add the discovered URLs as pending unless known, mark the pages' URLs done (RETURNING their
+ * ids), replace their pages rows, then their links rows. Over a network each statement is a round trip, so the
  * row-by-row {@link BatchStatements} would cost one per page; StoreBenchmark measures both.
  *
  * <p>Same semantics as BatchStatements: the last record of a URL in a batch wins, a URL already done stays done
- * (pending rows are inserted last and never update a known row), and the batch is one transaction.
+ * (pending rows never update a known row, and marking done overrides pending), and the batch is one transaction.
  */
 final class PostgresBatch implements BatchCommitter {
     private static final String MARK_DONE = "INSERT INTO frontier (url, depth, state, discovered_at, host)"
@@ -84,6 +84,9 @@ final class PostgresBatch implements BatchCommitter {
                 case WriteTask.Page page -> {
                     pages.put(page.record().url(), page); // ON CONFLICT DO UPDATE may touch a row once per statement
                     Instant at = page.record().fetchedAt() == null ? now : page.record().fetchedAt();
+                    // its own URL too (nearly always known already: it was claimed), so a new one is inserted in
+                    // the same URL-ordered statement as its discoveries, before marking it done
+                    pending.add(new FrontierEntry(page.record().url(), page.record().depth()), at);
                     page.record().discovered().forEach(e -> pending.add(e, at));
                 }
                 case WriteTask.Pending p -> p.entries().forEach(e -> pending.add(e, p.discoveredAt()));
@@ -93,14 +96,19 @@ final class PostgresBatch implements BatchCommitter {
             }
         }
         try {
+            // Pending rows first: it is the only statement that can wait on another worker's open batch (a URL it
+            // is inserting, or a page it is marking done). Waiting there holds nothing but rows inserted in URL order,
+            // as the other batch's inserts are, so two batches cannot wait on each other; after it, marking this
+            // worker's own claimed URLs done waits on nobody. (Marking done after adding is still right: it sets
+            // state 1 whatever the row was, and a URL done in an earlier batch is left alone by DO NOTHING.)
+            if (!pending.isEmpty()) {
+                frontierColumns(addPending, pending);
+                addPending.executeUpdate();
+            }
             if (!pages.isEmpty()) {
                 Map<String, Long> ids = markDone(pages.values(), now);
                 upsertPages(pages.values(), ids);
                 upsertLinks(pages.values(), ids);
-            }
-            if (!pending.isEmpty()) {
-                frontierColumns(addPending, pending);
-                addPending.executeUpdate();
             }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
