@@ -32,8 +32,7 @@ final class CrawlCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SEED_URL", description = "absolute http(s) URLs to start from")
     List<String> seeds = new ArrayList<>();
 
-    @Option(names = "--db", paramLabel = "TARGET", defaultValue = "trawl.db",
-            description = "SQLite file, or postgresql://... where several processes may crawl together (default: ${DEFAULT-VALUE})")
+    @Option(names = "--db", paramLabel = "TARGET", defaultValue = "trawl.db", description = "SQLite file (default: ${DEFAULT-VALUE})")
     String db;
 
     @Option(names = "--max-pages", paramLabel = "N", description = "stop after N pages fetched (default: unlimited)")
@@ -95,20 +94,14 @@ final class CrawlCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         CrawlConfig config = config();
         var stats = new CrawlStats();
-        Crawl crawl = Crawler.start(config, stats);
-        return runToSummary(crawl, stats, db, quiet, spec);
-    }
-
-    /** Waits for the crawl (progress line on a terminal, Ctrl-C cancels), prints its summary; shared with worker. */
-    static int runToSummary(Crawl crawl, CrawlStats stats, String db, boolean quiet, CommandSpec spec)
-            throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Crawl crawl = Crawler.start(config, stats);
         var printed = new CountDownLatch(1);
         Thread hook = Thread.ofPlatform().unstarted(() -> onInterrupt(crawl, printed));
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            CrawlSummary summary = awaitWithProgress(crawl, stats, quiet, err);
+            CrawlSummary summary = awaitWithProgress(crawl, stats, err);
             SummaryReport.print(summary, stats, db, out);
             return ExitCodes.OK;
         } finally {
@@ -117,8 +110,7 @@ final class CrawlCommand implements Callable<Integer> {
         }
     }
 
-    private static CrawlSummary awaitWithProgress(Crawl crawl, CrawlStats stats, boolean quiet, PrintWriter err)
-            throws InterruptedException {
+    private CrawlSummary awaitWithProgress(Crawl crawl, CrawlStats stats, PrintWriter err) throws InterruptedException {
         var console = System.console();
         if (quiet || console == null || !console.isTerminal()) return crawl.await();
         var line = ProgressLine.start(stats, crawl::progress, err);

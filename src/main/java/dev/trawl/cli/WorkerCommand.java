@@ -1,10 +1,16 @@
 package dev.trawl.cli;
 
 import dev.trawl.crawl.Crawl;
+import dev.trawl.crawl.CrawlSummary;
 import dev.trawl.crawl.Crawler;
 import dev.trawl.stats.CrawlStats;
+import dev.trawl.stats.ProgressLine;
+import dev.trawl.stats.SummaryReport;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -12,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * `trawl worker --db postgresql://...`: joins the crawl already in the database, with the options it was started
- * with; only how hard this process works is its own.
+ * with; only how hard this process works is its own. Waiting, Ctrl-C and the summary are as for `trawl crawl`
+ * (kept apart from CrawlCommand so that the two can change independently).
  */
 @Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Join the crawl in a PostgreSQL database as one more worker, with the options it was started with.")
@@ -41,7 +48,44 @@ final class WorkerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (concurrency < 1) throw new UsageException("--concurrency: expected an integer >= 1, got " + concurrency);
         var stats = new CrawlStats();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         Crawl crawl = Crawler.join(db, concurrency, timeLimit, stats);
-        return CrawlCommand.runToSummary(crawl, stats, db, quiet, spec);
+        var printed = new CountDownLatch(1);
+        Thread hook = Thread.ofPlatform().unstarted(() -> onInterrupt(crawl, printed));
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            CrawlSummary summary = awaitWithProgress(crawl, stats, err);
+            SummaryReport.print(summary, stats, db, out);
+            return ExitCodes.OK;
+        } finally {
+            printed.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it ends once the summary is printed
+            }
+        }
+    }
+
+    private CrawlSummary awaitWithProgress(Crawl crawl, CrawlStats stats, PrintWriter err) throws InterruptedException {
+        var console = System.console();
+        if (quiet || console == null || !console.isTerminal()) return crawl.await();
+        var line = ProgressLine.start(stats, crawl::progress, err);
+        try {
+            return crawl.await();
+        } finally {
+            line.close();
+        }
+    }
+
+    /** Ctrl-C: stop taking work; the store commits, and this worker's unfinished URLs go back to the others. */
+    private static void onInterrupt(Crawl crawl, CountDownLatch printed) {
+        crawl.cancel();
+        try {
+            printed.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 
@@ -23,6 +24,11 @@ import java.util.zip.GZIPOutputStream;
  * flight at once.
  */
 public final class TestSite implements AutoCloseable {
+    /**
+     * A request stops counting as in flight when its response starts (see {@link #send}): a fast client can
+     * have the whole response and send its next request before this handler's thread gets round to returning.
+     */
+    private static final String LEAVE_IN_FLIGHT = "trawl.leaveInFlight";
     private final HttpServer server;
     private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
@@ -67,6 +73,11 @@ public final class TestSite implements AutoCloseable {
         startNanos.add(System.nanoTime());
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
+        var counted = new AtomicBoolean(true);
+        Runnable leave = () -> {
+            if (counted.getAndSet(false)) inFlight.decrementAndGet();
+        };
+        exchange.setAttribute(LEAVE_IN_FLIGHT, leave);
         try (exchange) {
             HttpHandler handler = routes.get(path);
             if (handler == null) send(exchange, 404, "text/html", "<title>Not found</title>");
@@ -74,7 +85,7 @@ public final class TestSite implements AutoCloseable {
         } catch (IOException clientWentAway) {
             // a client that hangs up is part of the tests
         } finally {
-            inFlight.decrementAndGet();
+            leave.run();
         }
     }
 
@@ -210,6 +221,7 @@ public final class TestSite implements AutoCloseable {
     }
 
     public static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        if (ex.getAttribute(LEAVE_IN_FLIGHT) instanceof Runnable leave) leave.run();
         ex.getResponseHeaders().set("Content-Type", type);
         ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
