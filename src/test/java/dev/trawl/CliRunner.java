@@ -38,8 +38,12 @@ public final class CliRunner {
 
     /** Runs `trawl export` to a JSONL file and returns its records by url. */
     public static Map<String, JsonNode> export(Path db) throws IOException {
-        Path out = db.resolveSibling(db.getFileName() + ".jsonl");
-        Result r = run("export", "--db", db, "--format", "jsonl", "--out", out);
+        return export(db.toString(), db.resolveSibling(db.getFileName() + ".jsonl"));
+    }
+
+    /** Runs `trawl export` of any --db target (PostgreSQL too) to the JSONL file out; records by url. */
+    public static Map<String, JsonNode> export(String target, Path out) throws IOException {
+        Result r = run("export", "--db", target, "--format", "jsonl", "--out", out);
         if (r.exit() != 0) throw new AssertionError("export failed: " + r);
         Map<String, JsonNode> byUrl = new LinkedHashMap<>();
         for (String line : Files.readAllLines(out)) {

@@ -36,6 +36,25 @@ class ResumeAndLimitsIT {
     }
 
     @Test
+    void aSqliteCrawlLongerThanTheStaleClaimCheckFetchesEveryPageOnce() throws Exception {
+        // Regression: workers on PostgreSQL release dead workers' claims every 3 s; on SQLite "release" means every
+        // claim, this crawl's own, so the periodic check must not run there (pages would be fetched twice).
+        try (var site = TestSite.start()) {
+            for (int i = 0; i < 100; i++) site.slowPage("/p" + i, 50, "<a href=\"/p" + (i + 1) % 100 + "\">n</a>"
+                    + "<a href=\"/p" + (i * 7 + 3) % 100 + "\">m</a>");
+            long started = System.nanoTime();
+
+            var result = run("crawl", site.url("/p0"), "--db", dir.resolve("long.db"), "--quiet", "--ignore-robots",
+                    "--concurrency", "1");
+
+            assertThat(result.exit()).as(result.toString()).isZero();
+            assertThat((System.nanoTime() - started) / 1_000_000).as("ms the crawl took").isGreaterThan(4000);
+            assertThat(site.allHits()).hasSize(100);
+            site.allHits().forEach((path, hits) -> assertThat(hits).as("hits of %s", path).isEqualTo(1));
+        }
+    }
+
+    @Test
     void runningAFinishedCrawlAgainFetchesNothing() throws Exception {
         try (var site = chainSite(5)) {
             Path db = dir.resolve("t.db");

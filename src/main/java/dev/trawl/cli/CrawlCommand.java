@@ -1,25 +1,14 @@
 package dev.trawl.cli;
 
-import dev.trawl.crawl.Crawl;
 import dev.trawl.crawl.CrawlConfig;
-import dev.trawl.crawl.CrawlSummary;
 import dev.trawl.crawl.Crawler;
-import dev.trawl.stats.CrawlStats;
-import dev.trawl.stats.MetricsServer;
-import dev.trawl.stats.ProgressLine;
-import dev.trawl.stats.RunDirectory;
-import dev.trawl.stats.SummaryReport;
 import dev.trawl.url.Scope;
 import dev.trawl.url.UrlNormalizer;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -109,77 +98,9 @@ final class CrawlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         CrawlConfig config = config();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        CrawlStats stats = publishStats(err);
-        MetricsServer metrics = null;
-        var printed = new CountDownLatch(1);
-        Thread hook = null;
-        try {
-            metrics = serveMetrics(stats, err);
-            Crawl crawl = Crawler.start(config, stats);
-            stats.watch(crawl::progress);
-            Thread onCtrlC = Thread.ofPlatform().unstarted(() -> onInterrupt(crawl, printed));
-            Runtime.getRuntime().addShutdownHook(onCtrlC);
-            hook = onCtrlC;
-            CrawlSummary summary = awaitWithProgress(crawl, stats, err);
-            SummaryReport.print(summary, stats, db, out);
-            return ExitCodes.OK;
-        } finally {
-            if (metrics != null) metrics.close();
-            stats.close(); // before the Ctrl-C hook lets the JVM go, so the counters file is removed
-            printed.countDown();
-            if (hook != null) removeHook(hook);
-        }
-    }
-
-    /** The live counters, in the run directory when possible; a crawl never fails for want of them. */
-    private CrawlStats publishStats(PrintWriter err) {
-        Path dir = RunDirectory.resolve(runDir, System.getenv());
-        try {
-            return CrawlStats.publish(dir, RunDirectory.crawlId(db), keepStatus);
-        } catch (IOException | RuntimeException e) {
-            err.println("trawl: cannot publish live counters in " + dir + ": " + e.getMessage()
-                    + "; trawl status will not see this crawl");
-            return CrawlStats.inMemory();
-        }
-    }
-
-    private MetricsServer serveMetrics(CrawlStats stats, PrintWriter err) {
-        if (metricsPort == null) return null;
-        var metrics = MetricsServer.start(metricsPort, stats, RunDirectory.crawlId(db));
-        err.println("metrics at http://127.0.0.1:" + metrics.port() + "/metrics");
-        err.flush();
-        return metrics;
-    }
-
-    private CrawlSummary awaitWithProgress(Crawl crawl, CrawlStats stats, PrintWriter err) throws InterruptedException {
-        var console = System.console();
-        if (quiet || console == null || !console.isTerminal()) return crawl.await();
-        var line = ProgressLine.start(stats, err);
-        try {
-            return crawl.await();
-        } finally {
-            line.close();
-        }
-    }
-
-    /** Ctrl-C: stop taking work, let the store commit, and give main the moment it needs to print. */
-    private static void onInterrupt(Crawl crawl, CountDownLatch printed) {
-        crawl.cancel();
-        try {
-            printed.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running: it ends once the summary is printed
-        }
+        var session = new CrawlSession(db, runDir, keepStatus, metricsPort, quiet,
+                spec.commandLine().getOut(), spec.commandLine().getErr());
+        return session.run(stats -> Crawler.start(config, stats));
     }
 
     private CrawlConfig config() {

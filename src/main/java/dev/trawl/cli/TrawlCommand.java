@@ -8,15 +8,15 @@ import picocli.CommandLine.Command;
 /** The root command; each job is a subcommand. */
 @Command(name = "trawl", mixinStandardHelpOptions = true, version = "trawl " + CrawlConfig.VERSION,
         description = "A fast, polite, crash-safe web crawler.",
-        subcommands = {CrawlCommand.class, ExportCommand.class, StatusCommand.class, DemoCommand.class,
-                AotTrainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CrawlCommand.class, WorkerCommand.class, ExportCommand.class, StatusCommand.class,
+                DemoCommand.class, AotTrainCommand.class, CommandLine.HelpCommand.class})
 public final class TrawlCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (crawl, export, status, demo)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (crawl, worker, export, status, demo)");
     }
 
     /** Runs trawl with these arguments and returns the exit code; tests call this instead of main. */
@@ -42,6 +42,11 @@ public final class TrawlCommand implements Runnable {
         if (ex instanceof UsageException) {
             err.println("trawl: " + oneLine(ex.getMessage()));
             err.println("Try '" + cmd.getCommandSpec().qualifiedName(" ") + " --help' for usage.");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        if (ex instanceof dev.trawl.crawl.CrawlRefusedException) { // not a --help matter: one line says it all
+            err.println("trawl: " + oneLine(ex.getMessage()));
             err.flush();
             return ExitCodes.USAGE;
         }

@@ -66,7 +66,9 @@ final class CrawlRun {
         startNanos = System.nanoTime();
         var normalizer = new UrlNormalizer();
         List<String> seeds = normalizeSeeds(normalizer);
-        store.releaseStaleClaims();
+        if (store.isShared()) requireSameOptions(seeds);
+        // Enough hosts to fill --concurrency with --per-host each; a shared store leases them to this worker alone.
+        store.joinCrawl((config.concurrency() + config.perHost() - 1) / config.perHost());
         var seen = new SeenSet();
         store.loadFrontier((url, depth, isDone) -> seen.add(url));
         List<FrontierEntry> newSeeds = new ArrayList<>();
@@ -78,11 +80,24 @@ final class CrawlRun {
                 : Math.max(0, config.maxPages() - store.countAttempted());
         scheduler = new Scheduler(config.concurrency(), config.perHost(), config.delay(), budget, Urls::host, System::nanoTime);
         int lowWater = Math.max(256, 16 * config.concurrency());
-        feeder = new FrontierFeeder(scheduler, store, lowWater, 2 * lowWater, this::abort);
+        long maxPages = config.maxPages() == CrawlConfig.UNLIMITED ? Long.MAX_VALUE : config.maxPages();
+        feeder = new FrontierFeeder(scheduler, store, lowWater, 2 * lowWater, maxPages, this::abort);
         Thread.ofVirtual().name("trawl-feeder").start(feeder);
         Thread.ofPlatform().name("trawl-dispatch").start(() -> runToEnd(seeds, seen, normalizer));
         return new Crawl(done, () -> stop(StopReason.CANCELLED),
                 () -> new CrawlProgress(scheduler.queued(), scheduler.inFlight()));
+    }
+
+    /**
+     * Several processes crawl a shared store as one crawl, so they must agree on what it is: the first to start
+     * stores its options, and any later one that asks for different ones is refused.
+     */
+    private void requireSameOptions(List<String> seeds) {
+        CrawlOptions mine = CrawlOptions.of(config, seeds);
+        CrawlOptions crawl = CrawlOptions.fromJson(store.offerCrawlOptions(mine.toJson()));
+        crawl.firstDifference(mine).ifPresent(difference -> {
+            throw new CrawlRefusedException(difference + " (use the same options, or 'trawl worker --db ...')");
+        });
     }
 
     private List<String> normalizeSeeds(UrlNormalizer normalizer) {

@@ -2,6 +2,7 @@ package dev.trawl.crawl;
 
 import dev.trawl.store.PageStore;
 import dev.trawl.store.Stores;
+import java.time.Duration;
 
 /**
  * The library's entry point.
@@ -33,6 +34,36 @@ public final class Crawler {
     public static Crawl start(CrawlConfig config, CrawlListener listener) {
         PageStore store = Stores.open(config.db());
         try {
+            return new CrawlRun(config, listener, store).start();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Joins the crawl already in a shared database (PostgreSQL) as one more worker, with the options it was started
+     * with and this process's own concurrency and time limit. The crawl ends for every worker together: when no URL
+     * is pending and none is claimed.
+     *
+     * @param timeLimit null for none
+     * @throws CrawlRefusedException when db is not a shared database, or holds no crawl
+     * @throws dev.trawl.store.StoreException when the database cannot be opened
+     */
+    public static Crawl join(String db, int concurrency, Duration timeLimit, CrawlListener listener) {
+        PageStore store = Stores.open(db);
+        try {
+            if (!store.isShared()) {
+                throw new CrawlRefusedException("--db: a worker joins a crawl in PostgreSQL (postgresql://...), and "
+                        + Stores.display(db) + " is a SQLite file, which one crawl process uses alone");
+            }
+            String options = store.crawlOptions();
+            if (options == null) {
+                throw new CrawlRefusedException(Stores.display(db) + " holds no crawl to join"
+                        + " (start one with 'trawl crawl SEED_URL... --db ...')");
+            }
+            CrawlConfig config = CrawlOptions.fromJson(options).toBuilder(db).concurrency(concurrency)
+                    .timeLimit(timeLimit).build();
             return new CrawlRun(config, listener, store).start();
         } catch (RuntimeException e) {
             store.close();

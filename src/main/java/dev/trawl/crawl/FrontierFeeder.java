@@ -20,19 +20,32 @@ import java.util.function.Consumer;
 final class FrontierFeeder implements Runnable {
     /** The store commits at least this often, so waiting longer for new pending URLs gains nothing. */
     private static final Duration POLL = Duration.ofMillis(50);
+    /** How long an idle worker waits before asking again whether other workers' pages brought new work. */
+    private static final Duration IDLE_POLL = Duration.ofMillis(250);
+    /** How often the claims of dead workers are looked for (their heartbeats expire after 10 s). */
+    private static final Duration STALE_CHECK = Duration.ofSeconds(3);
     private final Scheduler scheduler;
     private final PageStore store;
     private final int lowWater;
     private final int batch;
+    private final long maxPages;
     private final Consumer<RuntimeException> onFailure;
     private volatile boolean stopped;
 
-    /** onFailure hears why the feeder gave up (the store failed); the crawl must then end. */
-    FrontierFeeder(Scheduler scheduler, PageStore store, int lowWater, int batch, Consumer<RuntimeException> onFailure) {
+    private int emptyClaims;
+    private long nextStaleCheck = System.nanoTime() + STALE_CHECK.toNanos();
+
+    /**
+     * @param maxPages  --max-pages for the whole crawl (all workers), Long.MAX_VALUE for none
+     * @param onFailure hears why the feeder gave up (the store failed); the crawl must then end
+     */
+    FrontierFeeder(Scheduler scheduler, PageStore store, int lowWater, int batch, long maxPages,
+                   Consumer<RuntimeException> onFailure) {
         this.scheduler = scheduler;
         this.store = store;
         this.lowWater = lowWater;
         this.batch = batch;
+        this.maxPages = maxPages;
         this.onFailure = onFailure;
     }
 
@@ -41,6 +54,7 @@ final class FrontierFeeder implements Runnable {
         try {
             while (!stopped) {
                 scheduler.awaitQueuedBelow(lowWater, POLL);
+                releaseStaleClaimsNow();
                 if (stopped || scheduler.queued() >= lowWater) continue;
                 if (scheduler.isBudgetSpent() || (!feed() && isExhausted())) break;
             }
@@ -57,20 +71,50 @@ final class FrontierFeeder implements Runnable {
         stopped = true;
     }
 
+    /**
+     * How long to wait after a claim found nothing while pages are in flight. A SQLite file has one crawl and its
+     * next URLs come from its own pages: look again soon. Workers on a shared store that find nothing are usually
+     * shut out by hosts others hold: back off up to MAX_SHARED_WAIT, so that a hundred starved workers do not run
+     * twenty claim transactions a second each.
+     */
+    private Duration emptyClaimWait() {
+        if (!store.isShared()) return POLL;
+        return POLL.multipliedBy(1L << Math.min(emptyClaims, 3)); // 50, 100, 200, 400 ms
+    }
+
     /** Claims a batch; true if it got anything. */
     private boolean feed() throws InterruptedException {
-        List<FrontierEntry> claimed = store.claimPending(batch);
+        List<FrontierEntry> claimed = store.claimPending(batch, maxPages);
+        emptyClaims = claimed.isEmpty() ? emptyClaims + 1 : 0;
         for (FrontierEntry entry : claimed) scheduler.add(CrawlItem.of(entry.url(), entry.depth()));
         return !claimed.isEmpty();
     }
 
-    /** Nothing to claim: over if nothing is in progress either; else new links may still come. */
+    /**
+     * Nothing to claim: over if nothing is in progress here, and nowhere else either (no URL claimed by another
+     * worker, no pending URL the page limit allows); else new links may still come, here or from other workers.
+     */
     private boolean isExhausted() throws InterruptedException {
         if (!scheduler.isIdle()) {
-            Thread.sleep(POLL);
+            Thread.sleep(emptyClaimWait());
             return false;
         }
         store.flush(); // every finished page's discoveries are committed and claimable now
-        return !feed() && scheduler.isIdle();
+        if (feed() || !scheduler.isIdle()) return false;
+        if (!store.hasWorkLeft(maxPages)) return true;
+        Thread.sleep(IDLE_POLL); // other workers are busy, or hold the hosts that still have pending URLs
+        return false;
+    }
+
+    /**
+     * Every few seconds, on a shared store: the URLs of workers that died go back to the frontier (and their hosts
+     * are free). Never on a SQLite file, where releasing means releasing every claim, this crawl's own included.
+     */
+    private void releaseStaleClaimsNow() {
+        if (!store.isShared()) return;
+        long now = System.nanoTime();
+        if (now - nextStaleCheck < 0) return;
+        nextStaleCheck = now + STALE_CHECK.toNanos();
+        store.releaseStaleClaims();
     }
 }

@@ -30,10 +30,10 @@ final class BatchStatements implements BatchCommitter {
     BatchStatements(Connection connection, Dialect dialect) throws SQLException {
         this.dialect = dialect;
         control = connection.createStatement();
-        markDone = connection.prepareStatement("INSERT INTO frontier (url, depth, state, discovered_at)"
-                + " VALUES (?, ?, 1, ?) ON CONFLICT (url) DO UPDATE SET state = 1 RETURNING id");
-        addPending = connection.prepareStatement("INSERT INTO frontier (url, depth, state, discovered_at)"
-                + " VALUES (?, ?, 0, ?) ON CONFLICT (url) DO NOTHING");
+        markDone = connection.prepareStatement("INSERT INTO frontier (url, depth, state, discovered_at, host)"
+                + " VALUES (?, ?, 1, ?, ?) ON CONFLICT (url) DO UPDATE SET state = 1, claimed_by = NULL RETURNING id");
+        addPending = connection.prepareStatement("INSERT INTO frontier (url, depth, state, discovered_at, host)"
+                + " VALUES (?, ?, 0, ?, ?) ON CONFLICT (url) DO NOTHING");
         upsertPage = connection.prepareStatement(upsert("pages", PAGE_COLUMNS));
         upsertLinks = connection.prepareStatement(upsert("links", List.of("targets")));
     }
@@ -123,6 +123,7 @@ final class BatchStatements implements BatchCommitter {
         markDone.setString(1, url);
         markDone.setInt(2, depth);
         markDone.setString(3, Timestamps.format(at));
+        markDone.setString(4, FrontierEntry.hostOf(url));
         try (ResultSet rs = markDone.executeQuery()) {
             if (!rs.next()) {
                 throw new SQLException("upsert of " + url + " returned no id");
@@ -137,6 +138,7 @@ final class BatchStatements implements BatchCommitter {
             addPending.setString(1, entry.url());
             addPending.setInt(2, entry.depth());
             addPending.setString(3, when);
+            addPending.setString(4, FrontierEntry.hostOf(entry.url()));
             addPending.addBatch();
         }
     }

@@ -23,6 +23,7 @@ final class FrontierClaims {
 
     /** Claims up to max pending URLs, oldest first (breadth-first, as discovered). */
     static List<FrontierEntry> claim(Connection connection, Dialect dialect, int max) throws SQLException {
+        if (max <= 0) return List.of();
         String sql = "UPDATE frontier SET state = " + CLAIMED + " WHERE id IN (SELECT id FROM frontier WHERE state = "
                 + PENDING + " ORDER BY id LIMIT ?" + dialect.claimLock() + ") RETURNING id, url, depth";
         record Claimed(long id, FrontierEntry entry) {}
@@ -37,10 +38,43 @@ final class FrontierClaims {
         return claimed.stream().map(Claimed::entry).toList();
     }
 
+    /**
+     * How many more URLs may be claimed under --max-pages: maxPages less the pages stored and the URLs claimed
+     * (by any worker) and not yet stored. Long.MAX_VALUE when maxPages is. Counting the pages table is linear in
+     * it, which is why this runs only for crawls with a page limit.
+     */
+    static long budgetLeft(Connection connection, long maxPages) throws SQLException {
+        if (maxPages == Long.MAX_VALUE) return Long.MAX_VALUE;
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM pages) + (SELECT COUNT(*) FROM frontier"
+                     + " WHERE state = " + CLAIMED + ")")) {
+            rs.next();
+            return Math.max(0, maxPages - rs.getLong(1));
+        }
+    }
+
+    /**
+     * Whether the crawl may still produce work for anyone: a URL claimed by another worker (it may discover
+     * more), or a pending URL that --max-pages still allows. Claims of workers that died count too: they are
+     * released, so become pending, within seconds.
+     */
+    static boolean hasWorkLeft(Connection connection, String worker, long maxPages) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM frontier WHERE state = "
+                + CLAIMED + " AND claimed_by <> ?), EXISTS (SELECT 1 FROM frontier WHERE state = " + PENDING + ")")) {
+            ps.setString(1, worker);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getBoolean(1)) return true;
+                if (!rs.getBoolean(2)) return false;
+            }
+        }
+        return budgetLeft(connection, maxPages) > 0;
+    }
+
     /** Makes every claimed URL pending again: claims of a process that is gone (after a crash). */
     static int releaseAll(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement()) {
-            return st.executeUpdate("UPDATE frontier SET state = " + PENDING + " WHERE state = " + CLAIMED);
+            return st.executeUpdate("UPDATE frontier SET state = " + PENDING + ", claimed_by = NULL WHERE state = " + CLAIMED);
         }
     }
 }

@@ -27,17 +27,51 @@ public interface PageStore extends AutoCloseable {
     void flush() throws InterruptedException;
 
     /**
-     * Claims up to max pending URLs for this process to fetch, oldest first, and returns them; they stay
-     * claimed until their record is written. Returns an empty list when no URL is pending now (URLs still
-     * in the write queue are not visible yet: {@link #flush} first to see them).
+     * Joins the crawl as a worker before the first claim: a shared store (PostgreSQL) registers this process and
+     * starts its heartbeat, then releases the claims of workers that are gone; a SQLite file, which has one crawling
+     * process, releases every claim. {@code hosts} is how many hosts this worker wants to work on at once (a shared
+     * store leases hosts to one worker at a time). Called implicitly, with a default, by the first claim.
      */
-    List<FrontierEntry> claimPending(int max) throws InterruptedException;
+    void joinCrawl(int hosts);
+
+    /** As {@link #claimPending(int, long)} without a page limit. */
+    default List<FrontierEntry> claimPending(int max) throws InterruptedException {
+        return claimPending(max, Long.MAX_VALUE);
+    }
 
     /**
-     * Makes URLs claimed by processes that are gone pending again. A single-process store releases every
-     * claim: call it before the first {@link #claimPending}.
+     * Claims up to max pending URLs for this worker to fetch, oldest first, and returns them; they stay claimed
+     * until their record is written. Never claims more than {@code maxPages} less the pages stored and the URLs
+     * claimed by any worker (Long.MAX_VALUE: no limit). Returns an empty list when nothing may be claimed now (URLs
+     * still in the write queue are not visible yet: {@link #flush} first to see them). A shared store claims only
+     * URLs of hosts this worker leases.
+     */
+    List<FrontierEntry> claimPending(int max, long maxPages) throws InterruptedException;
+
+    /**
+     * Whether the crawl may still produce work: URLs claimed by other workers (which may discover more, or die
+     * and have their claims released), or pending URLs that maxPages still allows. When this worker is idle and
+     * flushed and this is false, the crawl is over for everyone.
+     */
+    boolean hasWorkLeft(long maxPages) throws InterruptedException;
+
+    /**
+     * Makes URLs claimed by processes that are gone pending again: on a shared store, those of workers whose
+     * heartbeat has expired; on a SQLite file, every claim (call it only before claiming).
      */
     void releaseStaleClaims();
+
+    /** Whether several processes may crawl this store at once (PostgreSQL), so that they must agree on options. */
+    boolean isShared();
+
+    /** The options the crawl in this store was started with, as stored by {@link #offerCrawlOptions}, or null. */
+    String crawlOptions();
+
+    /**
+     * Stores options as the crawl's unless it already has some, atomically (of two processes starting one crawl at
+     * once, one wins); returns the crawl's options, which are {@code options} if they were stored now.
+     */
+    String offerCrawlOptions(String options);
 
     /** Number of URLs attempted and stored (pages table rows). */
     long countAttempted();

@@ -15,19 +15,19 @@ import java.util.Map;
 
 /**
  * Commits a batch in four statements whatever its size, each taking whole columns as arrays and spreading them
- * with {@code unnest}: mark the pages' URLs done (RETURNING their ids), replace their pages rows, their links rows,
- * then add the discovered URLs as pending unless known. Over a network each statement is a round trip, so the
+ * with {@code unnest}: add the discovered URLs as pending unless known, mark the pages' URLs done (RETURNING their
+ * ids), replace their pages rows, then their links rows. Over a network each statement is a round trip, so the
  * row-by-row {@link BatchStatements} would cost one per page; StoreBenchmark measures both.
  *
  * <p>Same semantics as BatchStatements: the last record of a URL in a batch wins, a URL already done stays done
- * (pending rows are inserted last and never update a known row), and the batch is one transaction.
+ * (pending rows never update a known row, and marking done overrides pending), and the batch is one transaction.
  */
 final class PostgresBatch implements BatchCommitter {
-    private static final String MARK_DONE = "INSERT INTO frontier (url, depth, state, discovered_at)"
-            + " SELECT u, d, 1, a FROM unnest(?::text[], ?::int[], ?::text[]) AS t(u, d, a)"
-            + " ON CONFLICT (url) DO UPDATE SET state = 1 RETURNING id, url";
-    private static final String ADD_PENDING = "INSERT INTO frontier (url, depth, state, discovered_at)"
-            + " SELECT u, d, 0, a FROM unnest(?::text[], ?::int[], ?::text[]) AS t(u, d, a)"
+    private static final String MARK_DONE = "INSERT INTO frontier (url, depth, state, discovered_at, host)"
+            + " SELECT u, d, 1, a, h FROM unnest(?::text[], ?::int[], ?::text[], ?::text[]) AS t(u, d, a, h) ORDER BY u"
+            + " ON CONFLICT (url) DO UPDATE SET state = 1, claimed_by = NULL RETURNING id, url";
+    private static final String ADD_PENDING = "INSERT INTO frontier (url, depth, state, discovered_at, host)"
+            + " SELECT u, d, 0, a, h FROM unnest(?::text[], ?::int[], ?::text[], ?::text[]) AS t(u, d, a, h) ORDER BY u"
             + " ON CONFLICT (url) DO NOTHING";
     private static final String UPSERT_PAGES = "INSERT INTO pages (frontier_id, "
             + String.join(", ", BatchStatements.PAGE_COLUMNS) + ") SELECT * FROM unnest(?::bigint[], ?::text[],"
@@ -51,8 +51,32 @@ final class PostgresBatch implements BatchCommitter {
         upsertLinks = connection.prepareStatement(UPSERT_LINKS);
     }
 
+    /**
+     * Several workers write one frontier, each through its own writer: two batches that discover the same URLs, or
+     * link to each other's pages, can wait for each other's uncommitted rows. Rows go in URL order, which makes that
+     * rare, but a wait across two statements of a batch can still close a cycle; PostgreSQL then aborts one
+     * transaction (deadlock_timeout, 1 s), and the batch, which is idempotent, is simply run again.
+     */
+    private static final int ATTEMPTS = 5;
+
     @Override
     public void commit(List<WriteTask> tasks, Instant now) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commitOnce(tasks, now);
+                return;
+            } catch (SQLException e) {
+                if (!isDeadlock(e) || attempt >= ATTEMPTS) throw e;
+            }
+        }
+    }
+
+    /** A deadlock or serialization failure: the transaction was rolled back and may be run again as it is. */
+    static boolean isDeadlock(SQLException e) {
+        return "40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState());
+    }
+
+    private void commitOnce(List<WriteTask> tasks, Instant now) throws SQLException {
         Map<String, WriteTask.Page> pages = new LinkedHashMap<>();
         Columns pending = new Columns();
         for (WriteTask task : tasks) {
@@ -60,6 +84,9 @@ final class PostgresBatch implements BatchCommitter {
                 case WriteTask.Page page -> {
                     pages.put(page.record().url(), page); // ON CONFLICT DO UPDATE may touch a row once per statement
                     Instant at = page.record().fetchedAt() == null ? now : page.record().fetchedAt();
+                    // its own URL too (nearly always known already: it was claimed), so a new one is inserted in
+                    // the same URL-ordered statement as its discoveries, before marking it done
+                    pending.add(new FrontierEntry(page.record().url(), page.record().depth()), at);
                     page.record().discovered().forEach(e -> pending.add(e, at));
                 }
                 case WriteTask.Pending p -> p.entries().forEach(e -> pending.add(e, p.discoveredAt()));
@@ -69,14 +96,19 @@ final class PostgresBatch implements BatchCommitter {
             }
         }
         try {
+            // Pending rows first: it is the only statement that can wait on another worker's open batch (a URL it
+            // is inserting, or a page it is marking done). Waiting there holds nothing but rows inserted in URL order,
+            // as the other batch's inserts are, so two batches cannot wait on each other; after it, marking this
+            // worker's own claimed URLs done waits on nobody. (Marking done after adding is still right: it sets
+            // state 1 whatever the row was, and a URL done in an earlier batch is left alone by DO NOTHING.)
+            if (!pending.isEmpty()) {
+                frontierColumns(addPending, pending);
+                addPending.executeUpdate();
+            }
             if (!pages.isEmpty()) {
                 Map<String, Long> ids = markDone(pages.values(), now);
                 upsertPages(pages.values(), ids);
                 upsertLinks(pages.values(), ids);
-            }
-            if (!pending.isEmpty()) {
-                frontierColumns(addPending, pending);
-                addPending.executeUpdate();
             }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
@@ -85,15 +117,21 @@ final class PostgresBatch implements BatchCommitter {
         }
     }
 
+    /** Claims and lease changes can meet other workers' batches the same way; a rolled-back claim never happened. */
     @Override
     public <T> T exclusive(WriteTask.SqlWork<T> work) throws SQLException {
-        try {
-            T result = work.run(connection);
-            connection.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            Cleanup.rollback(connection);
-            throw e;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException e) {
+                Cleanup.rollback(connection);
+                if (!isDeadlock(e) || attempt >= ATTEMPTS) throw e;
+            } catch (RuntimeException e) {
+                Cleanup.rollback(connection);
+                throw e;
+            }
         }
     }
 
@@ -171,6 +209,7 @@ final class PostgresBatch implements BatchCommitter {
         ps.setArray(1, array("text", columns.urls.toArray(String[]::new)));
         ps.setArray(2, array("int4", columns.depths.toArray(Integer[]::new)));
         ps.setArray(3, array("text", columns.times.toArray(String[]::new)));
+        ps.setArray(4, array("text", columns.urls.stream().map(FrontierEntry::hostOf).toArray(String[]::new)));
     }
 
     private Array array(String type, Object[] values) throws SQLException {

@@ -10,8 +10,8 @@ import java.sql.SQLException;
  * (resume, export, counts) that may overlap it. Opening checks that the server answers and migrates the schema.
  */
 final class PostgresDatabase implements AutoCloseable {
-    /** The writer's connection, a concurrent export or frontier load, and one spare. */
-    private static final int POOL_SIZE = 4;
+    /** The writer's connection, the heartbeat's, a concurrent export or frontier load, and one spare. */
+    private static final int POOL_SIZE = 5;
 
     private final PostgresTarget target;
     private final String note;

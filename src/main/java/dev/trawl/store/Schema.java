@@ -30,7 +30,29 @@ final class Schema {
                         + " targets TEXT NOT NULL)"),
                 // 2: the frontier is worked from the database in claimed batches; finding the next pending
                 // rows must not scan the done ones.
-                List.of("CREATE INDEX frontier_pending ON frontier (id) WHERE state = 0"));
+                List.of("CREATE INDEX frontier_pending ON frontier (id) WHERE state = 0"),
+                // 3: several workers share one frontier (PostgreSQL). A claimed row names its worker; workers
+                // heartbeat, so the claims of a dead one can be told from a live one's; a host is leased to one
+                // worker at a time, so --per-host and --delay hold for the whole crawl. Times are milliseconds of
+                // the database's clock, so workers on machines whose clocks disagree still agree on who is alive.
+                workersMigration(dialect));
+    }
+
+    private static List<String> workersMigration(Dialect dialect) {
+        List<String> steps = new java.util.ArrayList<>(List.of(
+                "ALTER TABLE frontier ADD COLUMN host TEXT",
+                "ALTER TABLE frontier ADD COLUMN claimed_by TEXT",
+                "CREATE INDEX frontier_pending_host ON frontier (host, id) WHERE state = 0",
+                "CREATE INDEX frontier_claimed ON frontier (claimed_by, host) WHERE state = 2",
+                "CREATE TABLE workers (id TEXT PRIMARY KEY, hostname TEXT NOT NULL, pid BIGINT NOT NULL,"
+                        + " started_at BIGINT NOT NULL, heartbeat_at BIGINT NOT NULL, claims BIGINT NOT NULL DEFAULT 0,"
+                        + " claimed BIGINT NOT NULL DEFAULT 0, hosts_leased BIGINT NOT NULL DEFAULT 0)",
+                "CREATE TABLE host_leases (host TEXT PRIMARY KEY, worker TEXT NOT NULL)",
+                "CREATE INDEX host_leases_worker ON host_leases (worker)"));
+        if (dialect.backfillHosts() != null) {
+            steps.add(dialect.backfillHosts());
+        }
+        return steps;
     }
 
     /** The version a fully migrated database has. */

@@ -53,15 +53,42 @@ public final class SqlitePageStore implements PageStore {
         writes.flush();
     }
 
+    /** One process per SQLite file: whatever is claimed was claimed by a crawl that ended without finishing. */
     @Override
-    public List<FrontierEntry> claimPending(int max) throws InterruptedException {
-        return writes.exclusive(c -> FrontierClaims.claim(c, Dialect.SQLITE, max));
+    public void joinCrawl(int hosts) {
+        releaseStaleClaims();
+    }
+
+    @Override
+    public List<FrontierEntry> claimPending(int max, long maxPages) throws InterruptedException {
+        return writes.exclusive(c -> FrontierClaims.claim(c, Dialect.SQLITE,
+                (int) Math.min(max, FrontierClaims.budgetLeft(c, maxPages))));
+    }
+
+    @Override
+    public boolean hasWorkLeft(long maxPages) throws InterruptedException {
+        return writes.exclusive(c -> FrontierClaims.hasWorkLeft(c, "", maxPages));
     }
 
     /** One process per SQLite file: whatever is claimed was claimed by a crawl that ended without finishing. */
     @Override
     public void releaseStaleClaims() {
         writes.exclusiveUninterruptibly(FrontierClaims::releaseAll);
+    }
+
+    @Override
+    public boolean isShared() {
+        return false;
+    }
+
+    @Override
+    public String crawlOptions() {
+        return writes.exclusiveUninterruptibly(CrawlOptionsRow::read);
+    }
+
+    @Override
+    public String offerCrawlOptions(String options) {
+        return writes.exclusiveUninterruptibly(c -> CrawlOptionsRow.offer(c, options));
     }
 
     @Override

@@ -23,6 +23,16 @@ public final class Stores {
         return SqlitePageStore.open(target, SqliteSettings.DEFAULTS, InstantSource.system());
     }
 
+    /** The target as messages show it: a PostgreSQL URL without its password, a file path as given. */
+    public static String display(String target) {
+        if (!PostgresTarget.matches(target)) return target.startsWith("jdbc:") ? PostgresTarget.masked(target) : target;
+        try {
+            return PostgresTarget.parse(target, System.getProperty("user.name")).display();
+        } catch (RuntimeException unparsable) {
+            return PostgresTarget.masked(target);
+        }
+    }
+
     /** Whether target names a SQLite file (which commands that only read may require to exist already). */
     public static boolean isSqliteFile(String target) {
         return !PostgresTarget.matches(target) && !target.startsWith("jdbc:");

@@ -140,6 +140,11 @@ final class WriteQueue {
         return true;
     }
 
+    /** Whether {@link #stop} has been called. */
+    boolean isStopped() {
+        return stopped.get();
+    }
+
     /** Throws why the writer stopped, if it failed. */
     void throwIfFailed() {
         StoreException failure = writer.failure();

@@ -247,22 +247,33 @@ abstract class PageStoreContractTest {
             store.flush();
 
             assertThat(claimUrls(store.claimPending(10))).containsExactlyElementsOf(claimUrls(claimEntries(1, 4)));
-            store.releaseStaleClaims();
-            assertThat(claimUrls(store.claimPending(10))).as("released claims come back, the done seed does not")
-                    .containsExactlyElementsOf(claimUrls(claimEntries(1, 4)));
+            assertThat(store.claimPending(10)).as("the done seed never comes back").isEmpty();
         }
     }
 
     @Test
-    void claimsSurviveReopeningUntilReleased() throws Exception {
+    void claimsStopAtThePageLimitCountingStoredAndClaimedUrls() throws Exception {
         try (PageStore store = open()) {
-            store.addPending(claimEntries(0, 5));
-            assertThat(store.claimPending(3)).hasSize(3);
+            store.addPending(claimEntries(0, 10));
+            store.write(TestRecords.ok("http://a.test/0", 1));
+            store.flush();
+
+            assertThat(store.claimPending(100, 5)).hasSize(4); // 1 stored + 4 claimed = 5
+            assertThat(store.claimPending(100, 5)).isEmpty();
+            assertThat(store.hasWorkLeft(5)).as("pending URLs beyond the limit are no work").isFalse();
+            assertThat(store.hasWorkLeft(Long.MAX_VALUE)).isTrue();
+        }
+    }
+
+    @Test
+    void sharedStoresKeepTheFirstOptionsOffered() {
+        try (PageStore store = open()) {
+            assertThat(store.crawlOptions()).isNull();
+            assertThat(store.offerCrawlOptions("{\"a\":1}")).isEqualTo("{\"a\":1}");
+            assertThat(store.offerCrawlOptions("{\"a\":2}")).isEqualTo("{\"a\":1}");
         }
         try (PageStore store = open()) {
-            assertThat(claimUrls(store.claimPending(10))).containsExactlyElementsOf(claimUrls(claimEntries(3, 5)));
-            store.releaseStaleClaims();
-            assertThat(store.claimPending(10)).hasSize(5);
+            assertThat(store.crawlOptions()).isEqualTo("{\"a\":1}");
         }
     }
 

@@ -44,4 +44,35 @@ class SqlitePageStoreTest extends PageStoreContractTest {
         assertThat(scalar("PRAGMA journal_mode")).isEqualTo("wal");
         assertThat(scalar("SELECT value FROM links, json_each(links.targets)")).isEqualTo("https://b.example/\"q\"");
     }
+
+    // --- one process per file: releasing stale claims releases them all
+
+    @Test
+    void releasingStaleClaimsReleasesEveryClaim() throws Exception {
+        try (PageStore store = open()) {
+            store.addPending(entries(0, 4));
+            assertThat(store.claimPending(10)).hasSize(4);
+            store.releaseStaleClaims();
+            assertThat(store.claimPending(10)).hasSize(4);
+        }
+    }
+
+    @Test
+    void claimsSurviveReopeningUntilReleased() throws Exception {
+        try (PageStore store = open()) {
+            store.addPending(entries(0, 5));
+            assertThat(store.claimPending(3)).hasSize(3);
+        }
+        try (PageStore store = open()) {
+            assertThat(store.claimPending(10)).hasSize(2);
+            store.releaseStaleClaims();
+            assertThat(store.claimPending(10)).hasSize(5);
+        }
+    }
+
+    private static java.util.List<FrontierEntry> entries(int from, int to) {
+        var list = new java.util.ArrayList<FrontierEntry>();
+        for (int i = from; i < to; i++) list.add(new FrontierEntry("http://a.test/" + i, 1));
+        return list;
+    }
 }

@@ -41,7 +41,15 @@ public final class TestSite implements AutoCloseable {
     }
 
     public static TestSite start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
+        return start(InetAddress.getLoopbackAddress());
+    }
+
+    /**
+     * A site on another loopback address, e.g. 127.0.0.2: on Linux all of 127.0.0.0/8 is loopback, so sites on
+     * different addresses are different hosts to a crawler (its per-host limits and host leases), with no DNS.
+     */
+    public static TestSite start(InetAddress address) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 512);
         var site = new TestSite(server);
         server.createContext("/", site::dispatch);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -50,7 +58,7 @@ public final class TestSite implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + path;
     }
 
     public int port() {

@@ -1,0 +1,181 @@
+package dev.trawl.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Several workers on one PostgreSQL frontier: heartbeats tell dead workers from live ones, hosts are leased to one
+ * worker at a time. Other workers are played by rows written behind the store's back: a "dead" one with a
+ * heartbeat of 1970, a "live" one whose heartbeat is the server's now (alive for Workers.TTL).
+ */
+class PostgresWorkersIT {
+    private PostgresTestDatabase db;
+
+    @BeforeEach
+    void createDatabase() {
+        db = PostgresTestDatabase.create();
+    }
+
+    @AfterEach
+    void dropDatabase() throws SQLException {
+        if (db != null) db.close();
+    }
+
+    private PageStore open() {
+        return Stores.open(db.url());
+    }
+
+    private static List<FrontierEntry> urls(String host, int count) {
+        List<FrontierEntry> list = new ArrayList<>();
+        for (int i = 0; i < count; i++) list.add(new FrontierEntry("http://" + host + "/" + i, 1));
+        return list;
+    }
+
+    private static List<String> hostsOf(List<FrontierEntry> entries) {
+        return entries.stream().map(e -> FrontierEntry.hostOf(e.url())).distinct().toList();
+    }
+
+    /** Another worker, as rows: its heartbeat, its lease on host, and its claims on that host's first n URLs. */
+    private void otherWorker(String id, boolean alive, String host, int claimed) throws SQLException {
+        String beat = alive ? Dialect.POSTGRES.nowMillis() : "0";
+        db.execute("INSERT INTO workers (id, hostname, pid, started_at, heartbeat_at) VALUES ('" + id + "', 'elsewhere', 1, 0, " + beat + ")");
+        db.execute("INSERT INTO host_leases VALUES ('" + host + "', '" + id + "')");
+        db.execute("UPDATE frontier SET state = 2, claimed_by = '" + id + "' WHERE id IN (SELECT id FROM frontier"
+                + " WHERE host = '" + host + "' ORDER BY id LIMIT " + claimed + ")");
+    }
+
+    private long count(String where) throws SQLException {
+        return Long.parseLong(db.scalar("SELECT COUNT(*) FROM frontier WHERE " + where));
+    }
+
+    @Test
+    void aDeadWorkersClaimsComeBackAndALiveWorkersStay() throws Exception {
+        try (PageStore store = open()) {
+            store.addPending(urls("dead.test", 5));
+            store.addPending(urls("live.test", 5));
+            otherWorker("dead", false, "dead.test", 3);
+            otherWorker("live", true, "live.test", 2);
+
+            store.joinCrawl(4);
+
+            assertThat(count("state = 2 AND claimed_by = 'dead'")).isZero();
+            assertThat(count("state = 2 AND claimed_by = 'live'")).isEqualTo(2);
+            assertThat(db.scalar("SELECT string_agg(id, ',') FROM workers WHERE id IN ('dead', 'live')")).isEqualTo("live");
+        }
+    }
+
+    @Test
+    void aWorkerClaimsOnlyHostsItLeasesAndTakesOverTheHostsOfTheDead() throws Exception {
+        try (PageStore store = open()) {
+            store.addPending(urls("a.test", 4));
+            store.addPending(urls("b.test", 4));
+            store.addPending(urls("c.test", 4));
+            otherWorker("live", true, "b.test", 1);
+            otherWorker("dead", false, "c.test", 1);
+            store.joinCrawl(1); // releases dead's claim, not its lease row: that is free because dead is gone
+
+            List<FrontierEntry> first = store.claimPending(100);
+            assertThat(hostsOf(first)).containsExactly("a.test");
+            assertThat(first).hasSize(4);
+
+            List<FrontierEntry> second = store.claimPending(100);
+            assertThat(hostsOf(second)).as("a.test ran dry: the dead worker's host is taken over").containsExactly("c.test");
+            assertThat(second).hasSize(4);
+            assertThat(db.scalar("SELECT string_agg(host, ',' ORDER BY host) FROM host_leases WHERE worker <> 'live'"))
+                    .as("a.test is held until its pages are stored").isEqualTo("a.test,c.test");
+
+            for (FrontierEntry e : first) store.write(TestRecords.ok(e.url(), 1));
+            store.flush();
+            assertThat(store.claimPending(100)).isEmpty();
+            assertThat(db.scalar("SELECT string_agg(host, ',' ORDER BY host) FROM host_leases WHERE worker <> 'live'"))
+                    .as("a.test given back once its pages are stored").isEqualTo("c.test");
+            assertThat(db.scalar("SELECT worker FROM host_leases WHERE host = 'b.test'")).isEqualTo("live");
+            assertThat(count("host = 'b.test' AND state = 0")).as("the live worker's host is left alone").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void claimsAreSpreadOverTheHostsHeld() throws Exception {
+        try (PageStore store = open()) {
+            for (String host : List.of("a.test", "b.test", "c.test")) store.addPending(urls(host, 10));
+            store.joinCrawl(3);
+
+            List<FrontierEntry> claimed = store.claimPending(6);
+
+            assertThat(claimed).hasSize(6);
+            assertThat(hostsOf(claimed)).containsExactlyInAnyOrder("a.test", "b.test", "c.test");
+        }
+    }
+
+    @Test
+    void workIsLeftWhileAnotherWorkerHoldsClaimsAndNoneOnceTheyAreDone() throws Exception {
+        try (PageStore store = open()) {
+            store.addPending(urls("b.test", 1));
+            otherWorker("live", true, "b.test", 1);
+            store.joinCrawl(1);
+
+            assertThat(store.claimPending(10)).isEmpty();
+            assertThat(store.hasWorkLeft(Long.MAX_VALUE)).isTrue();
+
+            store.write(TestRecords.ok("http://b.test/0", 1)); // whoever writes the page marks it done
+            store.flush();
+            assertThat(store.hasWorkLeft(Long.MAX_VALUE)).isFalse();
+        }
+    }
+
+    @Test
+    void aWorkerThatLeavesGivesBackItsClaimsAndHostsAtOnce() throws Exception {
+        PageStore store = open();
+        store.addPending(urls("a.test", 5));
+        assertThat(store.claimPending(3)).hasSize(3);
+
+        store.close();
+
+        assertThat(count("state = 2")).isZero();
+        assertThat(db.scalar("SELECT COUNT(*) FROM host_leases")).isEqualTo("0");
+        assertThat(db.scalar("SELECT COUNT(*) FROM workers")).isEqualTo("0");
+    }
+
+    @Test
+    void twoWritersThatLinkToEachOthersPagesNeitherDeadlockNorLoseAnything() throws Exception {
+        // A marks a_i done and discovers b_i while B marks b_i done and discovers a_i: each batch waits on rows of the
+        // other's open transaction, which PostgreSQL breaks by aborting one; the aborted batch must be run again.
+        int n = 3000;
+        try (PageStore a = open(); PageStore b = open();
+             var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var left = pool.submit(() -> writeCrossLinked(a, "a", "b", n));
+            var right = pool.submit(() -> writeCrossLinked(b, "b", "a", n));
+            left.get();
+            right.get();
+            a.flush();
+            b.flush();
+        }
+        assertThat(count("state = 1")).isEqualTo(2L * n);
+        assertThat(db.scalar("SELECT COUNT(*) FROM pages")).isEqualTo(Integer.toString(2 * n));
+    }
+
+    private static Void writeCrossLinked(PageStore store, String mine, String theirs, int n) throws InterruptedException {
+        for (int i = 0; i < n; i++) {
+            String other = "http://" + theirs + ".test/" + i;
+            store.write(TestRecords.ok("http://" + mine + ".test/" + i, 1, List.of(other),
+                    List.of(new FrontierEntry(other, 1))));
+        }
+        return null;
+    }
+
+    @Test
+    void aWorkerHeartbeatsOnItsOwnConnection() throws Exception {
+        try (PageStore store = open()) {
+            store.joinCrawl(1);
+            long first = Long.parseLong(db.scalar("SELECT heartbeat_at FROM workers"));
+            Thread.sleep(Workers.HEARTBEAT.toMillis() + 1500);
+            assertThat(Long.parseLong(db.scalar("SELECT heartbeat_at FROM workers"))).isGreaterThan(first);
+        }
+    }
+}
