@@ -183,7 +183,10 @@ public final class Scheduler {
 
     /** Says that nothing will be {@link #add}ed any more, so {@link #take} may end the crawl once idle. */
     public void noMoreItems() {
-        withLock(() -> moreMayCome = false);
+        withLock(() -> {
+            moreMayCome = false;
+            changed.signalAll(); // a take() waiting for work may now find the crawl over
+        });
     }
 
     /** True when nothing is queued, waiting for a retry, or leased: no item can discover anything now. */
