@@ -5,6 +5,7 @@ import static dev.trawl.CliRunner.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.trawl.store.PostgresTestDatabase;
 import dev.trawl.testsite.TestSite;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -35,9 +36,21 @@ class CrashResumeIT {
 
     @Test
     void killedCrawlResumesAndStoresEveryPageExactlyOnce() throws Exception {
+        Path db = dir.resolve("crash.db");
+        killResumeAndCheck(db.toString(), () -> assertThat(integrityCheck(db)).isEqualTo("ok"));
+    }
+
+    @Test
+    void killedCrawlOnPostgresResumesAndStoresEveryPageExactlyOnce() throws Exception {
+        try (var pg = PostgresTestDatabase.create()) {
+            killResumeAndCheck(pg.url(), () -> {});
+        }
+    }
+
+    /** kill -9 a child crawl mid-way, resume with the same command, and check every page is stored once. */
+    private void killResumeAndCheck(String db, ThrowingRunnable checkIntegrity) throws Exception {
         try (var site = site()) {
-            Path db = dir.resolve("crash.db");
-            List<String> args = List.of("crawl", site.url("/p0"), "--db", db.toString(), "--quiet", "--ignore-robots",
+            List<String> args = List.of("crawl", site.url("/p0"), "--db", db, "--quiet", "--ignore-robots",
                     "--concurrency", String.valueOf(CONCURRENCY), "--per-host", String.valueOf(CONCURRENCY));
             Process child = startChild(args);
             awaitHits(site, PAGES / 4, child);
@@ -45,15 +58,15 @@ class CrashResumeIT {
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
             Map<String, Integer> beforeResume = site.allHits();
             assertThat(beforeResume.size()).as("the kill came mid-crawl").isLessThan(PAGES);
-            assertThat(integrityCheck(db)).isEqualTo("ok");
+            checkIntegrity.run();
             var committedAtKill = new java.util.HashSet<String>();
-            export(db).keySet().forEach(url -> committedAtKill.add(url.substring(url.indexOf('/', 8))));
+            exportOf(db).keySet().forEach(url -> committedAtKill.add(url.substring(url.indexOf('/', 8))));
 
             var resumed = run(args.toArray());
 
             assertThat(resumed.exit()).as(resumed.toString()).isZero();
-            assertThat(integrityCheck(db)).isEqualTo("ok");
-            Map<String, JsonNode> pages = export(db); // fails on any URL exported twice
+            checkIntegrity.run();
+            Map<String, JsonNode> pages = exportOf(db); // fails on any URL exported twice
             assertThat(pages).hasSize(PAGES);
             assertThat(pages.values()).allSatisfy(p -> assertThat(p.get("status").asInt()).isEqualTo(200));
             // The only pages fetched twice are those in flight at the kill: requested, not yet committed.
@@ -66,6 +79,15 @@ class CrashResumeIT {
                 }
             });
         }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    private Map<String, JsonNode> exportOf(String db) throws Exception {
+        return db.contains("://") ? CliRunner.export(db, dir.resolve("export-" + System.nanoTime() + ".jsonl")) : export(Path.of(db));
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * A {@link PageStore} in a PostgreSQL database, same schema and semantics as {@link SqlitePageStore}: any number
@@ -19,13 +18,11 @@ import java.util.function.Consumer;
  * stays, and every later write, flush or close throws "cannot write to postgresql://user@host:port/db: reason".
  * Opening the store again once the server is back resumes from what was committed.
  */
-public final class PostgresPageStore implements PageStore {
+public final class PostgresPageStore extends QueuedPageStore {
     private static final int DEFAULT_HOSTS = 16;
     /** Arbitrary, fixed: the ASCII of "trawlmax". Serialises claims of crawls with --max-pages. */
     private static final long BUDGET_LOCK_KEY = 0x747261776c6d6178L;
     private final PostgresDatabase database;
-    private final WriteQueue writes;
-    private final StoreReads reads;
     private final WorkerId me = WorkerId.create();
     /** Until {@link #joinCrawl}: how many hosts a store that claims without joining leases. */
     private volatile int hostsWanted = DEFAULT_HOSTS;
@@ -33,10 +30,10 @@ public final class PostgresPageStore implements PageStore {
 
     private PostgresPageStore(PostgresDatabase database, String name, PostgresSettings settings,
                               InstantSource clock) {
+        super(new WriteQueue(name, () -> openCommitter(database, settings.rowByRow()), settings.batching(), clock,
+                        database::reason),
+                new StoreReads(name, database::connect, database::reason));
         this.database = database;
-        this.writes = new WriteQueue(name, () -> openCommitter(settings.rowByRow()), settings.batching(), clock,
-                database::reason);
-        this.reads = new StoreReads(name, database::connect, database::reason);
     }
 
     /**
@@ -63,7 +60,7 @@ public final class PostgresPageStore implements PageStore {
      * Takes the writer's connection for the store's lifetime; closing the committer gives it back, which must
      * happen before the pool closes (HikariCP waits for connections in use).
      */
-    private BatchCommitter openCommitter(boolean rowByRow) throws SQLException {
+    private static BatchCommitter openCommitter(PostgresDatabase database, boolean rowByRow) throws SQLException {
         Connection connection = database.connect();
         try {
             BatchCommitter inner = rowByRow ? new BatchStatements(connection, Dialect.POSTGRES) : new PostgresBatch(connection);
@@ -96,25 +93,9 @@ public final class PostgresPageStore implements PageStore {
         }
     }
 
-    @Override
-    public void loadFrontier(FrontierVisitor visitor) {
-        reads.loadFrontier(visitor);
-    }
 
-    @Override
-    public void addPending(List<FrontierEntry> entries) {
-        writes.addPending(entries);
-    }
 
-    @Override
-    public void write(PageRecord record) throws InterruptedException {
-        writes.write(record);
-    }
 
-    @Override
-    public void flush() throws InterruptedException {
-        writes.flush();
-    }
 
     @Override
     public synchronized void joinCrawl(int hosts) {
@@ -165,25 +146,9 @@ public final class PostgresPageStore implements PageStore {
         return true;
     }
 
-    @Override
-    public String crawlOptions() {
-        return writes.exclusiveUninterruptibly(CrawlOptionsRow::read);
-    }
 
-    @Override
-    public String offerCrawlOptions(String options) {
-        return writes.exclusiveUninterruptibly(c -> CrawlOptionsRow.offer(c, options));
-    }
 
-    @Override
-    public long countAttempted() {
-        return reads.countAttempted();
-    }
 
-    @Override
-    public void exportRows(Consumer<ExportRow> sink) {
-        reads.exportRows(sink);
-    }
 
     /**
      * Idempotent. A worker leaves the crawl first: its unfinished claims become pending at once and its hosts free,

@@ -3,23 +3,20 @@ package dev.trawl.store;
 import java.sql.Connection;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * A {@link PageStore} in one SQLite file, in WAL mode. Any number of threads may call {@link #write}; one
  * platform thread owns the writing connection and commits their records in batches. Reads use short-lived
  * connections of their own. Create with {@link Stores#open}.
  */
-public final class SqlitePageStore implements PageStore {
+public final class SqlitePageStore extends QueuedPageStore {
     private final Connection connection;
-    private final WriteQueue writes;
-    private final StoreReads reads;
 
     private SqlitePageStore(SqliteFile file, Connection connection, SqliteSettings settings, InstantSource clock) {
+        super(new WriteQueue(file.path(), () -> new BatchStatements(connection, Dialect.SQLITE),
+                        settings.batching(), clock, SqliteErrors::reason),
+                new StoreReads(file.path(), file::openReader, SqliteErrors::reason));
         this.connection = connection;
-        this.writes = new WriteQueue(file.path(), () -> new BatchStatements(connection, Dialect.SQLITE),
-                settings.batching(), clock, SqliteErrors::reason);
-        this.reads = new StoreReads(file.path(), file::openReader, SqliteErrors::reason);
     }
 
     /**
@@ -32,26 +29,9 @@ public final class SqlitePageStore implements PageStore {
         return new SqlitePageStore(file, file.openWriter(), settings, clock);
     }
 
-    @Override
-    public void loadFrontier(FrontierVisitor visitor) {
-        reads.loadFrontier(visitor);
-    }
 
-    /** Goes through the writer like everything else, so there is only ever one writing connection. */
-    @Override
-    public void addPending(List<FrontierEntry> entries) {
-        writes.addPending(entries);
-    }
 
-    @Override
-    public void write(PageRecord record) throws InterruptedException {
-        writes.write(record);
-    }
 
-    @Override
-    public void flush() throws InterruptedException {
-        writes.flush();
-    }
 
     /** One process per SQLite file: whatever is claimed was claimed by a crawl that ended without finishing. */
     @Override
@@ -81,25 +61,9 @@ public final class SqlitePageStore implements PageStore {
         return false;
     }
 
-    @Override
-    public String crawlOptions() {
-        return writes.exclusiveUninterruptibly(CrawlOptionsRow::read);
-    }
 
-    @Override
-    public String offerCrawlOptions(String options) {
-        return writes.exclusiveUninterruptibly(c -> CrawlOptionsRow.offer(c, options));
-    }
 
-    @Override
-    public long countAttempted() {
-        return reads.countAttempted();
-    }
 
-    @Override
-    public void exportRows(Consumer<ExportRow> sink) {
-        reads.exportRows(sink);
-    }
 
     /** Idempotent. Throws the writer's failure, if it had one, after releasing the database. */
     @Override

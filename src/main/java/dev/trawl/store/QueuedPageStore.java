@@ -1,0 +1,60 @@
+package dev.trawl.store;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What both stores do the same way: writes through one {@link WriteQueue} (a single writer thread), reads through
+ * {@link StoreReads}, and the crawl's options in {@code meta}. The subclasses differ in how claims are shared
+ * between processes and in how they close.
+ */
+abstract sealed class QueuedPageStore implements PageStore permits SqlitePageStore, PostgresPageStore {
+    final WriteQueue writes;
+    final StoreReads reads;
+
+    QueuedPageStore(WriteQueue writes, StoreReads reads) {
+        this.writes = writes;
+        this.reads = reads;
+    }
+
+    @Override
+    public void loadFrontier(FrontierVisitor visitor) {
+        reads.loadFrontier(visitor);
+    }
+
+    /** Goes through the writer like everything else, so there is only ever one writing connection. */
+    @Override
+    public void addPending(List<FrontierEntry> entries) {
+        writes.addPending(entries);
+    }
+
+    @Override
+    public void write(PageRecord record) throws InterruptedException {
+        writes.write(record);
+    }
+
+    @Override
+    public void flush() throws InterruptedException {
+        writes.flush();
+    }
+
+    @Override
+    public String crawlOptions() {
+        return writes.exclusiveUninterruptibly(CrawlOptionsRow::read);
+    }
+
+    @Override
+    public String offerCrawlOptions(String options) {
+        return writes.exclusiveUninterruptibly(c -> CrawlOptionsRow.offer(c, options));
+    }
+
+    @Override
+    public long countAttempted() {
+        return reads.countAttempted();
+    }
+
+    @Override
+    public void exportRows(Consumer<ExportRow> sink) {
+        reads.exportRows(sink);
+    }
+}
