@@ -11,30 +11,18 @@ public final class ProgressLine implements AutoCloseable {
     private static final long REFRESH_MILLIS = 250;
     private final CrawlStats stats;
     private final PrintWriter err;
-    private final Thread thread;
+    private Ticker ticker;
 
     private ProgressLine(CrawlStats stats, PrintWriter err) {
         this.stats = stats;
         this.err = err;
-        this.thread = Thread.ofPlatform().daemon().name("trawl-progress").unstarted(this::loop);
     }
 
     /** Starts redrawing; {@code stats} should be {@link CrawlStats#watch watching} the crawl for live gauges. */
     public static ProgressLine start(CrawlStats stats, PrintWriter err) {
         var line = new ProgressLine(stats, err);
-        line.thread.start();
+        line.ticker = Ticker.start("trawl-progress", REFRESH_MILLIS, line::draw);
         return line;
-    }
-
-    private void loop() {
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
-                Thread.sleep(REFRESH_MILLIS);
-                draw();
-            }
-        } catch (InterruptedException e) {
-            // closing
-        }
     }
 
     private void draw() {
@@ -51,12 +39,7 @@ public final class ProgressLine implements AutoCloseable {
     /** Stops redrawing and clears the line. */
     @Override
     public void close() {
-        thread.interrupt();
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ticker.close();
         err.print("\r\033[K");
         err.flush();
     }

@@ -22,31 +22,19 @@ final class Sampler implements AutoCloseable {
     private final Supplier<CrawlProgress> progress;
     private final long[] pages = new long[WINDOW];
     private final long[] nanos = new long[WINDOW];
-    private final Thread thread;
+    private Ticker ticker;
     private int ticks;
 
     private Sampler(CountersFile counters, Supplier<CrawlProgress> progress) {
         this.counters = counters;
         this.progress = progress;
-        this.thread = Thread.ofPlatform().daemon().name("trawl-counters").unstarted(this::loop);
     }
 
     static Sampler start(CountersFile counters, Supplier<CrawlProgress> progress) {
         var sampler = new Sampler(counters, progress);
         sampler.sample();
-        sampler.thread.start();
+        sampler.ticker = Ticker.start("trawl-counters", PERIOD_MILLIS, sampler::sample);
         return sampler;
-    }
-
-    private void loop() {
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
-                Thread.sleep(PERIOD_MILLIS);
-                sample();
-            }
-        } catch (InterruptedException e) {
-            // closing
-        }
     }
 
     private void sample() {
@@ -72,12 +60,7 @@ final class Sampler implements AutoCloseable {
     /** Stops sampling after one last sample, so the file ends with the final gauges. */
     @Override
     public void close() {
-        thread.interrupt();
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ticker.close();
         gauges();
         sample();
     }
