@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,11 +45,6 @@ class ManyWorkersIT {
         return sites;
     }
 
-    // Disabled, not loosened: since the HTTP/1.1 client and the workers were merged, one host sometimes sees
-    // 3 requests at once with --per-host 2 (2 of 3 runs on a quiet machine; the h-workers branch alone, with the
-    // JDK HttpClient, passed). Until the cause is found, politeness across workers is not claimed: issue 3 stays
-    // open. Run it with -Dit.test=ManyWorkersIT after removing this line.
-    @Disabled("per-host limit exceeded across workers in 2 of 3 runs; cause not found yet (issue 3)")
     @Test
     void threeWorkersCrawlEveryPageOnceAndAKilledOneLosesNothing() throws Exception {
         List<TestSite> sites = sites();

@@ -28,7 +28,7 @@ public final class TestSite implements AutoCloseable {
      * A request stops counting as in flight when its response starts (see {@link #send}): a fast client can
      * have the whole response and send its next request before this handler's thread gets round to returning.
      */
-    private static final String LEAVE_IN_FLIGHT = "trawl.leaveInFlight";
+    private static final Map<HttpExchange, Runnable> LEAVE_IN_FLIGHT = new ConcurrentHashMap<>();
     private final HttpServer server;
     private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
@@ -77,7 +77,8 @@ public final class TestSite implements AutoCloseable {
         Runnable leave = () -> {
             if (counted.getAndSet(false)) inFlight.decrementAndGet();
         };
-        exchange.setAttribute(LEAVE_IN_FLIGHT, leave);
+        // Not HttpExchange.setAttribute: the JDK server keeps those per context, shared by concurrent exchanges.
+        LEAVE_IN_FLIGHT.put(exchange, leave);
         try (exchange) {
             HttpHandler handler = routes.get(path);
             if (handler == null) send(exchange, 404, "text/html", "<title>Not found</title>");
@@ -86,6 +87,7 @@ public final class TestSite implements AutoCloseable {
             // a client that hangs up is part of the tests
         } finally {
             leave.run();
+            LEAVE_IN_FLIGHT.remove(exchange);
         }
     }
 
@@ -212,6 +214,11 @@ public final class TestSite implements AutoCloseable {
         return maxInFlight.get();
     }
 
+    /** Requests received and not answered yet. */
+    public int requestsInFlight() {
+        return inFlight.get();
+    }
+
     public List<Long> requestStartNanos() {
         return List.copyOf(startNanos);
     }
@@ -221,7 +228,8 @@ public final class TestSite implements AutoCloseable {
     }
 
     public static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
-        if (ex.getAttribute(LEAVE_IN_FLIGHT) instanceof Runnable leave) leave.run();
+        Runnable leave = LEAVE_IN_FLIGHT.get(ex);
+        if (leave != null) leave.run();
         ex.getResponseHeaders().set("Content-Type", type);
         ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
