@@ -71,4 +71,28 @@ class WorkersCliIT {
             assertThat(site.allHits()).containsOnlyKeys("/");
         }
     }
+
+    /**
+     * On a shared frontier a redirect to another host is not followed by the worker that got it (the other host may
+     * be leased to someone else): the redirect is the first URL's record and its target is queued in the frontier.
+     */
+    @Test
+    void aRedirectToAnotherHostGoesThroughTheFrontier() throws Exception {
+        try (var db = PostgresTestDatabase.create(); var from = TestSite.start();
+             var to = TestSite.start(java.net.InetAddress.getByName("127.0.0.2"))) {
+            from.redirect("/old", 301, to.url("/new"));
+            to.page("/new", "moved here");
+
+            var crawl = run("crawl", from.url("/old"), "--db", db.url(), "--quiet", "--ignore-robots", "--scope", "any");
+
+            assertThat(crawl.exit()).as(crawl.toString()).isZero();
+            var pages = CliRunner.export(db.url(), dir.resolve("out.jsonl"));
+            assertThat(pages).containsOnlyKeys(from.url("/old"), to.url("/new"));
+            assertThat(pages.get(from.url("/old")).get("status").asInt()).isEqualTo(301);
+            assertThat(pages.get(to.url("/new")).get("title").asText()).isEqualTo("moved here");
+            assertThat(pages.get(to.url("/new")).get("depth").asInt()).as("a redirect is not a link hop").isZero();
+            assertThat(from.hits("/old")).isEqualTo(1);
+            assertThat(to.hits("/new")).isEqualTo(1);
+        }
+    }
 }

@@ -2,10 +2,10 @@ package dev.trawl.crawl;
 
 import dev.trawl.frontier.CrawlItem;
 import dev.trawl.frontier.Scheduler;
+import dev.trawl.store.Claim;
 import dev.trawl.store.FrontierEntry;
 import dev.trawl.store.PageStore;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -84,10 +84,11 @@ final class FrontierFeeder implements Runnable {
 
     /** Claims a batch; true if it got anything. */
     private boolean feed() throws InterruptedException {
-        List<FrontierEntry> claimed = store.claimPending(batch, maxPages);
-        emptyClaims = claimed.isEmpty() ? emptyClaims + 1 : 0;
-        for (FrontierEntry entry : claimed) scheduler.add(CrawlItem.of(entry.url(), entry.depth()));
-        return !claimed.isEmpty();
+        Claim claim = store.claim(batch, maxPages);
+        emptyClaims = claim.entries().isEmpty() ? emptyClaims + 1 : 0;
+        claim.hostsLeased().forEach(scheduler::holdOff);
+        for (FrontierEntry entry : claim.entries()) scheduler.add(CrawlItem.of(entry.url(), entry.depth()));
+        return !claim.entries().isEmpty();
     }
 
     /**

@@ -102,6 +102,10 @@ final class PageTask {
             record(lease, item, failure(item, FetchError.TOO_MANY_REDIRECTS.code(), item.current()));
         } else if (target == null || !ctx.scope().isInScope(target) || !ctx.filters().accepts(target)) {
             record(lease, item, response(item, r, elapsed)); // the redirect itself is the outcome: not followed
+        } else if (ctx.store().isShared() && !Urls.host(target).equals(Urls.host(item.current()))) {
+            // Another host may be leased to another worker: the target goes to the shared frontier, where that
+            // host's holder fetches it within its limits, and the redirect is this URL's outcome.
+            record(lease, item, response(item, r, elapsed).handingOff(target));
         } else {
             ctx.scheduler().requeue(lease, item.redirectedTo(target), Duration.ZERO, false);
         }
@@ -110,20 +114,30 @@ final class PageTask {
     private Outcome response(CrawlItem item, HttpAnswer.Response r, Duration elapsed) throws InterruptedException {
         PageAnalysis analysis = r.body() == null ? PageAnalysis.NONE
                 : ctx.analyzer().analyze(r.body(), r.contentType(), item.current(), item.depth());
-        return new Outcome(item.current(), r.status(), r.contentType(), null, analysis, r.bodyLength(), elapsed);
+        return new Outcome(item.current(), r.status(), r.contentType(), null, analysis, r.bodyLength(), elapsed, null);
     }
 
     private static Outcome failure(CrawlItem item, String error, String finalUrl) {
-        return new Outcome(finalUrl, null, null, error, PageAnalysis.NONE, 0, Duration.ZERO);
+        return new Outcome(finalUrl, null, null, error, PageAnalysis.NONE, 0, Duration.ZERO, null);
     }
 
-    /** What is known about an item when it is done. */
+    /**
+     * What is known about an item when it is done. redirectTarget: a redirect not followed here, whose target is
+     * queued in the frontier at the item's depth (a redirect is not a link hop).
+     */
     private record Outcome(String finalUrl, Integer status, String contentType, String error,
-                           PageAnalysis analysis, long bodyBytes, Duration elapsed) {}
+                           PageAnalysis analysis, long bodyBytes, Duration elapsed, String redirectTarget) {
+        Outcome handingOff(String target) {
+            return new Outcome(finalUrl, status, contentType, error, analysis, bodyBytes, elapsed, target);
+        }
+    }
 
     /** Stores the outcome with the links it discovered as pending, then lets the item go. */
     private void record(Lease lease, CrawlItem item, Outcome o) throws InterruptedException {
         List<FrontierEntry> discovered = new ArrayList<>();
+        if (o.redirectTarget() != null && ctx.seen().add(o.redirectTarget())) {
+            discovered.add(new FrontierEntry(o.redirectTarget(), item.depth()));
+        }
         for (String link : o.analysis().followable()) {
             if (ctx.seen().add(link)) discovered.add(new FrontierEntry(link, item.depth() + 1));
         }

@@ -168,6 +168,19 @@ public final class Scheduler {
     }
 
     /**
+     * A host this process has just taken over from another worker, which may have sent it a request a moment ago:
+     * its next request waits out the host's delay from now. Costs one delay per change of hands, and nothing with
+     * --delay 0.
+     */
+    public void holdOff(String host) {
+        withLock(() -> {
+            HostQueue queue = hosts.computeIfAbsent(host, h -> new HostQueue(h, defaultDelayNanos));
+            long notBefore = nanoTime.getAsLong() + queue.delayNanos;
+            if (queue.delayNanos > 0 && notBefore > queue.nextStartNanos) reschedule(queue, notBefore);
+        });
+    }
+
+    /**
      * The leased request is being sent now. The delay counts from here rather than from the lease, so time
      * the task spent before sending (robots.txt lookup, connection set-up) does not shorten the gap the
      * server sees.

@@ -56,22 +56,22 @@ final class HostLeases {
     private HostLeases() {}
 
     /** Claims up to max URLs for worker me, holding at most hostsWanted hosts; see the class comment. */
-    static List<FrontierEntry> claim(Connection connection, WorkerId me, int hostsWanted, int max) throws SQLException {
-        if (max <= 0) return List.of();
+    static Claim claim(Connection connection, WorkerId me, int hostsWanted, int max) throws SQLException {
+        if (max <= 0) return Claim.NONE;
         update(connection, GIVE_BACK, me.id());
         int[] held = held(connection, me);
-        int leased = 0;
+        List<String> leased = List.of();
         // Hosts whose pending URLs are all claimed do not count (their queue ran dry), but a worker holds at most
         // twice the hosts it wants, so that one worker cannot take every host while its claims drain.
         int room = Math.min(hostsWanted - held[1], 2 * hostsWanted - held[0]);
         if (room > 0) {
             leased = lease(connection, me, freeHosts(connection, room));
-            held[0] += leased;
+            held[0] += leased.size();
         }
         int hosts = held[0];
         List<FrontierEntry> claimed = hosts == 0 ? List.of() : claimFromHeld(connection, me, (max + hosts - 1) / hosts, max);
-        addTotals(connection, me, claimed.size(), leased);
-        return claimed;
+        addTotals(connection, me, claimed.size(), leased.size());
+        return new Claim(claimed, leased);
     }
 
     /** Keeps the worker's running totals (for people, `trawl status` and bench/workers.sh), in the same transaction. */
@@ -109,14 +109,14 @@ final class HostLeases {
         return hosts;
     }
 
-    private static int lease(Connection connection, WorkerId me, List<String> hosts) throws SQLException {
-        if (hosts.isEmpty()) return 0;
-        int leased = 0;
+    private static List<String> lease(Connection connection, WorkerId me, List<String> hosts) throws SQLException {
+        if (hosts.isEmpty()) return List.of();
+        List<String> leased = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(LEASE)) {
             ps.setString(1, me.id());
             ps.setArray(2, connection.createArrayOf("text", hosts.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) leased++;
+                while (rs.next()) leased.add(rs.getString(1));
             }
         }
         return leased;

@@ -46,7 +46,12 @@ public interface PageStore extends AutoCloseable {
      * still in the write queue are not visible yet: {@link #flush} first to see them). A shared store claims only
      * URLs of hosts this worker leases.
      */
-    List<FrontierEntry> claimPending(int max, long maxPages) throws InterruptedException;
+    default List<FrontierEntry> claimPending(int max, long maxPages) throws InterruptedException {
+        return claim(max, maxPages).entries();
+    }
+
+    /** As {@link #claimPending(int, long)}, also saying which hosts this worker leased to get them. */
+    Claim claim(int max, long maxPages) throws InterruptedException;
 
     /**
      * Whether the crawl may still produce work: URLs claimed by other workers (which may discover more, or die

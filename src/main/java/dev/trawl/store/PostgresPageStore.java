@@ -115,7 +115,7 @@ public final class PostgresPageStore extends QueuedPageStore {
      * an advisory lock, so that two workers cannot both spend the last of the budget.
      */
     @Override
-    public List<FrontierEntry> claimPending(int max, long maxPages) throws InterruptedException {
+    public Claim claim(int max, long maxPages) throws InterruptedException {
         if (heartbeat == null) joinCrawl(hostsWanted);
         int hosts = hostsWanted;
         return writes.exclusive(c -> {

@@ -40,9 +40,9 @@ public final class SqlitePageStore extends QueuedPageStore {
     }
 
     @Override
-    public List<FrontierEntry> claimPending(int max, long maxPages) throws InterruptedException {
-        return writes.exclusive(c -> FrontierClaims.claim(c, Dialect.SQLITE,
-                (int) Math.min(max, FrontierClaims.budgetLeft(c, maxPages))));
+    public Claim claim(int max, long maxPages) throws InterruptedException {
+        return new Claim(writes.exclusive(c -> FrontierClaims.claim(c, Dialect.SQLITE,
+                (int) Math.min(max, FrontierClaims.budgetLeft(c, maxPages)))), List.of());
     }
 
     @Override

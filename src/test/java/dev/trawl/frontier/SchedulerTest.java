@@ -173,4 +173,37 @@ class SchedulerTest {
         waiter.join(5000);
         assertThat(got.get()).isNotNull();
     }
+
+    @Test
+    void aHostTakenOverWaitsOutItsDelayBeforeItsFirstRequestHere() throws Exception {
+        var clock = new AtomicLong(5_000_000_000L);
+        var sched = scheduler(8, 8, Duration.ofMillis(200), Long.MAX_VALUE, clock);
+        sched.holdOff("http://a.test");
+        sched.holdOff("http://b.test");
+        sched.add(CrawlItem.of("http://a.test/1", 0));
+        sched.add(CrawlItem.of("http://c.test/1", 0));
+        assertThat(sched.take().item().url()).as("a host not taken over starts at once").isEqualTo("http://c.test/1");
+        var got = new java.util.concurrent.atomic.AtomicReference<Lease>();
+        var waiter = Thread.ofVirtual().start(() -> {
+            try {
+                got.set(sched.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Thread.sleep(100);
+        assertThat(got.get()).as("a.test was taken over just now").isNull();
+        clock.addAndGet(Duration.ofMillis(200).toNanos());
+        waiter.join(5000);
+        assertThat(got.get().item().url()).isEqualTo("http://a.test/1");
+    }
+
+    @Test
+    void holdOffCostsNothingWithoutADelay() throws Exception {
+        var clock = new AtomicLong(0);
+        var sched = scheduler(8, 8, Duration.ZERO, Long.MAX_VALUE, clock);
+        sched.holdOff("http://a.test");
+        sched.add(CrawlItem.of("http://a.test/1", 0));
+        assertThat(sched.take().item().url()).isEqualTo("http://a.test/1");
+    }
 }

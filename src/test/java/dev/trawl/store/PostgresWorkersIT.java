@@ -101,6 +101,28 @@ class PostgresWorkersIT {
     }
 
     @Test
+    void aClaimNamesTheHostsItLeasedSoTheSchedulerCanWaitOutTheirDelay() throws Exception {
+        try (PageStore store = open()) {
+            store.addPending(urls("a.test", 2));
+            store.joinCrawl(1);
+
+            Claim first = store.claim(1, Long.MAX_VALUE);
+            assertThat(first.hostsLeased()).containsExactly("a.test");
+            Claim second = store.claim(1, Long.MAX_VALUE);
+            assertThat(second.entries()).hasSize(1);
+            assertThat(second.hostsLeased()).as("already held").isEmpty();
+
+            for (FrontierEntry e : first.entries()) store.write(TestRecords.ok(e.url(), 1));
+            for (FrontierEntry e : second.entries()) store.write(TestRecords.ok(e.url(), 1));
+            store.flush();
+            assertThat(store.claim(1, Long.MAX_VALUE)).isEqualTo(Claim.NONE); // gives a.test back
+            store.addPending(List.of(new FrontierEntry("http://a.test/late", 2)));
+            store.flush();
+            assertThat(store.claim(1, Long.MAX_VALUE).hostsLeased()).as("leased anew").containsExactly("a.test");
+        }
+    }
+
+    @Test
     void claimsAreSpreadOverTheHostsHeld() throws Exception {
         try (PageStore store = open()) {
             for (String host : List.of("a.test", "b.test", "c.test")) store.addPending(urls(host, 10));
