@@ -22,19 +22,33 @@ import java.util.function.BiPredicate;
 public final class Fetcher implements AutoCloseable {
     private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     private static final java.util.concurrent.Executor EXECUTOR = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
-    private final HttpClient client;
     private final Http1Client http1;
     private final FetchSettings settings;
+    /**
+     * Made on the first https:// request: building it loads the TLS trust store, tens of milliseconds of start-up
+     * that a crawl of http:// sites never needs.
+     */
+    private volatile HttpClient client;
 
     public Fetcher(FetchSettings settings) {
         this.settings = settings;
         this.http1 = new Http1Client(settings, ACCEPT);
-        this.client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.timeout())
-                .version(HttpClient.Version.HTTP_2)
-                .executor(EXECUTOR)
-                .build();
+    }
+
+    private HttpClient jdkClient() {
+        HttpClient made = client;
+        if (made != null) return made;
+        synchronized (this) {
+            if (client == null) {
+                client = HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .connectTimeout(settings.timeout())
+                        .version(HttpClient.Version.HTTP_2)
+                        .executor(EXECUTOR)
+                        .build();
+            }
+            return client;
+        }
     }
 
     /**
@@ -74,7 +88,7 @@ public final class Fetcher implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return new HttpAnswer.Failure(FetchError.BAD_URL, e.getMessage());
         }
-        CompletableFuture<HttpResponse<RawBody>> future = client.sendAsync(request, info -> subscriber(info, keepBody));
+        CompletableFuture<HttpResponse<RawBody>> future = jdkClient().sendAsync(request, info -> subscriber(info, keepBody));
         try {
             return answer(future.get(settings.timeout().toNanos(), TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {
@@ -121,7 +135,11 @@ public final class Fetcher implements AutoCloseable {
     @Override
     public void close() {
         try (http1) {
-            client.shutdownNow();
+            HttpClient made;
+            synchronized (this) {
+                made = client;
+            }
+            if (made != null) made.shutdownNow();
         }
     }
 }
