@@ -49,7 +49,17 @@ public final class TestSite implements AutoCloseable {
      * different addresses are different hosts to a crawler (its per-host limits and host leases), with no DNS.
      */
     public static TestSite start(InetAddress address) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 512);
+        return serve(HttpServer.create(new InetSocketAddress(address, 0), 512));
+    }
+
+    /** The same site over TLS (HTTP/1.1; the JDK server has no HTTP/2), with the given server key and certificate. */
+    public static TestSite startTls(javax.net.ssl.SSLContext tls) throws IOException {
+        var server = com.sun.net.httpserver.HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
+        server.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+        return serve(server);
+    }
+
+    private static TestSite serve(HttpServer server) {
         var site = new TestSite(server);
         server.createContext("/", site::dispatch);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -58,7 +68,8 @@ public final class TestSite implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + path;
+        String scheme = server instanceof com.sun.net.httpserver.HttpsServer ? "https://" : "http://";
+        return scheme + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + path;
     }
 
     public int port() {
