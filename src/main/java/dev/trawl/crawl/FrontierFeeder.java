@@ -72,13 +72,26 @@ final class FrontierFeeder implements Runnable {
     }
 
     /**
-     * How long to wait after a claim found nothing while pages are in flight. A SQLite file has one crawl and its
-     * next URLs come from its own pages: look again soon. Workers on a shared store that find nothing are usually
-     * shut out by hosts others hold: back off up to MAX_SHARED_WAIT, so that a hundred starved workers do not run
-     * twenty claim transactions a second each.
+     * A claim found nothing while pages are in flight. On a SQLite file the next URLs can only come from those pages:
+     * claim again as soon as a quarter of them (at least one) have handed their links to the store, which a crawl's
+     * first levels (one seed, its 30 links, their 900) would otherwise spend polling; the claim itself commits
+     * them first. Never longer than POLL.
+     */
+    private void awaitNewPending() throws InterruptedException {
+        if (store.isShared()) {
+            Thread.sleep(emptyClaimWait());
+            return;
+        }
+        long ended = scheduler.leasesEnded();
+        scheduler.awaitLeasesEnded(ended + Math.max(1, scheduler.leased() / 4), POLL);
+    }
+
+    /**
+     * How long a worker on a shared store waits after a claim found nothing while pages are in flight: usually it is
+     * shut out by hosts others hold, so back off up to 400 ms, so that a hundred starved workers do not run twenty
+     * claim transactions a second each.
      */
     private Duration emptyClaimWait() {
-        if (!store.isShared()) return POLL;
         return POLL.multipliedBy(1L << Math.min(emptyClaims, 3)); // 50, 100, 200, 400 ms
     }
 
@@ -97,7 +110,7 @@ final class FrontierFeeder implements Runnable {
      */
     private boolean isExhausted() throws InterruptedException {
         if (!scheduler.isIdle()) {
-            Thread.sleep(emptyClaimWait());
+            awaitNewPending();
             return false;
         }
         store.flush(); // every finished page's discoveries are committed and claimable now

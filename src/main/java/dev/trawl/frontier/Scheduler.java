@@ -40,6 +40,7 @@ public final class Scheduler {
     private long pageBudget;
     private int inFlight;
     private int leased;
+    private long leasesEnded;
     private int queued;
     private boolean stopped;
     private boolean moreMayCome = true;
@@ -223,6 +224,22 @@ public final class Scheduler {
         }
     }
 
+    /** How many leases have ended so far: each ended lease has handed its discoveries to the store. */
+    public long leasesEnded() {
+        return withLock(() -> leasesEnded);
+    }
+
+    /** Waits until {@link #leasesEnded()} reaches target, at most timeout. */
+    public void awaitLeasesEnded(long target, Duration timeout) throws InterruptedException {
+        long left = timeout.toNanos();
+        lock.lockInterruptibly();
+        try {
+            while (leasesEnded < target && !stopped && left > 0) left = changed.awaitNanos(left);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Stops handing out leases; {@link #take} returns null from now on. Leased items may still finish. */
     public void stop() {
         withLock(() -> {
@@ -272,6 +289,7 @@ public final class Scheduler {
             markReady(lease.host);
         }
         leased--;
+        leasesEnded++;
         changed.signalAll();
     }
 

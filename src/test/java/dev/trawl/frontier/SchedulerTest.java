@@ -206,4 +206,32 @@ class SchedulerTest {
         sched.add(CrawlItem.of("http://a.test/1", 0));
         assertThat(sched.take().item().url()).isEqualTo("http://a.test/1");
     }
+
+    @Test
+    void leasesEndedCountsFinishedItemsAndWakesAWaiter() throws Exception {
+        var sched = scheduler(8, 8, Duration.ZERO, Long.MAX_VALUE, new AtomicLong());
+        sched.add(CrawlItem.of("http://a.test/1", 0));
+        sched.add(CrawlItem.of("http://a.test/2", 0));
+        Lease first = sched.take();
+        Lease second = sched.take();
+        assertThat(sched.leasesEnded()).isZero();
+        var woke = new java.util.concurrent.atomic.AtomicLong(-1);
+        var waiter = Thread.ofVirtual().start(() -> {
+            try {
+                sched.awaitLeasesEnded(2, Duration.ofSeconds(30));
+                woke.set(sched.leasesEnded());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        sched.finish(first);
+        Thread.sleep(50);
+        assertThat(woke.get()).as("one of two ended").isEqualTo(-1);
+        sched.release(second); // a released request is not an ended lease
+        Thread.sleep(50);
+        assertThat(woke.get()).isEqualTo(-1);
+        sched.finish(second);
+        waiter.join(5000);
+        assertThat(woke.get()).isEqualTo(2);
+    }
 }
