@@ -47,7 +47,27 @@ final class TableModel {
     private final byte[] mode = new byte[MAX_TABLES];
     private final byte[] section = new byte[MAX_TABLES]; // TBODY, THEAD or TFOOT: the open row group
     private final byte[] cell = new byte[MAX_TABLES]; // TD or TH: the open cell
+    /** The depth bound's state just after the table element was opened (see {@link #setMode}). */
+    private final long[] tableState = new long[MAX_TABLES];
+    private final StackBound bound;
     private int depth;
+
+    TableModel(StackBound bound) {
+        this.bound = bound;
+    }
+
+    boolean open() {
+        return depth > 0;
+    }
+
+    /** Whether a start or end tag that is not table structure now goes through the "in table" rules. */
+    boolean fostering() {
+        if (depth == 0) {
+            return false;
+        }
+        byte m = mode[depth - 1];
+        return m != IN_CELL && m != IN_CAPTION;
+    }
 
     boolean inColumnGroup() {
         return depth > 0 && mode[depth - 1] == IN_COLUMN_GROUP;
@@ -55,7 +75,7 @@ final class TableModel {
 
     /** Non-blank text in a column group closes it (and is then foster parented, see TagScanner#text). */
     void closeColumnGroup() {
-        mode[depth - 1] = IN_TABLE;
+        setMode(depth - 1, IN_TABLE);
     }
 
     /** Applies a start tag (not inside a noscript island). Throws when the tag would be moved out of order. */
@@ -82,11 +102,11 @@ final class TableModel {
             case IN_TABLE -> inTableStart(kind);
             case IN_BODY_SECTION -> {
                 if (kind == TR) {
-                    mode[top] = IN_ROW;
+                    setMode(top, IN_ROW);
                 } else if (kind == TD || kind == TH) {
                     openCell(top, kind); // a tr is implied
                 } else if (kind == CAPTION || kind == COL || kind == COLGROUP || isSection(kind)) {
-                    mode[top] = IN_TABLE; // the row group is closed, then the tag is reprocessed
+                    setMode(top, IN_TABLE); // the row group is closed, then the tag is reprocessed
                     inTableStart(kind);
                 } else {
                     inTableStart(kind);
@@ -96,7 +116,7 @@ final class TableModel {
                 if (kind == TD || kind == TH) {
                     openCell(top, kind);
                 } else if (kind == CAPTION || kind == COL || kind == COLGROUP || isSection(kind) || kind == TR) {
-                    mode[top] = IN_BODY_SECTION; // the row is closed, then the tag is reprocessed
+                    setMode(top, IN_BODY_SECTION); // the row is closed, then the tag is reprocessed
                     start(kind);
                 } else {
                     inTableStart(kind);
@@ -104,7 +124,7 @@ final class TableModel {
             }
             case IN_CELL -> {
                 if (closesCellOrCaption(kind)) {
-                    mode[top] = IN_ROW;
+                    setMode(top, IN_ROW);
                     start(kind);
                 } else if (kind == TABLE) {
                     push(); // in-body rules: a table nested in the cell
@@ -112,7 +132,7 @@ final class TableModel {
             }
             case IN_CAPTION -> {
                 if (closesCellOrCaption(kind)) {
-                    mode[top] = IN_TABLE;
+                    setMode(top, IN_TABLE);
                     inTableStart(kind);
                 } else if (kind == TABLE) {
                     push();
@@ -125,7 +145,7 @@ final class TableModel {
                 if (kind == TEMPLATE) {
                     throw TagScanner.bail(TagScanner.Bail.TEMPLATE);
                 }
-                mode[top] = IN_TABLE; // the colgroup is closed, then the tag is reprocessed
+                setMode(top, IN_TABLE); // the colgroup is closed, then the tag is reprocessed
                 inTableStart(kind);
             }
         }
@@ -135,14 +155,14 @@ final class TableModel {
     private void inTableStart(int kind) {
         int top = depth - 1;
         switch (kind) {
-            case CAPTION -> mode[top] = IN_CAPTION;
-            case COLGROUP, COL -> mode[top] = IN_COLUMN_GROUP;
+            case CAPTION -> setMode(top, IN_CAPTION);
+            case COLGROUP, COL -> setMode(top, IN_COLUMN_GROUP);
             case TBODY, THEAD, TFOOT -> {
-                mode[top] = IN_BODY_SECTION;
+                setMode(top, IN_BODY_SECTION);
                 section[top] = (byte) kind;
             }
             case TR -> {
-                mode[top] = IN_ROW;
+                setMode(top, IN_ROW);
                 section[top] = TBODY; // implied
             }
             case TD, TH -> {
@@ -163,22 +183,22 @@ final class TableModel {
             case IN_BODY_SECTION -> {
                 if (isSection(kind)) {
                     if (kind == section[top]) {
-                        mode[top] = IN_TABLE;
+                        setMode(top, IN_TABLE);
                     } // another row group's end tag is not in scope: ignored
                 } else if (kind == TABLE) {
-                    depth--;
+                    pop();
                 } else if (!ignoredInBodySection(kind)) {
                     inTableEnd(kind);
                 }
             }
             case IN_ROW -> {
                 if (kind == TR) {
-                    mode[top] = IN_BODY_SECTION;
+                    setMode(top, IN_BODY_SECTION);
                 } else if (kind == TABLE) {
-                    depth--;
+                    pop();
                 } else if (isSection(kind)) {
                     if (kind == section[top]) {
-                        mode[top] = IN_TABLE; // closes the row, then the row group
+                        setMode(top, IN_TABLE); // closes the row, then the row group
                     }
                 } else if (!ignoredInRow(kind)) {
                     inTableEnd(kind);
@@ -190,31 +210,31 @@ final class TableModel {
                         // </th> in a td: jsoup switches to "in row" with the cell still open
                         throw TagScanner.bail(TagScanner.Bail.MISMATCHED_CELL);
                     }
-                    mode[top] = IN_ROW;
+                    setMode(top, IN_ROW);
                 } else if (kind == TABLE) {
-                    depth--;
+                    pop();
                 } else if (kind == TR) {
-                    mode[top] = IN_BODY_SECTION; // closes the cell, then the row
+                    setMode(top, IN_BODY_SECTION); // closes the cell, then the row
                 } else if (isSection(kind)) {
                     if (kind == section[top]) {
-                        mode[top] = IN_TABLE; // closes cell, row and row group
+                        setMode(top, IN_TABLE); // closes cell, row and row group
                     }
                 } // others: in-body rules, which cannot close anything beyond the cell
             }
             case IN_CAPTION -> {
                 if (kind == CAPTION) {
-                    mode[top] = IN_TABLE;
+                    setMode(top, IN_TABLE);
                 } else if (kind == TABLE) {
-                    depth--;
+                    pop();
                 } // others: ignored, or in-body rules within the caption
             }
             default -> { // in column group
                 if (kind == COLGROUP) {
-                    mode[top] = IN_TABLE;
+                    setMode(top, IN_TABLE);
                 } else if (kind == TEMPLATE) {
                     throw TagScanner.bail(TagScanner.Bail.TEMPLATE);
                 } else if (kind != COL) {
-                    mode[top] = IN_TABLE; // the colgroup is closed, then the tag is reprocessed
+                    setMode(top, IN_TABLE); // the colgroup is closed, then the tag is reprocessed
                     inTableEnd(kind);
                 }
             }
@@ -224,7 +244,7 @@ final class TableModel {
     /** The "in table" end-tag rules; also the fallback of the row group and row modes. */
     private void inTableEnd(int kind) {
         switch (kind) {
-            case TABLE -> depth--;
+            case TABLE -> pop();
             case TEMPLATE -> throw TagScanner.bail(TagScanner.Bail.TEMPLATE);
             // </p> and </br> make the in-body rules insert an element, which would be foster parented
             case P, BR -> throw TagScanner.bail(TagScanner.Bail.FOSTER_PARENTING);
@@ -235,7 +255,7 @@ final class TableModel {
     }
 
     private void openCell(int top, int kind) {
-        mode[top] = IN_CELL;
+        setMode(top, IN_CELL);
         cell[top] = (byte) kind;
     }
 
@@ -243,8 +263,36 @@ final class TableModel {
         if (depth == MAX_TABLES) {
             throw TagScanner.bail(TagScanner.Bail.DEEP_TABLES);
         }
+        bound.pushAnchor();
+        tableState[depth] = bound.state();
         mode[depth] = IN_TABLE;
         depth++;
+    }
+
+    /** Closes the top table: jsoup pops everything down to and including the table element. */
+    private void pop() {
+        depth--;
+        bound.reset(tableState[depth]);
+        bound.popAnchor();
+    }
+
+    /**
+     * Switches the top table's mode. Every switch is jsoup closing down to the table structure the new mode keeps
+     * open and opening the rest (a new cell, row, ...), so the depth bound goes back to its state when the table was
+     * opened plus the structure: table, then caption or colgroup or row group, then row, then cell.
+     */
+    private void setMode(int top, byte m) {
+        mode[top] = m;
+        bound.reset(tableState[top]);
+        int levels = switch (m) {
+            case IN_TABLE -> 0;
+            case IN_ROW -> 2;
+            case IN_CELL -> 3;
+            default -> 1; // caption, column group, row group
+        };
+        for (int i = 0; i < levels; i++) {
+            bound.pushAnchor();
+        }
     }
 
     private static boolean isSection(int kind) {

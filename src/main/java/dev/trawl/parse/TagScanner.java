@@ -64,6 +64,11 @@ final class TagScanner {
         MISMATCHED_CELL,
         /** tables nested beyond {@link TableModel}'s limit. */
         DEEP_TABLES,
+        /**
+         * a table open where jsoup's stack of open elements may reach its 512 limit, at which jsoup closes elements
+         * on its own and builds the table differently (see {@link StackBound}).
+         */
+        DEEP_NESTING,
         /** a tag inside a noscript island that would act differently outside it (see {@link #islandStartTag}). */
         NOSCRIPT_ISLAND,
         /** a tag with 512 or more attributes, jsoup's limit, or too many attributes on html tags together. */
@@ -102,7 +107,10 @@ final class TagScanner {
     private final String s;
     private final int n;
     private final DocumentScan out = new DocumentScan();
-    private final TableModel tables = new TableModel();
+    private final StackBound bound;
+    private final TableModel tables;
+    /** The depth bound's state when the current noscript island was opened. */
+    private long islandState;
     /** Inside a noscript island: jsoup inserts every tag as plain markup until the first &lt;/noscript&gt;. */
     private boolean island;
     private boolean languageSeen;
@@ -116,6 +124,8 @@ final class TagScanner {
     private TagScanner(String html) {
         this.s = html;
         this.n = html.length();
+        this.bound = new StackBound(html);
+        this.tables = new TableModel(bound);
     }
 
     /** The scan of html, or null when the page must go through jsoup's tree builder. */
@@ -134,6 +144,20 @@ final class TagScanner {
             return null;
         } catch (Bailout e) {
             return e.reason;
+        }
+    }
+
+    /**
+     * The highest value of the scan's bound on jsoup's open-element stack, or -1 when the scan bails out. For
+     * tests: jsoup limited to one more element than this must build the same tree as jsoup without a limit.
+     */
+    static int stackBound(String html) {
+        try {
+            TagScanner scanner = new TagScanner(html);
+            scanner.run();
+            return scanner.bound.max();
+        } catch (Bailout e) {
+            return -1;
         }
     }
 
@@ -327,10 +351,10 @@ final class TagScanner {
             return n; // EOF inside the tag: dropped
         }
         int kind = TagKind.of(s, nameStart, p);
-        return start ? startTag(kind, after) : endTag(kind, after);
+        return start ? startTag(kind, nameStart, p, after) : endTag(kind, nameStart, p, after);
     }
 
-    private int startTag(int kind, int after) {
+    private int startTag(int kind, int nameFrom, int nameTo, int after) {
         if (kind == SVG || kind == MATH) {
             throw bail(Bail.FOREIGN_CONTENT);
         }
@@ -345,8 +369,22 @@ final class TagScanner {
         }
         if (island) {
             islandStartTag(kind);
+            bound.islandStartTag(nameFrom, nameTo);
         } else {
+            boolean inBody = !tables.fostering();
+            if (kind == TagKind.TABLE && inBody) {
+                bound.tableStart();
+            }
             tables.startTag(kind); // throws when the element would be foster parented
+            if (inBody && kind == NOSCRIPT) {
+                bound.pushAnchor();
+                islandState = bound.state();
+            } else if (inBody && !TagKind.isTableStructure(kind)) {
+                bound.startTag(nameFrom, nameTo);
+            }
+            if (tables.open() && bound.value() >= StackBound.TABLE_LIMIT) {
+                throw bail(Bail.DEEP_NESTING);
+            }
             if (kind == FRAME) {
                 return after; // the in-body rules drop a frame outside a frameset
             }
@@ -398,18 +436,26 @@ final class TagScanner {
         return after;
     }
 
-    private int endTag(int kind, int after) {
+    private int endTag(int kind, int nameFrom, int nameTo, int after) {
         if (kind == TEMPLATE) {
             throw bail(Bail.TEMPLATE);
         }
         if (island) {
             if (kind == NOSCRIPT) {
                 island = false; // the first </noscript> closes the island, whatever is open inside it
+                bound.reset(islandState);
+                bound.popAnchor();
             } else if (TagKind.isTableStructure(kind)) {
                 throw bail(Bail.NOSCRIPT_ISLAND);
+            } else {
+                bound.islandEndTag(nameFrom, nameTo);
             }
         } else {
+            boolean inBody = !tables.fostering();
             tables.endTag(kind);
+            if (inBody && !TagKind.isTableStructure(kind)) {
+                bound.endTag(nameFrom, nameTo);
+            }
         }
         return after;
     }

@@ -193,6 +193,44 @@ final class HostileHtml {
         return cut(r, b.toString());
     }
 
+    /**
+     * Deeply nested markup, well- and ill-formed: open tags of every kind the tree builder treats differently
+     * (formatting, p, list items, headings, options, forms, buttons, noscript, custom), few of them closed, some
+     * closed out of order, to take jsoup's stack of open elements near and past its 512 limit. Tables come in at
+     * the end one time in two.
+     */
+    static String deepNesting(Random r) {
+        StringBuilder b = new StringBuilder();
+        int tokens = 200 + r.nextInt(1_400);
+        for (int i = 0; i < tokens; i++) {
+            int k = r.nextInt(100);
+            if (k < 55) {
+                b.append('<').append(caseOf(r, pick(r, DEEP_TAGS))).append(r.nextInt(6) == 0 ? " id=x" : "").append('>');
+            } else if (k < 75) {
+                b.append("</").append(pick(r, DEEP_TAGS)).append('>');
+            } else if (k < 85) {
+                b.append(pick(r, "x", " ", "\n", "&amp;", "<br>", "<img>", "<hr>", "<input>", "<wbr>"));
+            } else if (k < 95) {
+                b.append(r.nextInt(40) == 0 ? "<noscript>" : anchor(r));
+            } else if (k < 96) {
+                b.append("</noscript>");
+            } else {
+                b.append(pick(r, "<title>t</title>", "<script>s</script>", "<meta name=description content=m>",
+                        "<link rel=canonical href=c>", "<html lang=d>", "<textarea>x</textarea>"));
+            }
+        }
+        if (r.nextBoolean()) {
+            tableChaos(r, b, 5 + r.nextInt(20));
+        }
+        return b.toString();
+    }
+
+    private static final String[] DEEP_TAGS = {
+        "div", "div", "span", "span", "p", "p", "li", "ul", "ol", "dd", "dt", "dl", "b", "i", "a", "em", "font",
+        "strong", "nobr", "u", "h1", "h2", "option", "optgroup", "select", "form", "button", "section", "custom-x",
+        "label", "pre", "address", "blockquote", "object", "marquee", "ruby", "rt", "center", "small", "big"
+    };
+
     private static final String[] TABLE_TOKENS = {
         "<table>", "<table>", "</table>", "<tr>", "<tr>", "</tr>", "<td>", "<td>", "<td>", "</td>", "<th>", "</th>",
         "<tbody>", "</tbody>", "<thead>", "</thead>", "<tfoot>", "</tfoot>", "<caption>", "</caption>", "<colgroup>",
