@@ -89,6 +89,20 @@ final class ScanDiff {
         }
     }
 
+    /**
+     * Asserts the whole parse agrees: the page from PageParser (tag scanner, or jsoup where it bails out) equals
+     * the page from jsoup alone, and the scanner agrees with jsoup on the decoded text. Returns whether the scanner
+     * took the page.
+     */
+    static boolean assertSameAsJsoup(byte[] body, int length, String contentType, String pageUrl) {
+        ParsedPage fast = new PageParser(new UriLinkResolver()).parse(body, length, contentType, pageUrl);
+        ParsedPage reference = new PageParser(new UriLinkResolver(), false).parse(body, length, contentType, pageUrl);
+        byte[] bytes = body == null ? new byte[0] : java.util.Arrays.copyOf(body, Math.clamp(length, 0, body.length));
+        String html = decode(bytes, contentType);
+        assertThat(fast).as("parsed page of %s", show(html)).isEqualTo(reference);
+        return check(html);
+    }
+
     /** Decodes a body as PageParser does, for the byte-level tests. */
     static String decode(byte[] body, String contentType) {
         CharsetSniffer.Sniffed sniffed = CharsetSniffer.sniff(body, body.length, contentType);
