@@ -21,7 +21,7 @@ final class DocumentScan {
     String description;
     String canonicalHref;
     String language;
-    final List<String> linkHrefs = new ArrayList<>();
+    final List<String> linkHrefs = new ArrayList<>(64);
 
     DocumentScan() {}
 

@@ -78,6 +78,33 @@ final class ElementRules {
     };
     private static final String[] UNRELIABLE_END_NAMES = {"form", "applet", "marquee", "object"};
 
+    /** Names StackBound tests for one by one, as a number in the bits above {@link #ID_SHIFT} of the flags. */
+    static final int ID_SHIFT = 16;
+    static final int LI = 1;
+    static final int DD = 2;
+    static final int DT = 3;
+    static final int FORM = 4;
+    static final int OPTION = 5;
+    static final int OPTGROUP = 6;
+    static final int SELECT = 7;
+    static final int INPUT = 8;
+    static final int HR = 9;
+    static final int P = 10;
+    static final int A = 11;
+    static final int ADDRESS = 12;
+    static final int DIV = 13;
+    static final int HEAD = 14;
+    static final int BODY = 15;
+    private static final String[] ID_NAMES = {
+        null, "li", "dd", "dt", "form", "option", "optgroup", "select", "input", "hr", "p", "a", "address", "div",
+        "head", "body"
+    };
+
+    /** The name's number (LI, DD, ...) from its flags; 0 for the others. */
+    static int id(int rules) {
+        return rules >>> ID_SHIFT;
+    }
+
     private static final int SLOTS = 1024; // a power of two, well above twice the number of names
     private static final long[] KEYS = new long[SLOTS];
     private static final int[] FLAGS = new int[SLOTS];
@@ -96,6 +123,9 @@ final class ElementRules {
         add(IRREGULAR_NAMES, IRREGULAR);
         add(UNRELIABLE_END_NAMES, UNRELIABLE_END);
         add(new String[] {"button"}, BUTTON);
+        for (int id = 1; id < ID_NAMES.length; id++) {
+            add(new String[] {ID_NAMES[id]}, id << ID_SHIFT);
+        }
         add(new String[] {"ol", "ul"}, LIST);
     }
 

@@ -1,6 +1,19 @@
 package dev.trawl.parse;
 
+import static dev.trawl.parse.ElementRules.A;
+import static dev.trawl.parse.ElementRules.ADDRESS;
 import static dev.trawl.parse.ElementRules.BUTTON;
+import static dev.trawl.parse.ElementRules.DD;
+import static dev.trawl.parse.ElementRules.DIV;
+import static dev.trawl.parse.ElementRules.DT;
+import static dev.trawl.parse.ElementRules.FORM;
+import static dev.trawl.parse.ElementRules.HR;
+import static dev.trawl.parse.ElementRules.INPUT;
+import static dev.trawl.parse.ElementRules.LI;
+import static dev.trawl.parse.ElementRules.OPTGROUP;
+import static dev.trawl.parse.ElementRules.OPTION;
+import static dev.trawl.parse.ElementRules.P;
+import static dev.trawl.parse.ElementRules.SELECT;
 import static dev.trawl.parse.ElementRules.CLOSES_P;
 import static dev.trawl.parse.ElementRules.FORMATTING;
 import static dev.trawl.parse.ElementRules.HEADING;
@@ -46,6 +59,8 @@ import java.util.Arrays;
 final class StackBound {
     /** Bail-out level while a table is open: below jsoup's 512, with room for a few implied elements per tag. */
     static final int TABLE_LIMIT = 500;
+    /** How far down the entries a rule looks before it gives up (and assumes the worst): keeps each tag O(1). */
+    private static final int WALK = 48;
 
     // per-entry bits
     private static final byte CERTAIN = 1; // its element is on jsoup's stack (if not below trustedFrom)
@@ -89,28 +104,28 @@ final class StackBound {
     /** A start tag the in-body rules process (also in a cell or caption; not table structure, not table). */
     void startTag(int from, int to) {
         int r = ElementRules.of(s, from, to);
+        int id = ElementRules.id(r);
         if ((r & IRREGULAR) != 0) {
             distrust();
         }
-        boolean select = is(from, to, "select");
         boolean phantom = false; // maybe not inserted at all
         byte noPBelow = 0;
-        if (is(from, to, "li")) {
-            closeListItem("li", null);
+        if (id == LI) {
+            closeListItem(LI, LI);
             noPBelow = closeP();
-        } else if (is(from, to, "dd") || is(from, to, "dt")) {
-            closeListItem("dd", "dt");
+        } else if (id == DD || id == DT) {
+            closeListItem(DD, DT);
             noPBelow = closeP();
         } else if ((r & HEADING) != 0) {
             noPBelow = closeP();
             closeCurrent(true);
-        } else if (is(from, to, "form")) {
+        } else if (id == FORM) {
             distrust(); // ignored while the form pointer is set, else closes a p: neither is known here
             phantom = true;
-        } else if (is(from, to, "option") || is(from, to, "optgroup")) {
+        } else if (id == OPTION || id == OPTGROUP) {
             if (selects > 0) {
                 distrust(); // implied ends are generated
-            } else if (top() >= 0 && is(nameFrom[top()], nameTo[top()], "option")) {
+            } else if (top() >= 0 && ElementRules.id(rules[top()]) == OPTION) {
                 closeCurrent(false);
             } else if (top() >= 0 && !certain(top())) {
                 distrust(); // the current node may be an option this class does not see
@@ -118,12 +133,11 @@ final class StackBound {
         } else if ((r & CLOSES_P) != 0) {
             noPBelow = closeP();
         }
-        if ((select || is(from, to, "input") || is(from, to, "hr")) && selects > 0) {
+        if ((id == SELECT || id == INPUT || id == HR) && selects > 0) {
             distrust(); // a select in scope is closed, or its implied ends generated
-            phantom = select;
+            phantom = id == SELECT;
         }
-        boolean a = to - from == 1 && TagKind.lower(s.charAt(from)) == 'a';
-        if (a && activeA) {
+        if (id == A && activeA) {
             distrust(); // the adoption agency runs for the a still active
         }
         if ((r & (NOT_KEPT | TEXT)) != 0) {
@@ -137,10 +151,10 @@ final class StackBound {
             b |= noahsArk(from, to);
         }
         push(from, to, r, (byte) (b | noPBelow));
-        if (a) {
+        if (id == A) {
             activeA = true;
         }
-        if (select) {
+        if (id == SELECT) {
             selects++;
         }
     }
@@ -148,7 +162,7 @@ final class StackBound {
     /** A table start tag in the in-body rules: it closes an open p, but only in no-quirks mode (not known here). */
     void tableStart() {
         int top = top();
-        if (top >= 0 && certain(top) && is(nameFrom[top], nameTo[top], "p")) {
+        if (top >= 0 && certain(top) && ElementRules.id(rules[top]) == P) {
             distrust();
         } else {
             closeP();
@@ -162,13 +176,17 @@ final class StackBound {
      */
     private byte noahsArk(int from, int to) {
         int same = 0;
-        for (int i = top(); i >= 0 && (bits[i] & ANCHOR) == 0; i--) {
+        int floor = Math.max(0, size - WALK);
+        for (int i = top(); i >= floor && (bits[i] & ANCHOR) == 0; i--) {
             if ((rules[i] & FORMATTING) != 0 && sameName(i, from, to)) {
                 same++;
             }
         }
+        if (floor > 0 && (bits[floor] & ANCHOR) == 0) {
+            return BLOCKED; // older entries not looked at: this one may be dropped from the list some day
+        }
         if (same >= 2 || (same >= 1 && copiesPossible)) {
-            for (int i = top(); i >= 0 && (bits[i] & ANCHOR) == 0; i--) {
+            for (int i = top(); i >= floor && (bits[i] & ANCHOR) == 0; i--) {
                 if ((rules[i] & FORMATTING) != 0 && sameName(i, from, to)) {
                     bits[i] |= BLOCKED;
                 }
@@ -253,7 +271,7 @@ final class StackBound {
             return NO_P_BELOW; // every open element other than html and body is an entry: no p is open
         }
         if (certain(top)) {
-            if (is(nameFrom[top], nameTo[top], "p")) {
+            if (ElementRules.id(rules[top]) == P) {
                 popTop(); // found in button scope and closed, with any recreated formatting above it
                 return NO_P_BELOW;
             }
@@ -269,18 +287,18 @@ final class StackBound {
      * The li (dd, dt) start tag's walk down the stack: closes the nearest open li (dd or dt), stopping at a
      * special element other than address, div and p.
      */
-    private void closeListItem(String name, String other) {
+    private void closeListItem(int id, int other) {
         for (int i = top(); i >= 0; i--) {
-            if (!certain(i) || (bits[i] & BLOCKED) != 0) {
+            if (!certain(i) || (bits[i] & BLOCKED) != 0 || size - i > WALK) {
                 distrust();
                 return;
             }
-            if (is(nameFrom[i], nameTo[i], name) || (other != null && is(nameFrom[i], nameTo[i], other))) {
+            int entry = ElementRules.id(rules[i]);
+            if (entry == id || entry == other) {
                 popTo(i); // its implied ends, then everything down to it
                 return;
             }
-            if ((rules[i] & SPECIAL) != 0 && !is(nameFrom[i], nameTo[i], "address")
-                    && !is(nameFrom[i], nameTo[i], "div") && !is(nameFrom[i], nameTo[i], "p")) {
+            if ((rules[i] & SPECIAL) != 0 && entry != ADDRESS && entry != DIV && entry != P) {
                 return; // the walk stops
             }
         }
@@ -310,16 +328,18 @@ final class StackBound {
     /** An end tag the in-body rules process (also in a cell or caption; not table structure). */
     void endTag(int from, int to) {
         int top = top();
+        int r = ElementRules.of(s, from, to);
+        int id = ElementRules.id(r);
         boolean formattingTop = top >= 0 && (rules[top] & FORMATTING) != 0;
         if (top >= 0 && (bits[top] & (ANCHOR | BLOCKED)) == 0 && sameName(top, from, to)
                 && !(formattingTop && copiesPossible)) {
             // (a formatting end tag acts on the newest lineage of that name in the formatting list: with copies
             // possible, that may be one this class has let go of, and this entry's element may stay open)
             boolean wasCertain = certain(top);
-            if (wasCertain && is(from, to, "select")) {
+            if (wasCertain && id == SELECT) {
                 selects--;
             }
-            if (to - from == 1 && TagKind.lower(s.charAt(from)) == 'a') {
+            if (id == A) {
                 activeA = false; // the adoption agency took it out of the list
             }
             popTop();
@@ -328,7 +348,6 @@ final class StackBound {
             }
             return;
         }
-        int r = ElementRules.of(s, from, to);
         if ((r & FORMATTING) != 0) {
             distrust(); // the adoption agency: not followed here
             return;
@@ -345,16 +364,18 @@ final class StackBound {
      */
     private boolean closeBelow(int from, int to, int r) {
         boolean heading = (r & HEADING) != 0;
-        int boundary = (r & SCOPED_END) != 0
-                ? SCOPE | (is(from, to, "p") ? BUTTON : 0) | (is(from, to, "li") ? LIST : 0)
-                : SPECIAL;
+        int id = ElementRules.id(r);
+        int boundary = (r & SCOPED_END) != 0 ? SCOPE | (id == P ? BUTTON : 0) | (id == LI ? LIST : 0) : SPECIAL;
         boolean reachable = true;
         for (int i = top(); i >= 0; i--) {
+            if (size - i > WALK) {
+                return false; // not looked further: assume the worst
+            }
             boolean match = heading ? (rules[i] & HEADING) != 0 && (bits[i] & ANCHOR) == 0 : sameName(i, from, to);
             if (match) {
                 if (reachable && certain(i) && (bits[i] & BLOCKED) == 0) {
                     popTo(i);
-                    if (is(from, to, "select")) {
+                    if (id == SELECT) {
                         selects--;
                     }
                     return true;
@@ -371,6 +392,10 @@ final class StackBound {
     /** An end tag inside a noscript island: jsoup closes the nearest open element of that name in the island. */
     void islandEndTag(int from, int to) {
         for (int i = top(); i >= 0 && (bits[i] & ANCHOR) == 0; i--) {
+            if (size - i > WALK) {
+                distrust();
+                return;
+            }
             if (sameName(i, from, to)) {
                 if (certain(i)) {
                     popTo(i);
@@ -439,9 +464,5 @@ final class StackBound {
             }
         }
         return true;
-    }
-
-    private boolean is(int from, int to, String name) {
-        return from >= 0 && TagKind.is(s, from, to, name);
     }
 }

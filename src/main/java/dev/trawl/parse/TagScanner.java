@@ -37,11 +37,15 @@ import org.jsoup.parser.Parser;
  *   <li>elements whose content is text: title and textarea (RCDATA), style, xmp, iframe, noembed, noframes
  *       (RAWTEXT), script, and plaintext (all the rest);</li>
  *   <li>noscript, which jsoup parses as a contained "island" of markup rather than as text;</li>
- *   <li>character references in the values and title text we keep, decoded by jsoup's own
- *       {@link Parser#unescapeEntities(String, boolean)}, only when there is a '&amp;'.</li>
+ *   <li>character references in the values and title text we keep, decoded by jsoup's own decoder
+ *       ({@link Parser#unescape(String, boolean)}, as {@link Parser#unescapeEntities(String, boolean)}), only when
+ *       there is a '&amp;'.</li>
  * </ul>
  * And from the tree builder: which elements it drops (a stray frame), which html start tags lend their attributes
- * to the root element (its lang), and, through {@link TableModel}, when a table would foster-parent content.
+ * to the root element (its lang), through {@link TableModel} when a table would foster-parent an element, and
+ * through {@link StackBound} when jsoup's limit of 512 open elements could change how a table is built. Everything
+ * else the tree builder does keeps elements in document order (the adoption agency only adds copies of an a after
+ * the original; select content is parsed by the in-body rules since jsoup 1.24), so reading tags in order is right.
  */
 final class TagScanner {
     /** Why a page needs jsoup's tree builder. */
@@ -91,6 +95,16 @@ final class TagScanner {
 
     static Bailout bail(Bail reason) {
         return reason.exception;
+    }
+
+    /**
+     * jsoup's decoder for character references ({@link Parser#unescape}, what {@link Parser#unescapeEntities} runs
+     * on a new Parser each call), one per thread: a value or title with a '&amp;' is common enough to matter.
+     */
+    private static final ThreadLocal<Parser> ENTITIES = ThreadLocal.withInitial(Parser::htmlParser);
+
+    private static String unescape(String raw, boolean inAttribute) {
+        return raw.indexOf('&') < 0 ? raw : ENTITIES.get().unescape(raw, inAttribute);
     }
 
     /** jsoup keeps at most this many attributes per tag, and on the root element when merging html tags. */
@@ -422,9 +436,28 @@ final class TagScanner {
         switch (kind) {
             case A, AREA -> out.link(value("href"));
             case IFRAME -> out.link(value("src"));
-            case BASE -> out.base(value("href"));
-            case META -> out.meta(value("name"), value("content"));
-            case LINK -> out.linkElement(value("rel"), value("href"));
+            // the first base, meta description and canonical link count: later ones are not decoded at all
+            case BASE -> {
+                if (out.baseHref == null) {
+                    out.base(value("href"));
+                }
+            }
+            case META -> {
+                if (out.description == null) {
+                    String name = value("name");
+                    if (name != null && name.equalsIgnoreCase("description")) {
+                        out.meta(name, value("content"));
+                    }
+                }
+            }
+            case LINK -> {
+                if (out.canonicalHref == null) {
+                    String rel = value("rel");
+                    if (rel != null && Whitespace.hasToken(rel, "canonical")) {
+                        out.linkElement(rel, value("href"));
+                    }
+                }
+            }
             default -> { }
         }
         if (kind == TITLE) {
@@ -635,8 +668,7 @@ final class TagScanner {
                 if (from < 0) {
                     return "";
                 }
-                String raw = s.substring(from, attributes[i + 3]);
-                return raw.indexOf('&') < 0 ? raw : Parser.unescapeEntities(raw, true);
+                return unescape(s.substring(from, attributes[i + 3]), true);
             }
         }
         return null;
@@ -649,8 +681,7 @@ final class TagScanner {
         int end = textEnd(from, "title");
         int contentEnd = end < 0 ? n : end;
         if (out.title == null) {
-            String raw = s.substring(from, contentEnd);
-            out.title(raw.indexOf('&') < 0 ? raw : Parser.unescapeEntities(raw, false));
+            out.title(unescape(s.substring(from, contentEnd), false));
         }
         return end < 0 ? n : closeTextElement(end, "title");
     }
