@@ -78,6 +78,12 @@ final class TableModel {
         setMode(depth - 1, IN_TABLE);
     }
 
+    /**
+     * An input whose type is hidden, as the "in table" rules see it (the first attribute named exactly "type",
+     * case-sensitively, since the token's names are not lower-cased yet): inserted into the table, not fostered.
+     */
+    static final int HIDDEN_INPUT = -1;
+
     /** Applies a start tag (not inside a noscript island). Throws when the tag would be moved out of order. */
     void startTag(int kind) {
         if (depth == 0) {
@@ -171,7 +177,7 @@ final class TableModel {
             }
             // script and style are processed by the in-head rules, a form is inserted but not opened, and these
             // others are dropped or only merge attributes: none is moved in front of the table
-            case SCRIPT, STYLE, FORM, HTML, BODY, HEAD, FRAME -> { }
+            case SCRIPT, STYLE, FORM, HTML, BODY, HEAD, FRAME, HIDDEN_INPUT -> { }
             default -> throw TagScanner.bail(TagScanner.Bail.FOSTER_PARENTING);
         }
     }

@@ -389,7 +389,8 @@ final class TagScanner {
             if (kind == TagKind.TABLE && inBody) {
                 bound.tableStart();
             }
-            tables.startTag(kind); // throws when the element would be foster parented
+            tables.startTag(kind == TagKind.INPUT && hiddenInput() ? TableModel.HIDDEN_INPUT : kind); // throws when
+            // the element would be foster parented
             if (inBody && kind == NOSCRIPT) {
                 bound.pushAnchor();
                 islandState = bound.state();
@@ -491,6 +492,18 @@ final class TagScanner {
             }
         }
         return after;
+    }
+
+    /** Whether the tag's first attribute named exactly "type" (jsoup's token lookup: case-sensitive) is hidden. */
+    private boolean hiddenInput() {
+        for (int i = 0; i < attributeCount * 4; i += 4) {
+            if (s.startsWith("type", attributes[i]) && attributes[i + 1] - attributes[i] == 4) {
+                int from = attributes[i + 2];
+                String value = from < 0 ? "" : unescape(s.substring(from, attributes[i + 3]), true);
+                return TagKind.is(value, 0, value.length(), "hidden");
+            }
+        }
+        return false;
     }
 
     /** The html start tag lends its attributes to the root element, where the first lang stays. */

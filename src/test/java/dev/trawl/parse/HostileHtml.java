@@ -238,6 +238,7 @@ final class HostileHtml {
         "</b>", "</a>", "<form>", "</form>", "<script>s</script>", "<style>s</style>", "<noscript><a href=ns>n</a>"
         + "</noscript>", "<title>t</title>", "<meta name=description content=d>", "<link rel=canonical href=c>",
         "<base href=/b/>", "<html lang=tl>", "<!-- c -->", "</br>", "<input type=hidden>", "<input>", "<select>",
+        "<input type=HIDDEN value=x>", "<input TYPE=hidden>", "<input type=\"hid&#100;en\">", "<input type=hidden type=t>",
         "</select>", "<body>", "<head>", "</body>", "</html>", "<frame src=fr>", "<span>", "</span>", "<li>",
         "<iframe src=if></iframe>", "<area href=ar>", "<textarea>ta</textarea>", "<td><table><tr><td>", "<img>",
         "<caption><a href=cap>c</a>", "<p><a href=fmt>f</p>", "<a href=open>"

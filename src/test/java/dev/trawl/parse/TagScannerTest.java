@@ -75,6 +75,7 @@ class TagScannerTest {
         "<table><colgroup><col></colgroup><tr><td><a href=1></table>",
         "<table><form><tr><td><a href=1></td></tr></form></table>",
         "<table><script>x</script><style>y</style><tr><td><a href=1></table>",
+        "<table><form><input type=hidden name=x><input type=HIDDEN><tr><td><a href=1></table>",
         // select and forms (jsoup 1.24.1 parses select content in body mode)
         "<select><option><a href=1>x</a></select><a href=2>", "<select><a href=1><select><a href=2>",
         "<form><input type=hidden><a href=1></form>",
@@ -100,6 +101,8 @@ class TagScannerTest {
                 Arguments.of("<script><!--<script></script><a href=in></script><a href=out>", TagScanner.Bail.SCRIPT_ESCAPE),
                 Arguments.of("<table><tr><td><a href=1></td></tr><a href=2></table>", TagScanner.Bail.FOSTER_PARENTING),
                 Arguments.of("<table><title>t</title></table>", TagScanner.Bail.FOSTER_PARENTING),
+                Arguments.of("<table><input TYPE=hidden><tr><td><a href=1></table>", TagScanner.Bail.FOSTER_PARENTING),
+                Arguments.of("<table><input type=text type=hidden><tr><td>x</table>", TagScanner.Bail.FOSTER_PARENTING),
                 Arguments.of("<table><tr><td><a href=1></th><a href=2></table>", TagScanner.Bail.MISMATCHED_CELL),
                 Arguments.of("<table><tr><td>".repeat(33) + "<a href=deep>", TagScanner.Bail.DEEP_TABLES),
                 Arguments.of("<div>".repeat(520) + "<table><col><td><a href=1>", TagScanner.Bail.DEEP_NESTING),
