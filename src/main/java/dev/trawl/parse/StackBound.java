@@ -349,6 +349,9 @@ final class StackBound {
             return;
         }
         if ((r & FORMATTING) != 0) {
+            if (!formattingOpen(from, to)) {
+                return; // nothing of that name is open or in the formatting list: jsoup ignores the tag
+            }
             distrust(); // the adoption agency: not followed here
             return;
         }
@@ -382,11 +385,31 @@ final class StackBound {
                 }
                 return false;
             }
+            if ((rules[i] & boundary) != 0 && certain(i) && reachable) {
+                return true; // the search stops at this element, which is open: nothing is closed
+            }
             if (!certain(i) || (bits[i] & BLOCKED) != 0 || (rules[i] & boundary) != 0) {
                 reachable = false; // keep looking: no entry of that name at all is still a certain no-op
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a formatting element of this name may be open or in the list of active formatting elements where an
+     * end tag can reach it: an entry of that name above the nearest table structure (a cell's marker hides the
+     * list below it, and the walk of "any other end tag" stops at the structure), or a recreatable copy.
+     */
+    private boolean formattingOpen(int from, int to) {
+        if (copiesPossible) {
+            return true;
+        }
+        for (int i = top(); i >= 0 && (bits[i] & ANCHOR) == 0; i--) {
+            if (size - i > WALK || sameName(i, from, to)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An end tag inside a noscript island: jsoup closes the nearest open element of that name in the island. */
