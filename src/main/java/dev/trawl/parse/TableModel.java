@@ -29,8 +29,9 @@ import static dev.trawl.parse.TagKind.TR;
  * cell or caption, any element or text that does not belong to the table structure is "foster parented" in front of
  * the table, so a link written after a row can land before it. The scanner reads elements in token order; it is only
  * right when no such move happens. This model says when an element would be moved, and {@link TagScanner} then gives
- * the page to jsoup. It tracks nothing else: inside a cell or caption the in-body rules apply, which keep document
- * order.
+ * the page to jsoup. Inside a cell or caption the in-body rules apply, which keep document order, so it follows no
+ * more than the modes; it also tells {@link StackBound} how the table structure opens and closes elements (jsoup's
+ * pops there are exact, so the bound goes back to its state when the table was opened).
  */
 final class TableModel {
     // the insertion mode of one open table
