@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 
 /**
  * Turns the bytes of an HTML page into a {@link ParsedPage}. Thread-safe (it holds no per-page state); CPU-bound.
@@ -14,16 +13,28 @@ import org.jsoup.nodes.Document;
  * <p>The charset is decided here, not by jsoup: BOM, then the Content-Type charset, then the WHATWG meta prescan,
  * then windows-1252 (see {@link CharsetSniffer}). {@link ParsedPage#charset()} is the WHATWG encoding name, e.g.
  * "windows-1252" for a page labelled ISO-8859-1, as browsers decode it.
+ *
+ * <p>jsoup is the parser of record, but a full DOM parse per page is the crawl's largest CPU cost. So a page is first
+ * read by {@link TagScanner}, which reads its tags without building a tree and gives the same values as jsoup's DOM
+ * would; only pages with a construct the scanner leaves to the tree builder (svg, template, content that a table
+ * would move, ...) are parsed by jsoup.
  */
 public final class PageParser {
     private final LinkResolver resolver;
+    private final boolean scanner;
 
     public PageParser(UrlNormalizer normalizer) {
         this(Objects.requireNonNull(normalizer, "normalizer")::resolve);
     }
 
     PageParser(LinkResolver resolver) {
+        this(resolver, true);
+    }
+
+    /** scanner false: every page through jsoup's DOM, the reference the tests hold the tag scanner to. */
+    PageParser(LinkResolver resolver, boolean scanner) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.scanner = scanner;
     }
 
     /**
@@ -38,15 +49,25 @@ public final class PageParser {
         String charset = sniffed.encoding().name();
         try {
             String html = new String(bytes, sniffed.bomLength(), len - sniffed.bomLength(), sniffed.encoding().charset());
-            return extract(Jsoup.parse(html, ""), pageUrl, charset);
+            return extract(scanner ? scan(html) : DocumentScan.of(Jsoup.parse(html, "")), pageUrl, charset);
         } catch (RuntimeException e) {
             // jsoup is not known to throw on any input, but a failed page must stay a row, not abort the crawl
             return new ParsedPage(null, List.of(), null, null, null, charset);
         }
     }
 
-    private ParsedPage extract(Document doc, String pageUrl, String charset) {
-        DocumentScan scan = DocumentScan.of(doc);
+    /** The page's values: from the tag scanner when it can read the page, else from jsoup's DOM. */
+    static DocumentScan scan(String html) {
+        DocumentScan scan;
+        try {
+            scan = TagScanner.scan(html);
+        } catch (RuntimeException e) {
+            scan = null; // a scanner bug must not cost the page: jsoup reads it (the tests call the scanner directly)
+        }
+        return scan != null ? scan : DocumentScan.of(Jsoup.parse(html, ""));
+    }
+
+    private ParsedPage extract(DocumentScan scan, String pageUrl, String charset) {
         String base = baseUrl(scan.baseHref, pageUrl);
         Set<String> links = new LinkedHashSet<>();
         for (String href : scan.linkHrefs) {

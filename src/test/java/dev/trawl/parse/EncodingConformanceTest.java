@@ -55,5 +55,6 @@ class EncodingConformanceTest {
         assertThat(chosen.charset()).as(why).isEqualTo(Charset.forName(javaName));
         assertThat(parser.parse(body, body.length, contentType, "http://example.com/").charset())
                 .as(why).isEqualToIgnoringCase(expected);
+        ScanDiff.assertSameAsJsoup(body, body.length, contentType, "http://example.com/"); // fast path = jsoup
     }
 }

@@ -11,6 +11,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PageParserDecodingTest {
     private final PageParser parser = new PageParser(new UriLinkResolver());
 
+    /** parse(), after checking that the fast path gives jsoup's page for this body. */
+    private ParsedPage parse(byte[] body, String contentType) {
+        ScanDiff.assertSameAsJsoup(body, body.length, contentType, "http://example.com/");
+        return parser.parse(body, body.length, contentType, "http://example.com/");
+    }
+
     @ParameterizedTest(name = "{0} as {2}")
     @CsvSource(delimiter = '|', textBlock = """
             EUC-KR      | 한국어 웹 페이지         | EUC-KR
@@ -25,18 +31,18 @@ class PageParserDecodingTest {
         String label = javaCharset.toLowerCase(java.util.Locale.ROOT);
         byte[] plain = ("<html><head><title>" + title + "</title></head><body><p>" + title + "</p></body></html>")
                 .getBytes(charset);
-        ParsedPage byHeader = parser.parse(plain, plain.length, "text/html; charset=" + label, "http://example.com/");
+        ParsedPage byHeader = parse(plain, "text/html; charset=" + label);
         assertThat(byHeader.title()).isEqualTo(title);
         assertThat(byHeader.charset()).isEqualTo(expectedEncoding);
 
         byte[] withMeta = ("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=" + label
                 + "\"><title>" + title + "</title></head></html>").getBytes(charset);
-        ParsedPage byMeta = parser.parse(withMeta, withMeta.length, "text/html", "http://example.com/");
+        ParsedPage byMeta = parse(withMeta, "text/html");
         assertThat(byMeta.title()).isEqualTo(title);
         assertThat(byMeta.charset()).isEqualTo(expectedEncoding);
 
         byte[] withMetaCharset = ("<meta charset='" + label + "'><title>" + title + "</title>").getBytes(charset);
-        assertThat(parser.parse(withMetaCharset, withMetaCharset.length, null, "http://example.com/").title())
+        assertThat(parse(withMetaCharset, null).title())
                 .isEqualTo(title);
     }
 
@@ -45,7 +51,7 @@ class PageParserDecodingTest {
     void skipsTheByteOrderMark(String encoding, int bomLength) {
         byte[] text = "\uFEFF<title>Ünïcödé</title>".getBytes(Charset.forName(encoding));
         assertThat(text.length).isGreaterThan(bomLength);
-        ParsedPage page = parser.parse(text, text.length, "text/html; charset=iso-8859-2", "http://example.com/");
+        ParsedPage page = parse(text, "text/html; charset=iso-8859-2");
         assertThat(page.title()).isEqualTo("Ünïcödé");
         assertThat(page.charset()).isEqualTo(encoding);
     }
@@ -55,7 +61,7 @@ class PageParserDecodingTest {
             "text/html; charset=utf\u00008", "text/html; charset=\u00e9\u00e9", ";;;=;charset", "charset=utf-8"})
     void ignoresUnusableHeaderLabels(String contentType) {
         byte[] body = "<title>caf\u00e9</title>".getBytes(StandardCharsets.ISO_8859_1);
-        ParsedPage page = parser.parse(body, body.length, contentType, "http://example.com/");
+        ParsedPage page = parse(body, contentType);
         assertThat(page.charset()).isEqualTo("windows-1252");
         assertThat(page.title()).isEqualTo("caf\u00e9");
     }

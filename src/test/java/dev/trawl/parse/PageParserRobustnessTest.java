@@ -62,6 +62,7 @@ class PageParserRobustnessTest {
             random.nextBytes(body);
             ParsedPage page = parser.parse(body, body.length, CONTENT_TYPES[i % CONTENT_TYPES.length], "http://e.com/");
             assertThat(page.charset()).isNotBlank();
+            ScanDiff.assertSameAsJsoup(body, body.length, CONTENT_TYPES[i % CONTENT_TYPES.length], "http://e.com/");
         }
     }
 
@@ -80,6 +81,7 @@ class PageParserRobustnessTest {
             int length = random.nextInt(body.length + 1);
             ParsedPage page = parser.parse(body, length, CONTENT_TYPES[i % CONTENT_TYPES.length], "http://e.com/a/");
             assertThat(page.outlinks()).doesNotContainNull();
+            ScanDiff.assertSameAsJsoup(body, length, CONTENT_TYPES[i % CONTENT_TYPES.length], "http://e.com/a/");
         }
     }
 }

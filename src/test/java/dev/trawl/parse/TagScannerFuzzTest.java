@@ -1,0 +1,109 @@
+package dev.trawl.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Random;
+import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Differential fuzzing with fixed seeds: many generated pages, each checked scanner-against-jsoup. Complements the
+ * jqwik properties (which shrink a failure to a small page) with volume, and reports how many pages stayed on the
+ * fast path, so that a scanner that bails out on everything cannot pass.
+ */
+class TagScannerFuzzTest {
+    static final int HOSTILE_PAGES = 20_000;
+    static final int STRUCTURED_PAGES = 5_000;
+    static final int TABLE_PAGES = 20_000;
+    static final int DEEP_PAGES = 3_000;
+
+    @Test
+    void hostilePagesGiveJsoupsValues() {
+        Tally tally = run(HOSTILE_PAGES, 20260101L, HostileHtml::hostile);
+        System.out.println("hostile pages: " + tally);
+        assertThat(tally.fast).as("pages read by the scanner").isGreaterThan(HOSTILE_PAGES / 4);
+    }
+
+    @Test
+    void structuredPagesGiveJsoupsValues() {
+        Tally tally = run(STRUCTURED_PAGES, 42L, HostileHtml::structured);
+        System.out.println("structured pages: " + tally);
+        assertThat(tally.fast).as("pages read by the scanner").isGreaterThan(STRUCTURED_PAGES * 3 / 4);
+    }
+
+    @Test
+    void deepPagesGiveJsoupsValues() {
+        Tally tally = run(DEEP_PAGES, 512L, HostileHtml::deepNesting);
+        System.out.println("deep pages: " + tally);
+        assertThat(tally.fast).as("pages read by the scanner").isGreaterThan(DEEP_PAGES / 4);
+    }
+
+    @Test
+    void tableChaosGivesJsoupsValues() {
+        Tally tally = run(TABLE_PAGES, 7L, HostileHtml::tableChaos);
+        System.out.println("table chaos pages: " + tally);
+        assertThat(tally.fast).as("pages read by the scanner").isGreaterThan(TABLE_PAGES / 10);
+    }
+
+    /**
+     * The scanner's bound on jsoup's open-element stack must never be below the real depth: jsoup limited to one
+     * element more than the bound's highest value must build exactly the tree it builds without a limit (else it
+     * pruned, and the bound was wrong).
+     */
+    @Test
+    void stackBoundIsAnUpperBound() {
+        Random random = new Random(99);
+        int checked = 0;
+        int deep = 0;
+        for (int i = 0; i < 6_000; i++) {
+            String html = switch (i % 4) {
+                case 0 -> HostileHtml.hostile(random);
+                case 1 -> HostileHtml.tableChaos(random);
+                case 2 -> HostileHtml.deepNesting(random);
+                default -> HostileHtml.structured(random);
+            };
+            int bound = TagScanner.stackBound(html);
+            if (bound < 0) {
+                continue;
+            }
+            checked++;
+            if (bound > 100) {
+                deep++;
+            }
+            String unlimited = Jsoup.parse(html, "", Parser.htmlParser().setMaxDepth(Integer.MAX_VALUE)).outerHtml();
+            String limited = Jsoup.parse(html, "", Parser.htmlParser().setMaxDepth(bound + 1)).outerHtml();
+            assertThat(limited).as("jsoup limited to %d open elements on %s", bound + 1, ScanDiff.show(html))
+                    .isEqualTo(unlimited);
+        }
+        System.out.println("stack bound checked on " + checked + " pages, " + deep + " of them over 100 deep");
+        assertThat(checked).isGreaterThan(3_000);
+        assertThat(deep).isGreaterThan(300);
+    }
+
+    private static Tally run(int pages, long seed, java.util.function.Function<Random, String> generator) {
+        Random random = new Random(seed);
+        Tally tally = new Tally();
+        for (int i = 0; i < pages; i++) {
+            String html = generator.apply(random);
+            if (ScanDiff.check(html)) {
+                tally.fast++;
+            } else {
+                tally.bails.merge(TagScanner.bailReason(html), 1, Integer::sum);
+            }
+        }
+        return tally;
+    }
+
+    private static final class Tally {
+        int fast;
+        final Map<TagScanner.Bail, Integer> bails = new EnumMap<>(TagScanner.Bail.class);
+
+        @Override
+        public String toString() {
+            return fast + " on the fast path, bailed out: " + bails;
+        }
+    }
+}
