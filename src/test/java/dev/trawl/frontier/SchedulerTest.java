@@ -15,6 +15,17 @@ class SchedulerTest {
         return url.substring(0, url.indexOf('/', 8));
     }
 
+    /** A thread that blocks in take() and puts what it got into got. */
+    private static Thread takeInBackground(Scheduler sched, java.util.concurrent.atomic.AtomicReference<Lease> got) {
+        return Thread.ofVirtual().start(() -> {
+            try {
+                got.set(sched.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
     private static Scheduler scheduler(int concurrency, int perHost, Duration delay, long budget, AtomicLong clock) {
         return new Scheduler(concurrency, perHost, delay, budget, SchedulerTest::host, clock::get);
     }
@@ -160,13 +171,7 @@ class SchedulerTest {
         Lease first = sched.take();
         sched.requeue(first, first.item().nextAttempt(), Duration.ofSeconds(10), true);
         var got = new java.util.concurrent.atomic.AtomicReference<Lease>();
-        var waiter = Thread.ofVirtual().start(() -> {
-            try {
-                got.set(sched.take());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        Thread waiter = takeInBackground(sched, got);
         Thread.sleep(100);
         assertThat(got.get()).as("the whole host waits for Retry-After").isNull();
         clock.set(Duration.ofSeconds(10).toNanos());
@@ -184,13 +189,7 @@ class SchedulerTest {
         sched.add(CrawlItem.of("http://c.test/1", 0));
         assertThat(sched.take().item().url()).as("a host not taken over starts at once").isEqualTo("http://c.test/1");
         var got = new java.util.concurrent.atomic.AtomicReference<Lease>();
-        var waiter = Thread.ofVirtual().start(() -> {
-            try {
-                got.set(sched.take());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        Thread waiter = takeInBackground(sched, got);
         Thread.sleep(100);
         assertThat(got.get()).as("a.test was taken over just now").isNull();
         clock.addAndGet(Duration.ofMillis(200).toNanos());
