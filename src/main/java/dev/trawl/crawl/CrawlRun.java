@@ -69,7 +69,7 @@ final class CrawlRun {
         if (store.isShared()) requireSameOptions(seeds);
         // Enough hosts to fill --concurrency with --per-host each; a shared store leases them to this worker alone.
         store.joinCrawl((config.concurrency() + config.perHost() - 1) / config.perHost());
-        var seen = new SeenSet();
+        var seen = new SeenSet(config.seenLimit());
         store.loadFrontier((url, depth, isDone) -> seen.add(url));
         List<FrontierEntry> newSeeds = new ArrayList<>();
         for (String seed : seeds) {
@@ -125,7 +125,7 @@ final class CrawlRun {
             awaitTasks();
             feeder.stop();
             store.flush();
-            pendingLeft = Math.max(0, seen.size() - store.countAttempted());
+            pendingLeft = store.countPending();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop(StopReason.CANCELLED);

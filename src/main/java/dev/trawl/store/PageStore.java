@@ -81,6 +81,9 @@ public interface PageStore extends AutoCloseable {
     /** Number of URLs attempted and stored (pages table rows). */
     long countAttempted();
 
+    /** Number of known URLs not stored yet (pending, or claimed by a worker), for the whole crawl. */
+    long countPending();
+
     /** Streams every attempted URL in discovery order, in constant memory. */
     void exportRows(Consumer<ExportRow> sink);
 

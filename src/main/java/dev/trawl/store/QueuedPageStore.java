@@ -54,6 +54,11 @@ abstract sealed class QueuedPageStore implements PageStore permits SqlitePageSto
     }
 
     @Override
+    public long countPending() {
+        return reads.countPending();
+    }
+
+    @Override
     public void exportRows(Consumer<ExportRow> sink) {
         reads.exportRows(sink);
     }

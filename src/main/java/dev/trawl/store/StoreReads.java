@@ -51,6 +51,14 @@ final class StoreReads {
         return count[0];
     }
 
+    long countPending() {
+        long[] count = {0};
+        // one count per state, so that each is answered from its partial index, not a scan of the whole frontier
+        query("SELECT (SELECT COUNT(*) FROM frontier WHERE state = " + FrontierClaims.PENDING + ") + (SELECT COUNT(*)"
+                + " FROM frontier WHERE state = " + FrontierClaims.CLAIMED + ")", rs -> count[0] = rs.getLong(1));
+        return count[0];
+    }
+
     void exportRows(Consumer<ExportRow> sink) {
         query(EXPORT_SQL, rs -> sink.accept(exportRow(rs)));
     }
