@@ -70,7 +70,8 @@ final class CrawlRun {
         // Enough hosts to fill --concurrency with --per-host each; a shared store leases them to this worker alone.
         store.joinCrawl((config.concurrency() + config.perHost() - 1) / config.perHost());
         var seen = new SeenSet(config.seenLimit());
-        store.loadFrontier((url, depth, isDone) -> seen.add(url));
+        // No more than the seen-set holds: at 10^8 known URLs, reading the rest would cost minutes and save nothing.
+        store.loadFrontier((url, depth, isDone) -> seen.add(url), config.seenLimit());
         List<FrontierEntry> newSeeds = new ArrayList<>();
         for (String seed : seeds) {
             if (seen.add(seed)) newSeeds.add(new FrontierEntry(seed, 0));

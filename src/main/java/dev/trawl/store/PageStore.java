@@ -12,7 +12,12 @@ import java.util.function.Consumer;
 public interface PageStore extends AutoCloseable {
 
     /** Calls visitor once per known URL, pending ones in discovery order. For resuming. */
-    void loadFrontier(FrontierVisitor visitor);
+    default void loadFrontier(FrontierVisitor visitor) {
+        loadFrontier(visitor, Long.MAX_VALUE);
+    }
+
+    /** As {@link #loadFrontier(FrontierVisitor)}, for the first {@code limit} URLs known only. */
+    void loadFrontier(FrontierVisitor visitor, long limit);
 
     /** Adds URLs as pending unless already known; committed before return. */
     void addPending(List<FrontierEntry> entries);

@@ -18,8 +18,8 @@ abstract sealed class QueuedPageStore implements PageStore permits SqlitePageSto
     }
 
     @Override
-    public void loadFrontier(FrontierVisitor visitor) {
-        reads.loadFrontier(visitor);
+    public void loadFrontier(FrontierVisitor visitor, long limit) {
+        reads.loadFrontier(visitor, limit);
     }
 
     /** Goes through the writer like everything else, so there is only ever one writing connection. */

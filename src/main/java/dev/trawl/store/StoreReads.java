@@ -40,8 +40,8 @@ final class StoreReads {
         this.reasons = reasons;
     }
 
-    void loadFrontier(PageStore.FrontierVisitor visitor) {
-        query("SELECT url, depth, state FROM frontier ORDER BY id",
+    void loadFrontier(PageStore.FrontierVisitor visitor, long limit) {
+        query("SELECT url, depth, state FROM frontier ORDER BY id LIMIT " + Math.max(0, limit),
                 rs -> visitor.visit(rs.getString(1), rs.getInt(2), rs.getInt(3) == 1));
     }
 

@@ -55,6 +55,18 @@ abstract class PageStoreContractTest {
     }
 
     @Test
+    void loadingTheFrontierStopsAtTheLimitGivenAndCountsWhatIsPending() {
+        try (PageStore store = open()) {
+            store.addPending(List.of(new FrontierEntry("https://a.example/", 0), new FrontierEntry("https://b.example/", 1),
+                    new FrontierEntry("https://c.example/", 1)));
+            List<String> firstTwo = new ArrayList<>();
+            store.loadFrontier((url, depth, done) -> firstTwo.add(url), 2);
+            assertThat(firstTwo).containsExactly("https://a.example/", "https://b.example/");
+            assertThat(store.countPending()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void reopeningDoesNotMigrateAgain() throws SQLException {
         open().close();
         open().close();
