@@ -3,11 +3,4 @@
 # Usage: bench/workers.sh [PAGES] [WORKER_COUNTS] [PAGE_DELAY_MS] [crawl options...]
 #   e.g. bench/workers.sh 20000 1,2,4 20 --concurrency 8 --per-host 4
 # PostgreSQL from TRAWL_PG_URL (default postgresql://postgres@127.0.0.1:5432/test); a fresh database per run.
-set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-source scripts/jdk.sh
-trawl_find_jdk || exit 1
-export JAVA_HOME="$TRAWL_JAVA_HOME"
-mvn -B -q -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-exec "$JAVA_HOME/bin/java" -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" \
-  dev.trawl.WorkersBenchmark "$@"
+exec "$(dirname "${BASH_SOURCE[0]}")/run-test-class.sh" dev.trawl.WorkersBenchmark "$@"
