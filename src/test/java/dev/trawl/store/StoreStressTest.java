@@ -3,9 +3,7 @@ package dev.trawl.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -52,19 +50,7 @@ class StoreStressTest {
             System.out.printf("stress: %d records in %d ms = %d records/s%n",
                     THREADS * PER_THREAD, millis, THREADS * PER_THREAD * 1000L / Math.max(1, millis));
 
-            assertThat(store.countAttempted()).isEqualTo((long) THREADS * PER_THREAD);
-            Set<String> urls = new HashSet<>();
-            AtomicLong doneCount = new AtomicLong();
-            store.loadFrontier((url, depth, isDone) -> {
-                assertThat(urls.add(url)).as("duplicate frontier url %s", url).isTrue();
-                if (isDone) {
-                    doneCount.incrementAndGet();
-                } else {
-                    assertThat(url).endsWith("/page/" + PER_THREAD); // only the never-written successors
-                }
-            });
-            assertThat(doneCount.get()).isEqualTo((long) THREADS * PER_THREAD);
-            assertThat(urls).hasSize(THREADS * PER_THREAD + THREADS);
+            PageStoreContractTest.assertRacedWritesLanded(store, THREADS, PER_THREAD);
             AtomicLong exported = new AtomicLong();
             store.exportRows(row -> exported.incrementAndGet());
             assertThat(exported.get()).isEqualTo((long) THREADS * PER_THREAD);
