@@ -4,7 +4,6 @@ import dev.trawl.crawl.CrawlConfig;
 import dev.trawl.crawl.Crawler;
 import dev.trawl.url.Scope;
 import dev.trawl.url.UrlNormalizer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -78,19 +78,7 @@ final class CrawlCommand implements Callable<Integer> {
             description = "stop gracefully after this long; pending URLs stay pending")
     Duration timeLimit;
 
-    @Option(names = "--quiet", description = "no progress line")
-    boolean quiet;
-
-    @Option(names = "--debug", description = "print stack traces of internal errors")
-    boolean debug;
-
-    @Option(names = "--metrics-port", paramLabel = "PORT",
-            description = "serve live counters in the Prometheus text format at http://127.0.0.1:PORT/metrics (0: any free port)")
-    Integer metricsPort;
-
-    @Option(names = "--run-dir", paramLabel = "DIR",
-            description = "where live counters are published for trawl status (default: $TRAWL_RUN_DIR, else $XDG_RUNTIME_DIR/trawl, else /dev/shm/trawl-USER or a trawl-USER temp directory)")
-    Path runDir;
+    @Mixin SessionOptions process;
 
     @Option(names = "--keep-status", description = "leave the live counters behind when the crawl ends, for trawl status to report the final counts")
     boolean keepStatus;
@@ -98,9 +86,7 @@ final class CrawlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         CrawlConfig config = config();
-        var session = new CrawlSession(db, runDir, keepStatus, metricsPort, quiet,
-                spec.commandLine().getOut(), spec.commandLine().getErr());
-        return session.run(stats -> Crawler.start(config, stats));
+        return process.session(db, keepStatus, spec).run(stats -> Crawler.start(config, stats));
     }
 
     private CrawlConfig config() {
@@ -116,9 +102,6 @@ final class CrawlCommand implements Callable<Integer> {
         if (maxPages != null) requireAtLeast("--max-pages", maxPages, 0);
         if (maxDepth != null) requireAtLeast("--max-depth", maxDepth, 0);
         if (timeout.isZero()) throw new UsageException("--timeout: must be more than 0");
-        if (metricsPort != null && (metricsPort < 0 || metricsPort > 65_535)) {
-            throw new UsageException("--metrics-port: expected a port from 0 to 65535, got " + metricsPort);
-        }
         if (userAgent.isBlank() || !userAgent.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
             throw new UsageException("--user-agent: expected printable ASCII text, got '" + userAgent.strip() + "'");
         }

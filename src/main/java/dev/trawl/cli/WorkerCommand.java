@@ -1,11 +1,11 @@
 package dev.trawl.cli;
 
 import dev.trawl.crawl.Crawler;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -31,27 +31,11 @@ final class WorkerCommand implements Callable<Integer> {
             description = "stop this worker gracefully after this long; its unfinished URLs go back to the others")
     Duration timeLimit;
 
-    @Option(names = "--quiet", description = "no progress line")
-    boolean quiet;
-
-    @Option(names = "--debug", description = "print stack traces of internal errors")
-    boolean debug;
-
-    @Option(names = "--run-dir", paramLabel = "DIR",
-            description = "where live counters are published for trawl status (default as for trawl crawl)")
-    Path runDir;
-
-    @Option(names = "--metrics-port", paramLabel = "N", description = "serve the live counters in the Prometheus text format on 127.0.0.1:N (0: any free port)")
-    Integer metricsPort;
+    @Mixin SessionOptions process;
 
     @Override
     public Integer call() throws InterruptedException {
         if (concurrency < 1) throw new UsageException("--concurrency: expected an integer >= 1, got " + concurrency);
-        if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
-            throw new UsageException("--metrics-port: expected a port from 0 to 65535, got " + metricsPort);
-        }
-        var session = new CrawlSession(db, runDir, false, metricsPort, quiet,
-                spec.commandLine().getOut(), spec.commandLine().getErr());
-        return session.run(stats -> Crawler.join(db, concurrency, timeLimit, stats));
+        return process.session(db, false, spec).run(stats -> Crawler.join(db, concurrency, timeLimit, stats));
     }
 }
