@@ -1,14 +1,8 @@
 package dev.trawl.cli;
 
-import dev.trawl.crawl.Crawl;
-import dev.trawl.crawl.CrawlConfig;
-import dev.trawl.crawl.Crawler;
 import dev.trawl.demo.DemoSite;
-import dev.trawl.export.ExportFormat;
-import dev.trawl.export.Exports;
-import dev.trawl.store.PageStore;
-import dev.trawl.store.Stores;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,8 +12,9 @@ import picocli.CommandLine.Command;
 
 /**
  * Hidden: the workload `./trawl` runs once per build under -XX:AOTCacheOutput, so that later runs start
- * with the classes loaded and linked and the hot methods' profiles recorded (JEP 483, 514, 515). It
- * crawls the demo site and exports the result, touching the same code as a real crawl.
+ * with the classes loaded and linked and the hot methods' profiles recorded (JEP 483, 514, 515). It goes through
+ * the command line as a user would: a crawl of the demo site, both exports, and the help of every command (the
+ * only run that builds every subcommand's model; a normal run builds just the one it names).
  */
 @Command(name = "aot-train", hidden = true, description = "Exercise a crawl for the JVM's ahead-of-time cache.")
 final class AotTrainCommand implements Callable<Integer> {
@@ -29,17 +24,19 @@ final class AotTrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dir = Files.createTempDirectory("trawl-aot-");
         String db = dir.resolve("train.db").toString();
+        Path out = dir.resolve("train.out");
+        var quiet = new PrintWriter(OutputStream.nullOutputStream(), true);
         try (DemoSite site = DemoSite.start(PAGES, Duration.ofMillis(10))) {
-            CrawlConfig config = CrawlConfig.builder(List.of(site.url())).db(db).perHost(64).build();
-            try (Crawl crawl = Crawler.start(config)) {
-                crawl.await();
+            int crawled = TrawlCommand.run(new String[] {"crawl", site.url(), "--db", db, "--per-host", "64", "--quiet"},
+                    quiet, quiet);
+            if (crawled != ExitCodes.OK) return crawled;
+            for (String format : List.of("jsonl", "csv")) {
+                TrawlCommand.run(new String[] {"export", "--db", db, "--format", format, "--out", out.toString()}, quiet, quiet);
             }
-            try (PageStore store = Stores.open(db)) {
-                Exports.write(store, ExportFormat.JSONL, OutputStream.nullOutputStream());
-                Exports.write(store, ExportFormat.CSV, OutputStream.nullOutputStream());
-            }
+            TrawlCommand.run(new String[] {"--help"}, quiet, quiet);
         } finally {
             for (String suffix : List.of("", "-wal", "-shm")) Files.deleteIfExists(Path.of(db + suffix));
+            Files.deleteIfExists(out);
             Files.deleteIfExists(dir);
         }
         return ExitCodes.OK;

@@ -2,15 +2,33 @@ package dev.trawl.cli;
 
 import dev.trawl.crawl.CrawlConfig;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The root command; each job is a subcommand. */
 @Command(name = "trawl", mixinStandardHelpOptions = true, version = "trawl " + CrawlConfig.VERSION,
-        description = "A fast, polite, crash-safe web crawler.",
-        subcommands = {CrawlCommand.class, WorkerCommand.class, ExportCommand.class, StatusCommand.class,
-                DemoCommand.class, AotTrainCommand.class, CommandLine.HelpCommand.class})
+        description = "A fast, polite, crash-safe web crawler.")
 public final class TrawlCommand implements Runnable {
+    /**
+     * The subcommands by name, in the order help lists them. Lambdas, not constructor references: picocli's classes
+     * are Java 5 class files, which the JVM's AOT cache leaves out, and a method reference straight to one of them
+     * made JDK 25.0.3 crash while writing the cache (archiveHeapWriter: "Metadata ... should have been archived").
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("crawl", CrawlCommand::new);
+        COMMANDS.put("worker", WorkerCommand::new);
+        COMMANDS.put("export", ExportCommand::new);
+        COMMANDS.put("status", StatusCommand::new);
+        COMMANDS.put("demo", DemoCommand::new);
+        COMMANDS.put("aot-train", AotTrainCommand::new);
+        COMMANDS.put("help", () -> new CommandLine.HelpCommand());
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -21,8 +39,16 @@ public final class TrawlCommand implements Runnable {
 
     /** Runs trawl with these arguments and returns the exit code; tests call this instead of main. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        var cli = new CommandLine(new TrawlCommand())
-                .setOut(out)
+        var cli = new CommandLine(new TrawlCommand());
+        // Only the subcommand this run names: picocli builds each one's model by reflection, and building all of
+        // them was a third of the start-up of a crawl. Help, --version and mistakes get them all.
+        Supplier<Object> named = args.length > 0 && !"help".equals(args[0]) ? COMMANDS.get(args[0]) : null;
+        if (named != null) {
+            cli.addSubcommand(args[0], named.get());
+        } else {
+            COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
+        cli.setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler((ex, a) -> usageError(ex, err))
