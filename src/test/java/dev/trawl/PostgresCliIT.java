@@ -15,10 +15,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,17 +28,7 @@ class PostgresCliIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir Path dir;
-    private PostgresTestDatabase db;
-
-    @BeforeEach
-    void createDatabase() {
-        db = PostgresTestDatabase.create();
-    }
-
-    @AfterEach
-    void dropDatabase() throws SQLException {
-        if (db != null) db.close();
-    }
+    @RegisterExtension final PostgresTestDatabase db = PostgresTestDatabase.perTest();
 
     private static void assertFatal(CliRunner.Result result, String line) {
         assertThat(result.exit()).as(result.toString()).isEqualTo(1);

@@ -3,25 +3,12 @@ package dev.trawl.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The store contract on a fresh PostgreSQL database per test (skipped when no server answers). */
 class PostgresPageStoreIT extends PageStoreContractTest {
-    private PostgresTestDatabase db;
-
-    @BeforeEach
-    void createDatabase() {
-        db = PostgresTestDatabase.create();
-    }
-
-    @AfterEach
-    void dropDatabase() throws SQLException {
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension final PostgresTestDatabase db = PostgresTestDatabase.perTest();
 
     @Override
     String target() {

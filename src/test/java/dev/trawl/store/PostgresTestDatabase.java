@@ -10,23 +10,25 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A fresh, uniquely named database on the test server, dropped on close, so tests (and test runs in other
  * worktrees) never see each other's rows. The server comes from {@code TRAWL_PG_URL}, default
  * {@code postgresql://postgres@127.0.0.1:5432/test}; its user must be allowed to create databases. When the server
- * cannot be reached the calling test is skipped, not failed.
+ * cannot be reached the calling test is skipped, not failed. Either made by {@link #create} and closed by the caller,
+ * or registered as a JUnit extension for a fresh one per test:
+ * {@code @RegisterExtension final PostgresTestDatabase db = PostgresTestDatabase.perTest();}
  */
-public final class PostgresTestDatabase implements AutoCloseable {
+public final class PostgresTestDatabase implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
     public static final String DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/test";
 
-    private final PostgresTarget admin;
-    private final String name;
+    private final PostgresTarget admin = admin();
+    private String name; // null while no database exists
 
-    private PostgresTestDatabase(PostgresTarget admin, String name) {
-        this.admin = admin;
-        this.name = name;
-    }
+    private PostgresTestDatabase() {}
 
     /** The admin target: TRAWL_PG_URL or the default. */
     static PostgresTarget admin() {
@@ -38,15 +40,35 @@ public final class PostgresTestDatabase implements AutoCloseable {
 
     /** Creates a database, or skips the test when no PostgreSQL server answers. */
     public static PostgresTestDatabase create() {
-        PostgresTarget admin = admin();
-        String name = "trawl_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        var db = new PostgresTestDatabase();
+        db.createDatabase();
+        return db;
+    }
+
+    /** A database made before each test of the class that registers it, and dropped after it. */
+    public static PostgresTestDatabase perTest() {
+        return new PostgresTestDatabase();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        createDatabase();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws SQLException {
+        close();
+    }
+
+    private void createDatabase() {
+        String fresh = "trawl_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         try (Connection c = connect(admin); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + name);
+            st.execute("CREATE DATABASE " + fresh);
         } catch (SQLException e) {
             Assumptions.abort("PostgreSQL at " + admin.display() + " is not usable (" + e.getMessage()
                     + "); set TRAWL_PG_URL to run the PostgreSQL tests");
         }
-        return new PostgresTestDatabase(admin, name);
+        name = fresh;
     }
 
     static Connection connect(PostgresTarget target) throws SQLException {
@@ -117,8 +139,10 @@ public final class PostgresTestDatabase implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        if (name == null) return;
         try (Connection c = connect(admin); Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         }
+        name = null;
     }
 }

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Several workers on one PostgreSQL frontier: heartbeats tell dead workers from live ones, hosts are leased to one
@@ -15,17 +14,7 @@ import org.junit.jupiter.api.Test;
  * heartbeat of 1970, a "live" one whose heartbeat is the server's now (alive for Workers.TTL).
  */
 class PostgresWorkersIT {
-    private PostgresTestDatabase db;
-
-    @BeforeEach
-    void createDatabase() {
-        db = PostgresTestDatabase.create();
-    }
-
-    @AfterEach
-    void dropDatabase() throws SQLException {
-        if (db != null) db.close();
-    }
+    @RegisterExtension final PostgresTestDatabase db = PostgresTestDatabase.perTest();
 
     private PageStore open() {
         return Stores.open(db.url());
