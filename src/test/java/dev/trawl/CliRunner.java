@@ -19,6 +19,21 @@ public final class CliRunner {
 
     private CliRunner() {}
 
+    /**
+     * Starts trawl in a child JVM, as a user's shell would (this JVM's java and class path): for kill -9, signals
+     * and several processes at once. stdout and stderr go to output.
+     */
+    public static Process startChild(List<String> jvmOptions, List<String> args, ProcessBuilder.Redirect output)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("--enable-native-access=ALL-UNNAMED");
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.trawl.Main"));
+        command.addAll(args);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();
+    }
+
     /** Exit code and what was printed. */
     public record Result(int exit, String out, String err) {
         @Override

@@ -10,7 +10,6 @@ import dev.trawl.testsite.TestSite;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -118,11 +117,7 @@ class CrashResumeIT {
     }
 
     private static Process startChild(List<String> args) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), "dev.trawl.Main"));
-        command.addAll(args);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return CliRunner.startChild(List.of(), args, ProcessBuilder.Redirect.DISCARD);
     }
 
     private static void awaitHits(TestSite site, int hits, Process child) throws InterruptedException {

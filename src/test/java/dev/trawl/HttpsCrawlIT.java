@@ -44,8 +44,8 @@ class HttpsCrawlIT {
             site.gzipped("/b", "<title>secure b (gzip)</title>");
             Path db = dir.resolve("tls.db");
 
-            Process crawl = child(dir.resolve("crawl.log"), "-Djavax.net.ssl.trustStore=" + trust,
-                    "-Djavax.net.ssl.trustStorePassword=" + PASSWORD, "crawl", site.url("/"), "--db", db.toString(),
+            Process crawl = child(dir.resolve("crawl.log"), List.of("-Djavax.net.ssl.trustStore=" + trust,
+                    "-Djavax.net.ssl.trustStorePassword=" + PASSWORD), "crawl", site.url("/"), "--db", db.toString(),
                     "--quiet", "--ignore-robots");
             assertThat(crawl.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(crawl.exitValue()).as(Files.readString(dir.resolve("crawl.log"))).isZero();
@@ -57,7 +57,7 @@ class HttpsCrawlIT {
 
             // Without the trust store the certificate is unknown: the page is a row with an error, exit 0.
             Path untrusted = dir.resolve("untrusted.db");
-            Process refused = child(dir.resolve("refused.log"), "crawl", site.url("/"), "--db", untrusted.toString(),
+            Process refused = child(dir.resolve("refused.log"), List.of(), "crawl", site.url("/"), "--db", untrusted.toString(),
                     "--quiet", "--ignore-robots", "--retries", "0");
             assertThat(refused.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(refused.exitValue()).as(Files.readString(dir.resolve("refused.log"))).isZero();
@@ -88,13 +88,7 @@ class HttpsCrawlIT {
         assertThat(p.exitValue()).as("keytool %s: %s", args[0], out).isZero();
     }
 
-    private static Process child(Path log, String... args) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
-        List<String> rest = new ArrayList<>();
-        for (String a : args) (a.startsWith("-D") ? command : rest).add(a);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.trawl.Main"));
-        command.addAll(rest);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    private static Process child(Path log, List<String> jvmOptions, String... args) throws Exception {
+        return CliRunner.startChild(jvmOptions, List.of(args), ProcessBuilder.Redirect.to(log.toFile()));
     }
 }

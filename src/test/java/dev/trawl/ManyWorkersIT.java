@@ -119,12 +119,7 @@ class ManyWorkersIT {
     }
 
     private static Process startChild(List<String> args, Path log) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), "dev.trawl.Main"));
-        command.addAll(args);
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        return CliRunner.startChild(List.of(), args, ProcessBuilder.Redirect.to(log.toFile()));
     }
 
     private static void awaitHits(List<TestSite> sites, int hits, Process child) throws InterruptedException {

@@ -157,14 +157,11 @@ class StatusIT {
     }
 
     private Process crawl(TestSite site, Path db, String... extra) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), "dev.trawl.Main", "crawl", site.url("/"),
-                "--db", db.toString(), "--run-dir", runDir(), "--quiet", "--retries", "0",
-                "--per-host", "2", "--concurrency", "2"));
-        command.addAll(List.of(extra));
+        List<String> args = new ArrayList<>(List.of("crawl", site.url("/"), "--db", db.toString(), "--run-dir", runDir(),
+                "--quiet", "--retries", "0", "--per-host", "2", "--concurrency", "2"));
+        args.addAll(List.of(extra));
         Path log = dir.resolve(db.getFileName() + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = CliRunner.startChild(List.of(), args, ProcessBuilder.Redirect.to(log.toFile()));
         children.add(process);
         return process;
     }

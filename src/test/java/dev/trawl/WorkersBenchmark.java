@@ -105,10 +105,6 @@ public final class WorkersBenchmark {
     }
 
     private static Process start(List<String> args, Path log) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), "dev.trawl.Main"));
-        command.addAll(args);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return CliRunner.startChild(List.of(), args, ProcessBuilder.Redirect.to(log.toFile()));
     }
 }
