@@ -159,7 +159,7 @@ public final class Scheduler {
      */
     public void raiseHostDelay(String host, Duration delay) {
         withLock(() -> {
-            HostQueue queue = hosts.computeIfAbsent(host, h -> new HostQueue(h, defaultDelayNanos));
+            HostQueue queue = queueOf(host);
             if (delay.toNanos() <= queue.delayNanos) return;
             queue.delayNanos = delay.toNanos();
             if (queue.lastStartNanos != Long.MIN_VALUE) {
@@ -175,7 +175,7 @@ public final class Scheduler {
      */
     public void holdOff(String host) {
         withLock(() -> {
-            HostQueue queue = hosts.computeIfAbsent(host, h -> new HostQueue(h, defaultDelayNanos));
+            HostQueue queue = queueOf(host);
             long notBefore = nanoTime.getAsLong() + queue.delayNanos;
             if (queue.delayNanos > 0 && notBefore > queue.nextStartNanos) reschedule(queue, notBefore);
         });
@@ -348,7 +348,11 @@ public final class Scheduler {
     }
 
     private HostQueue hostFor(CrawlItem item) {
-        return hosts.computeIfAbsent(hostOf.apply(item.current()), h -> new HostQueue(h, defaultDelayNanos));
+        return queueOf(hostOf.apply(item.current()));
+    }
+
+    private HostQueue queueOf(String host) {
+        return hosts.computeIfAbsent(host, h -> new HostQueue(h, defaultDelayNanos));
     }
 
     private void withLock(Runnable action) {
