@@ -28,7 +28,7 @@ final class BodySink {
     }
 
     /** Moves up to max body bytes from the connection here; returns how many, or -1 at end of stream. */
-    long readFrom(Http1Connection connection, long max) throws IOException {
+    long readFrom(BodySource connection, long max) throws IOException {
         long n;
         if (keep) {
             if (length == bytes.length) grow();

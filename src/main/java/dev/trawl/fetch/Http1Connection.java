@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * hands it out to a single caller). Every read first sets SO_TIMEOUT to the time left before the request's
  * deadline, then checks the deadline, so no read outlives it.
  */
-final class Http1Connection implements AutoCloseable {
+final class Http1Connection implements AutoCloseable, BodySource {
     private static final int BUFFER_SIZE = 16 * 1024;
     private static final int DIRECT_READ = 1024;
     private final Socket socket;
@@ -115,7 +115,8 @@ final class Http1Connection implements AutoCloseable {
     }
 
     /** Reads up to len bytes into dst; -1 at end of stream. Reads of 1 KB or more bypass an empty buffer. */
-    int read(byte[] dst, int off, int len) throws IOException {
+    @Override
+    public int read(byte[] dst, int off, int len) throws IOException {
         if (pos < limit) {
             int n = Math.min(len, limit - pos);
             System.arraycopy(buffer, pos, dst, off, n);
@@ -128,7 +129,8 @@ final class Http1Connection implements AutoCloseable {
     }
 
     /** Reads and drops up to max bytes; returns how many, or -1 at end of stream. */
-    long skip(long max) throws IOException {
+    @Override
+    public long skip(long max) throws IOException {
         if (pos == limit && !fill()) return -1;
         int n = (int) Math.min(max, limit - pos);
         pos += n;
