@@ -18,7 +18,11 @@ import picocli.CommandLine.Spec;
 
 /** `trawl crawl SEED_URL... [options]`: options in, {@link Crawler} called, summary out. */
 @Command(name = "crawl", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Crawl from the seed URLs into a database. Running it again on the same --db resumes.")
+        description = "Crawl from the seed URLs into a database. Running it again on the same --db resumes.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  trawl crawl https://example.com/ --max-pages 500 --db example.db",
+                "  trawl crawl https://example.org/docs/ --scope domain --delay 250ms",
+                "  trawl crawl https://example.com/ --db postgresql://me@db/crawl --time-limit 1h"})
 final class CrawlCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -53,17 +57,17 @@ final class CrawlCommand implements Callable<Integer> {
             description = "retries on timeouts, connection errors, 5xx and 429 (default: ${DEFAULT-VALUE})")
     int retries;
 
-    @Option(names = "--scope", paramLabel = "host|domain|any", defaultValue = "host",
+    @Option(names = "--scope", paramLabel = "host|domain|any", defaultValue = "host", completionCandidates = ScopeNames.class,
             description = "which links are followed: same host, same registrable domain, or any (default: ${DEFAULT-VALUE})")
     Scope scope;
 
-    @Option(names = "--include", paramLabel = "REGEX", converter = PatternConverter.class, description = "follow only URLs matching (repeatable)")
+    @Option(names = "--include", paramLabel = "REGEX", converter = PatternConverter.class, description = "follow only URLs matching (repeatable; default: all in scope)")
     List<Pattern> include = new ArrayList<>();
 
-    @Option(names = "--exclude", paramLabel = "REGEX", converter = PatternConverter.class, description = "never follow URLs matching (repeatable)")
+    @Option(names = "--exclude", paramLabel = "REGEX", converter = PatternConverter.class, description = "never follow URLs matching (repeatable; default: none)")
     List<Pattern> exclude = new ArrayList<>();
 
-    @Option(names = "--ignore-robots", description = "neither fetch nor obey robots.txt")
+    @Option(names = "--ignore-robots", description = "neither fetch nor obey robots.txt (default: off, robots.txt is obeyed)")
     boolean ignoreRobots;
 
     @Option(names = "--user-agent", paramLabel = "STRING", defaultValue = CrawlConfig.DEFAULT_USER_AGENT,
@@ -75,12 +79,12 @@ final class CrawlCommand implements Callable<Integer> {
     long maxBody;
 
     @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "stop gracefully after this long; pending URLs stay pending")
+            description = "stop gracefully after this long; pending URLs stay pending (default: no limit)")
     Duration timeLimit;
 
     @Mixin SessionOptions process;
 
-    @Option(names = "--keep-status", description = "leave the live counters behind when the crawl ends, for trawl status to report the final counts")
+    @Option(names = "--keep-status", description = "leave the live counters behind when the crawl ends, for trawl status to report the final counts (default: off)")
     boolean keepStatus;
 
     @Override

@@ -20,7 +20,10 @@ import picocli.CommandLine.Spec;
 
 /** `trawl demo`: crawls a built-in website on loopback, offline, and shows what to try next. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Serve a small built-in website on 127.0.0.1 and crawl it into ./trawl-demo.db (works offline).")
+        description = "Serve a small built-in website on 127.0.0.1 and crawl it into ./trawl-demo.db (works offline).",
+        footerHeading = "%nExamples:%n",
+        footer = {"  trawl demo",
+                "  trawl demo && trawl export --db trawl-demo.db | head"})
 final class DemoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -30,7 +33,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--pages", paramLabel = "N", defaultValue = "300", description = "pages on the demo site (default: ${DEFAULT-VALUE})")
     int pages;
 
-    @Option(names = "--debug", description = "print stack traces of internal errors")
+    @Option(names = "--debug", description = "print stack traces of internal errors (default: off)")
     boolean debug;
 
     @Override

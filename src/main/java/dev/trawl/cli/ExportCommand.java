@@ -20,7 +20,11 @@ import picocli.CommandLine.Spec;
 
 /** `trawl export --db TARGET [--format jsonl|csv] [--out FILE]`: streams one record per attempted URL. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Write one record per attempted URL (fetched, failed, or denied by robots.txt).")
+        description = "Write one record per attempted URL (fetched, failed, or denied by robots.txt).",
+        footerHeading = "%nExamples:%n",
+        footer = {"  trawl export --db example.db > example.jsonl",
+                "  trawl export --db example.db --out example.csv",
+                "  trawl export --db postgresql://me@db/crawl --format csv --out crawl.csv"})
 final class ExportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -32,10 +36,10 @@ final class ExportCommand implements Callable<Integer> {
             description = "output format (default: from the --out extension, else jsonl)")
     ExportFormat format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "write here instead of standard output")
+    @Option(names = "--out", paramLabel = "FILE", description = "write here instead of standard output (default: standard output)")
     Path out;
 
-    @Option(names = "--debug", description = "print stack traces of internal errors")
+    @Option(names = "--debug", description = "print stack traces of internal errors (default: off)")
     boolean debug;
 
     @Override

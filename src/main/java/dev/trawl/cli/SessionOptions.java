@@ -6,14 +6,14 @@ import picocli.CommandLine.Option;
 
 /** The options of `crawl` and `worker` that are about this process rather than the crawl (a picocli mixin). */
 final class SessionOptions {
-    @Option(names = "--quiet", description = "no progress line")
+    @Option(names = "--quiet", description = "no progress line (default: off; the line shows only on a terminal)")
     boolean quiet;
 
-    @Option(names = "--debug", description = "print stack traces of internal errors")
+    @Option(names = "--debug", description = "print stack traces of internal errors (default: off)")
     boolean debug;
 
     @Option(names = "--metrics-port", paramLabel = "PORT",
-            description = "serve live counters in the Prometheus text format at http://127.0.0.1:PORT/metrics (0: any free port)")
+            description = "serve live counters in the Prometheus text format at http://127.0.0.1:PORT/metrics (0: any free port; default: none)")
     Integer metricsPort;
 
     @Option(names = "--run-dir", paramLabel = "DIR",

@@ -21,28 +21,31 @@ import picocli.CommandLine.Spec;
  * the run directory, from outside those processes and without touching their databases.
  */
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Show the crawls running now (pages, pages/s, in flight, queue, errors, latency), per process and in total.")
+        description = "Show the crawls running now (pages, pages/s, in flight, queue, errors, latency), per process and in total.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  trawl status",
+                "  trawl status --json"})
 final class StatusCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--db", paramLabel = "TARGET", description = "only the crawl on this database (default: all crawls)")
     String db;
 
-    @Option(names = "--watch", description = "refresh in place until the crawls end (or Ctrl-C)")
+    @Option(names = "--watch", description = "refresh in place until the crawls end (or Ctrl-C) (default: off, print once)")
     boolean watch;
 
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
             description = "time between refreshes with --watch (default: ${DEFAULT-VALUE})")
     Duration interval;
 
-    @Option(names = "--json", description = "one JSON document (per refresh with --watch, one per line)")
+    @Option(names = "--json", description = "one JSON document (per refresh with --watch, one per line) (default: off, a table)")
     boolean json;
 
     @Option(names = "--run-dir", paramLabel = "DIR",
             description = "where crawls publish their counters (default: as trawl crawl: $TRAWL_RUN_DIR, else $XDG_RUNTIME_DIR/trawl, else /dev/shm/trawl-USER or a trawl-USER temp directory)")
     Path runDir;
 
-    @Option(names = "--prune", description = "remove counters files left by finished or dead crawls, then exit")
+    @Option(names = "--prune", description = "remove counters files left by finished or dead crawls, then exit (default: off)")
     boolean prune;
 
     @Override

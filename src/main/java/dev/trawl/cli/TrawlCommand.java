@@ -1,6 +1,5 @@
 package dev.trawl.cli;
 
-import dev.trawl.crawl.CrawlConfig;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,8 +8,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The root command; each job is a subcommand. */
-@Command(name = "trawl", mixinStandardHelpOptions = true, version = "trawl " + CrawlConfig.VERSION,
-        description = "A fast, polite, crash-safe web crawler.")
+@Command(name = "trawl", mixinStandardHelpOptions = true, versionProvider = VersionText.class,
+        description = "A fast, polite, crash-safe web crawler.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  trawl demo",
+                "  trawl crawl https://example.com/ --max-pages 500 --db example.db",
+                "  trawl export --db example.db > example.jsonl",
+                "%nEach command has its own --help; `man trawl` and `man trawl-crawl` have the details."})
 public final class TrawlCommand implements Runnable {
     /**
      * The subcommands by name, in the order help lists them. Lambdas, not constructor references: picocli's classes
@@ -37,20 +41,42 @@ public final class TrawlCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (crawl, worker, export, status, demo)");
     }
 
+    /**
+     * The whole command tree, every subcommand built: what help, the man pages and shell completion are made from,
+     * so that they never drift from the options.
+     */
+    public static CommandLine commandLine() {
+        var cli = new CommandLine(new TrawlCommand());
+        COMMANDS.forEach((name, command) -> add(cli, name, command.get()));
+        return parsing(cli);
+    }
+
+    /** How every command line is parsed; set once the subcommands are in, since picocli applies it to those present. */
+    private static CommandLine parsing(CommandLine cli) {
+        return cli.setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    /** Adds a subcommand; its --version says what the root's says. */
+    private static void add(CommandLine cli, String name, Object command) {
+        cli.addSubcommand(name, command);
+        cli.getSubcommands().get(name).getCommandSpec().versionProvider(new VersionText());
+    }
+
     /** Runs trawl with these arguments and returns the exit code; tests call this instead of main. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        var cli = new CommandLine(new TrawlCommand());
         // Only the subcommand this run names: picocli builds each one's model by reflection, and building all of
         // them was a third of the start-up of a crawl. Help, --version and mistakes get them all.
         Supplier<Object> named = args.length > 0 && !"help".equals(args[0]) ? COMMANDS.get(args[0]) : null;
+        CommandLine cli;
         if (named != null) {
-            cli.addSubcommand(args[0], named.get());
+            cli = new CommandLine(new TrawlCommand());
+            add(cli, args[0], named.get());
+            parsing(cli);
         } else {
-            COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+            cli = commandLine();
         }
         cli.setOut(out)
                 .setErr(err)
-                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler((ex, a) -> usageError(ex, err))
                 .setExecutionExceptionHandler((ex, cmd, parsed) -> executionError(ex, cmd, parsed, err));
         return cli.execute(args);

@@ -15,12 +15,15 @@ import picocli.CommandLine.Spec;
  * `trawl crawl` ({@link CrawlSession}).
  */
 @Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Join the crawl in a PostgreSQL database as one more worker, with the options it was started with.")
+        description = "Join the crawl in a PostgreSQL database as one more worker, with the options it was started with.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  trawl crawl https://example.com/ --db postgresql://me@db/crawl  # first one",
+                "  trawl worker --db postgresql://me@db/crawl  # more, on any machine"})
 final class WorkerCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--db", paramLabel = "TARGET", required = true,
-            description = "the crawl's PostgreSQL database (postgresql://user@host/db)")
+            description = "the crawl's PostgreSQL database (postgresql://user@host/db) (required)")
     String db;
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "64",
@@ -28,7 +31,7 @@ final class WorkerCommand implements Callable<Integer> {
     int concurrency;
 
     @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "stop this worker gracefully after this long; its unfinished URLs go back to the others")
+            description = "stop this worker gracefully after this long; its unfinished URLs go back to the others (default: no limit)")
     Duration timeLimit;
 
     @Mixin SessionOptions process;
