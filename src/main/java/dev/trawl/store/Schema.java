@@ -39,9 +39,10 @@ final class Schema {
                 // 4: the frontier's unique key is the URL's de-duplication key (dev.trawl.url.DedupKey), while url
                 // is the request form, as the page wrote it; and host_budget counts the URLs each host has had
                 // admitted to the frontier, for --max-pages-per-host across resumes and workers.
-                // The index comes before the backfill, which looks keys up in it (null keys are allowed, and distinct).
+                // The index comes before the backfill, which looks keys up in it (null keys are allowed, and distinct). Not
+                // "frontier_url_key": PostgreSQL gave that name to the index of url's UNIQUE.
                 List.of("ALTER TABLE frontier ADD COLUMN url_key TEXT",
-                        "CREATE UNIQUE INDEX frontier_url_key ON frontier (url_key)",
+                        "CREATE UNIQUE INDEX frontier_dedup_key ON frontier (url_key)",
                         UrlKeyBackfill.STEP,
                         "CREATE TABLE host_budget (host TEXT PRIMARY KEY, admitted BIGINT NOT NULL)",
                         "INSERT INTO host_budget (host, admitted) SELECT host, COUNT(*) FROM frontier"

@@ -25,6 +25,11 @@ class PostgresPageStoreIT extends PageStoreContractTest {
         return db.scalar(sql);
     }
 
+    @Override
+    void execute(String sql) throws SQLException {
+        db.execute(sql);
+    }
+
     @Test
     void linksAreJsonForPostgresToo() throws Exception {
         try (PageStore store = open()) {
