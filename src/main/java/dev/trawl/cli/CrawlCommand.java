@@ -2,6 +2,8 @@ package dev.trawl.cli;
 
 import dev.trawl.crawl.CrawlConfig;
 import dev.trawl.crawl.Crawler;
+import dev.trawl.frontier.HostBudget;
+import dev.trawl.frontier.TrapRules;
 import dev.trawl.url.Scope;
 import dev.trawl.url.UrlNormalizer;
 import java.time.Duration;
@@ -78,6 +80,18 @@ final class CrawlCommand implements Callable<Integer> {
             description = "abandon bodies larger than this, recorded as too_large (default: ${DEFAULT-VALUE})")
     long maxBody;
 
+    @Option(names = "--max-url-length", paramLabel = "N", defaultValue = "" + TrapRules.DEFAULT_MAX_URL_LENGTH,
+            description = "do not follow links longer than N characters, recorded as url_too_long; 0: no limit (default: ${DEFAULT-VALUE})")
+    int maxUrlLength;
+
+    @Option(names = "--max-path-repeats", paramLabel = "N", defaultValue = "" + TrapRules.DEFAULT_MAX_PATH_REPEATS,
+            description = "do not follow links in which one path segment occurs more than N times, recorded as repeating_path; 0: no limit (default: ${DEFAULT-VALUE})")
+    int maxPathRepeats;
+
+    @Option(names = "--max-pages-per-host", paramLabel = "N", defaultValue = "" + HostBudget.DEFAULT_LIMIT,
+            description = "at most N URLs of one host enter the frontier, more are recorded as host_page_limit; 0: no limit (default: ${DEFAULT-VALUE})")
+    long maxPagesPerHost;
+
     @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "stop gracefully after this long; pending URLs stay pending (default: no limit)")
     Duration timeLimit;
@@ -105,6 +119,9 @@ final class CrawlCommand implements Callable<Integer> {
         requireAtLeast("--retries", retries, 0);
         if (maxPages != null) requireAtLeast("--max-pages", maxPages, 0);
         if (maxDepth != null) requireAtLeast("--max-depth", maxDepth, 0);
+        requireAtLeast("--max-url-length", maxUrlLength, 0);
+        requireAtLeast("--max-path-repeats", maxPathRepeats, 0);
+        requireAtLeast("--max-pages-per-host", maxPagesPerHost, 0);
         if (timeout.isZero()) throw new UsageException("--timeout: must be more than 0");
         if (userAgent.isBlank() || !userAgent.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
             throw new UsageException("--user-agent: expected printable ASCII text, got '" + userAgent.strip() + "'");
@@ -114,7 +131,8 @@ final class CrawlCommand implements Callable<Integer> {
                 .maxDepth(maxDepth == null ? CrawlConfig.UNLIMITED : maxDepth)
                 .concurrency(concurrency).perHost(perHost).delay(delay).timeout(timeout).retries(retries)
                 .scope(scope).include(include).exclude(exclude).ignoreRobots(ignoreRobots).userAgent(userAgent)
-                .maxBody(maxBody).timeLimit(timeLimit).build();
+                .maxBody(maxBody).timeLimit(timeLimit).maxUrlLength(maxUrlLength).maxPathRepeats(maxPathRepeats)
+                .maxPagesPerHost(maxPagesPerHost).build();
     }
 
     private static void requireAtLeast(String option, long value, long min) {

@@ -1,6 +1,8 @@
 package dev.trawl.crawl;
 
+import dev.trawl.frontier.HostBudget;
 import dev.trawl.frontier.SeenSet;
+import dev.trawl.frontier.TrapRules;
 import dev.trawl.url.Scope;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +29,12 @@ import java.util.regex.Pattern;
  * @param seenLimit   known URLs kept in memory to skip writing links the store already has; past it the store's
  *                    unique URL does all the dedup. Default: what fits in a quarter of the heap (~2.7 million
  *                    URLs with the 192 MB heap ./trawl gives)
+ * @param maxUrlLength    links longer than this (characters, request form) are not followed (skip row
+ *                        url_too_long); 0 for no limit
+ * @param maxPathRepeats  links in which one path segment occurs more often than this are not followed (skip row
+ *                        repeating_path); 0 for no limit
+ * @param maxPagesPerHost at most this many URLs of one host enter the frontier, for the whole crawl (skip row
+ *                        host_page_limit); 0 for no limit
  */
 public record CrawlConfig(
         List<String> seeds,
@@ -47,7 +55,10 @@ public record CrawlConfig(
         long maxBody,
         Duration timeLimit,
         int parseThreads,
-        int seenLimit) {
+        int seenLimit,
+        int maxUrlLength,
+        int maxPathRepeats,
+        long maxPagesPerHost) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final String VERSION = "0.1.0";
@@ -65,12 +76,21 @@ public record CrawlConfig(
         requirePositive("parseThreads", parseThreads);
         requirePositive("seenLimit", seenLimit);
         requirePositive("maxBody", maxBody);
+        if (maxUrlLength < 0 || maxPathRepeats < 0 || maxPagesPerHost < 0) {
+            throw new IllegalArgumentException("maxUrlLength, maxPathRepeats and maxPagesPerHost must be >= 0, got "
+                    + maxUrlLength + ", " + maxPathRepeats + ", " + maxPagesPerHost);
+        }
         if (maxPages < 0 || maxDepth < 0 || retries < 0) {
             throw new IllegalArgumentException("maxPages, maxDepth and retries must be >= 0, got " + maxPages + ", " + maxDepth + ", " + retries);
         }
         if (delay.isNegative() || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("delay must be >= 0 and timeout > 0, got " + delay + ", " + timeout);
         }
+    }
+
+    /** The trap rules links must pass: --max-url-length and --max-path-repeats. */
+    public TrapRules traps() {
+        return new TrapRules(maxUrlLength, maxPathRepeats);
     }
 
     private static void requirePositive(String name, long value) {
@@ -102,6 +122,9 @@ public record CrawlConfig(
         private Duration timeLimit;
         private int parseThreads = Runtime.getRuntime().availableProcessors();
         private int seenLimit = SeenSet.limitForBytes(Runtime.getRuntime().maxMemory() / 4);
+        private int maxUrlLength = TrapRules.DEFAULT_MAX_URL_LENGTH;
+        private int maxPathRepeats = TrapRules.DEFAULT_MAX_PATH_REPEATS;
+        private long maxPagesPerHost = HostBudget.DEFAULT_LIMIT;
 
         private Builder(List<String> seeds) {
             this.seeds = List.copyOf(seeds);
@@ -125,10 +148,14 @@ public record CrawlConfig(
         public Builder timeLimit(Duration v) { timeLimit = v; return this; }
         public Builder parseThreads(int v) { parseThreads = v; return this; }
         public Builder seenLimit(int v) { seenLimit = v; return this; }
+        public Builder maxUrlLength(int v) { maxUrlLength = v; return this; }
+        public Builder maxPathRepeats(int v) { maxPathRepeats = v; return this; }
+        public Builder maxPagesPerHost(long v) { maxPagesPerHost = v; return this; }
 
         public CrawlConfig build() {
             return new CrawlConfig(seeds, db, maxPages, maxDepth, concurrency, perHost, delay, timeout, retries,
-                    retryBase, scope, include, exclude, ignoreRobots, userAgent, maxBody, timeLimit, parseThreads, seenLimit);
+                    retryBase, scope, include, exclude, ignoreRobots, userAgent, maxBody, timeLimit, parseThreads, seenLimit,
+                    maxUrlLength, maxPathRepeats, maxPagesPerHost);
         }
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.trawl.frontier.HostBudget;
+import dev.trawl.frontier.TrapRules;
 import dev.trawl.url.Scope;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -23,7 +25,7 @@ import java.util.regex.Pattern;
  */
 record CrawlOptions(List<String> seeds, long maxPages, int maxDepth, int perHost, Duration delay, Duration timeout,
                     int retries, Scope scope, List<String> include, List<String> exclude, boolean ignoreRobots,
-                    String userAgent, long maxBody) {
+                    String userAgent, long maxBody, int maxUrlLength, int maxPathRepeats, long maxPagesPerHost) {
     private static final JsonFactory JSON = new JsonFactory();
 
     CrawlOptions {
@@ -36,7 +38,8 @@ record CrawlOptions(List<String> seeds, long maxPages, int maxDepth, int perHost
     static CrawlOptions of(CrawlConfig config, List<String> normalizedSeeds) {
         return new CrawlOptions(normalizedSeeds, config.maxPages(), config.maxDepth(), config.perHost(),
                 config.delay(), config.timeout(), config.retries(), config.scope(), patterns(config.include()),
-                patterns(config.exclude()), config.ignoreRobots(), config.userAgent(), config.maxBody());
+                patterns(config.exclude()), config.ignoreRobots(), config.userAgent(), config.maxBody(),
+                config.maxUrlLength(), config.maxPathRepeats(), config.maxPagesPerHost());
     }
 
     private static List<String> patterns(List<Pattern> patterns) {
@@ -48,7 +51,8 @@ record CrawlOptions(List<String> seeds, long maxPages, int maxDepth, int perHost
         return CrawlConfig.builder(seeds).db(db).maxPages(maxPages).maxDepth(maxDepth).perHost(perHost).delay(delay)
                 .timeout(timeout).retries(retries).scope(scope).include(include.stream().map(Pattern::compile).toList())
                 .exclude(exclude.stream().map(Pattern::compile).toList()).ignoreRobots(ignoreRobots)
-                .userAgent(userAgent).maxBody(maxBody);
+                .userAgent(userAgent).maxBody(maxBody).maxUrlLength(maxUrlLength).maxPathRepeats(maxPathRepeats)
+                .maxPagesPerHost(maxPagesPerHost);
     }
 
     /**
@@ -84,6 +88,9 @@ record CrawlOptions(List<String> seeds, long maxPages, int maxDepth, int perHost
         shown.put("--ignore-robots", ignoreRobots ? "on" : "off");
         shown.put("--user-agent", "'" + userAgent + "'");
         shown.put("--max-body", maxBody + " bytes");
+        shown.put("--max-url-length", Integer.toString(maxUrlLength));
+        shown.put("--max-path-repeats", Integer.toString(maxPathRepeats));
+        shown.put("--max-pages-per-host", Long.toString(maxPagesPerHost));
         return shown;
     }
 
@@ -113,6 +120,9 @@ record CrawlOptions(List<String> seeds, long maxPages, int maxDepth, int perHost
             g.writeBooleanField("ignore_robots", ignoreRobots);
             g.writeStringField("user_agent", userAgent);
             g.writeNumberField("max_body", maxBody);
+            g.writeNumberField("max_url_length", maxUrlLength);
+            g.writeNumberField("max_path_repeats", maxPathRepeats);
+            g.writeNumberField("max_pages_per_host", maxPagesPerHost);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -157,7 +167,11 @@ record CrawlOptions(List<String> seeds, long maxPages, int maxDepth, int perHost
                     (int) number(fields, "per_host"), Duration.ofMillis(number(fields, "delay_ms")),
                     Duration.ofMillis(number(fields, "timeout_ms")), (int) number(fields, "retries"),
                     Scope.valueOf((String) fields.get("scope")), list(fields, "include"), list(fields, "exclude"),
-                    (Boolean) fields.get("ignore_robots"), (String) fields.get("user_agent"), number(fields, "max_body"));
+                    (Boolean) fields.get("ignore_robots"), (String) fields.get("user_agent"), number(fields, "max_body"),
+                    // absent in options stored before these existed: the crawl goes on under the defaults
+                    (int) numberOr(fields, "max_url_length", TrapRules.DEFAULT_MAX_URL_LENGTH),
+                    (int) numberOr(fields, "max_path_repeats", TrapRules.DEFAULT_MAX_PATH_REPEATS),
+                    numberOr(fields, "max_pages_per_host", HostBudget.DEFAULT_LIMIT));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("stored crawl options are incomplete: " + json, e);
         }
@@ -166,6 +180,11 @@ record CrawlOptions(List<String> seeds, long maxPages, int maxDepth, int perHost
     @SuppressWarnings("unchecked")
     private static List<String> list(Map<String, Object> fields, String name) {
         return (List<String>) java.util.Objects.requireNonNull(fields.get(name), name);
+    }
+
+    private static long numberOr(Map<String, Object> fields, String name, long absent) {
+        Object value = fields.get(name);
+        return value == null ? absent : (Long) value;
     }
 
     private static long number(Map<String, Object> fields, String name) {

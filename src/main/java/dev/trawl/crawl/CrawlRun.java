@@ -5,6 +5,7 @@ import dev.trawl.fetch.FetchSettings;
 import dev.trawl.fetch.Fetcher;
 import dev.trawl.fetch.RetryPolicy;
 import dev.trawl.frontier.CrawlItem;
+import dev.trawl.frontier.HostBudget;
 import dev.trawl.frontier.Lease;
 import dev.trawl.frontier.Scheduler;
 import dev.trawl.frontier.SeenSet;
@@ -14,6 +15,7 @@ import dev.trawl.store.FrontierEntry;
 import dev.trawl.store.PageRecord;
 import dev.trawl.store.PageStore;
 import dev.trawl.store.StoreException;
+import dev.trawl.url.DedupKey;
 import dev.trawl.url.ScopeRule;
 import dev.trawl.url.UrlFilters;
 import dev.trawl.url.UrlNormalizer;
@@ -52,6 +54,8 @@ final class CrawlRun {
     private final ExecutorService tasks = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("trawl-fetch-", 0).factory());
     private Scheduler scheduler;
     private FrontierFeeder feeder;
+    private HostBudget budget;
+    private Admission admission;
     private long pendingLeft;
     private long startNanos;
 
@@ -71,10 +75,12 @@ final class CrawlRun {
         store.joinCrawl((config.concurrency() + config.perHost() - 1) / config.perHost());
         var seen = new SeenSet(config.seenLimit());
         // No more than the seen-set holds: at 10^8 known URLs, reading the rest would cost minutes and save nothing.
-        store.loadFrontier((url, depth, isDone) -> seen.add(url), config.seenLimit());
+        store.loadFrontier((url, depth, isDone) -> seen.add(DedupKey.of(url)), config.seenLimit());
+        budget = new HostBudget(config.maxPagesPerHost(), new StoreLedger(store));
+        admission = new Admission(seen, config.traps(), budget, clock);
         List<FrontierEntry> newSeeds = new ArrayList<>();
         for (String seed : seeds) {
-            if (seen.add(seed)) newSeeds.add(new FrontierEntry(seed, 0));
+            if (admitSeed(seed)) newSeeds.add(new FrontierEntry(seed, 0));
         }
         store.addPending(newSeeds);
         long budget = config.maxPages() == CrawlConfig.UNLIMITED ? Long.MAX_VALUE
@@ -101,6 +107,28 @@ final class CrawlRun {
         });
     }
 
+    private boolean admitSeed(String seed) {
+        try {
+            return admission.addSeed(seed);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while adding the seeds", e);
+        }
+    }
+
+    /** The host budget's count lives in the store, where every worker and every resume sees it. */
+    private record StoreLedger(PageStore store) implements HostBudget.Ledger {
+        @Override
+        public long reserve(String host, long wanted, long limit) throws InterruptedException {
+            return store.reserveHostUrls(host, wanted, limit);
+        }
+
+        @Override
+        public void giveBack(java.util.Map<String, Long> unused) {
+            store.returnHostUrls(unused);
+        }
+    }
+
     private List<String> normalizeSeeds(UrlNormalizer normalizer) {
         List<String> seeds = new ArrayList<>();
         for (String raw : config.seeds()) {
@@ -115,16 +143,18 @@ final class CrawlRun {
         Thread timer = startTimer();
         try (var fetcher = new Fetcher(new FetchSettings(config.userAgent(), config.timeout(), config.maxBody()));
              var analyzer = new PageAnalyzer(config.parseThreads(), new PageParser(normalizer),
-                     new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()), config.maxDepth())) {
+                     new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()), config.maxDepth(),
+                    config.traps())) {
             var robots = config.ignoreRobots() ? null
                     : new RobotsCache(fetcher, new RobotsPolicy(config.userAgent()), normalizer, listener);
             var retryPolicy = new RetryPolicy(config.retries(), config.retryBase(), new Random());
             var ctx = new PageTask.Context(scheduler, fetcher, robots, analyzer, retryPolicy, normalizer,
                     new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()),
-                    seen, store, new Counting(), clock, config.maxDepth());
+                    seen, store, new Counting(), clock, config.maxDepth(), admission);
             dispatch(new PageTask(ctx));
             awaitTasks();
             feeder.stop();
+            if (fatal.get() == null) budget.close(); // unused allowance back to the store, for a resume to use
             store.flush();
             pendingLeft = store.countPending();
         } catch (InterruptedException e) {

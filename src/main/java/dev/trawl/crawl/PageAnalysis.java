@@ -1,9 +1,21 @@
 package dev.trawl.crawl;
 
+import dev.trawl.frontier.SkipReason;
 import dev.trawl.parse.ParsedPage;
 import java.util.List;
 
-/** A parsed page plus the links the crawl may follow (in scope, accepted by the filters, not too deep). */
-record PageAnalysis(ParsedPage page, List<String> followable) {
-    static final PageAnalysis NONE = new PageAnalysis(null, List.of());
+/**
+ * A parsed page plus the links the crawl may follow (in scope, accepted by the filters, not too deep) and the ones
+ * it would follow but a trap rule refuses.
+ */
+record PageAnalysis(ParsedPage page, List<String> followable, List<Trapped> trapped) {
+    static final PageAnalysis NONE = new PageAnalysis(null, List.of(), List.of());
+
+    PageAnalysis {
+        followable = List.copyOf(followable);
+        trapped = List.copyOf(trapped);
+    }
+
+    /** A link a trap rule refused, and which rule. */
+    record Trapped(String url, SkipReason reason) {}
 }

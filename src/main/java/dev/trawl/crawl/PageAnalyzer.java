@@ -1,5 +1,7 @@
 package dev.trawl.crawl;
 
+import dev.trawl.frontier.SkipReason;
+import dev.trawl.frontier.TrapRules;
 import dev.trawl.parse.PageParser;
 import dev.trawl.parse.ParsedPage;
 import dev.trawl.url.ScopeRule;
@@ -23,8 +25,9 @@ final class PageAnalyzer implements AutoCloseable {
     private final ScopeRule scope;
     private final UrlFilters filters;
     private final int maxDepth;
+    private final TrapRules traps;
 
-    PageAnalyzer(int threads, PageParser parser, ScopeRule scope, UrlFilters filters, int maxDepth) {
+    PageAnalyzer(int threads, PageParser parser, ScopeRule scope, UrlFilters filters, int maxDepth, TrapRules traps) {
         var count = new AtomicInteger();
         this.cpuPool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "trawl-parse-" + count.incrementAndGet());
@@ -35,6 +38,7 @@ final class PageAnalyzer implements AutoCloseable {
         this.scope = scope;
         this.filters = filters;
         this.maxDepth = maxDepth;
+        this.traps = traps;
     }
 
     static boolean isHtml(String contentType) {
@@ -58,12 +62,16 @@ final class PageAnalyzer implements AutoCloseable {
 
     private PageAnalysis analyzeNow(byte[] body, String contentType, String pageUrl, int depth) {
         ParsedPage page = parser.parse(body, body.length, contentType, pageUrl);
-        if (depth >= maxDepth) return new PageAnalysis(page, List.of());
+        if (depth >= maxDepth) return new PageAnalysis(page, List.of(), List.of());
         List<String> followable = new ArrayList<>();
+        List<PageAnalysis.Trapped> trapped = new ArrayList<>();
         for (String link : page.outlinks()) {
-            if (scope.isInScope(link) && filters.accepts(link)) followable.add(link);
+            if (!scope.isInScope(link) || !filters.accepts(link)) continue;
+            SkipReason trap = traps.check(link);
+            if (trap == null) followable.add(link);
+            else trapped.add(new PageAnalysis.Trapped(link, trap));
         }
-        return new PageAnalysis(page, followable);
+        return new PageAnalysis(page, followable, trapped);
     }
 
     @Override

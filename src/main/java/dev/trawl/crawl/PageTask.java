@@ -19,7 +19,6 @@ import dev.trawl.url.UrlNormalizer;
 import dev.trawl.url.Urls;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,7 +32,8 @@ final class PageTask {
     /** Everything a task works with; one per crawl, shared by all tasks. */
     record Context(Scheduler scheduler, Fetcher fetcher, RobotsCache robots, PageAnalyzer analyzer,
                    RetryPolicy retryPolicy, UrlNormalizer normalizer, ScopeRule scope, UrlFilters filters,
-                   SeenSet seen, PageStore store, CrawlListener listener, InstantSource clock, int maxDepth) {}
+                   SeenSet seen, PageStore store, CrawlListener listener, InstantSource clock, int maxDepth,
+                   Admission admission) {}
 
     private final Context ctx;
 
@@ -94,6 +94,12 @@ final class PageTask {
         ctx.scheduler().requeue(lease, item.nextAttempt(), wait, holdHost);
     }
 
+    /**
+     * A redirect is followed within the item (the record keeps the chain's end as final_url), but each hop is a URL
+     * of the crawl like any link: one already known (fetched, queued, or an earlier hop) is not requested again, the
+     * redirect is the outcome and points at it (its outlink); a new one passes the trap rules and the host budget and
+     * is stored as done with the item's record, so a later link to it is not fetched either.
+     */
     private void redirect(Lease lease, CrawlItem item, HttpAnswer.Response r, Duration elapsed) throws InterruptedException {
         String target = ctx.normalizer().resolve(item.current(), r.location());
         if (target != null && (target.equals(item.current()) || item.redirects().contains(target))) {
@@ -101,11 +107,13 @@ final class PageTask {
         } else if (target != null && item.redirects().size() >= MAX_REDIRECTS - 1) {
             record(lease, item, failure(item, FetchError.TOO_MANY_REDIRECTS.code(), item.current()));
         } else if (target == null || !ctx.scope().isInScope(target) || !ctx.filters().accepts(target)) {
-            record(lease, item, response(item, r, elapsed)); // the redirect itself is the outcome: not followed
+            record(lease, item, response(item, r, elapsed).pointingAt(target)); // the redirect itself is the outcome
         } else if (ctx.store().isShared() && !Urls.host(target).equals(Urls.host(item.current()))) {
             // Another host may be leased to another worker: the target goes to the shared frontier, where that
             // host's holder fetches it within its limits, and the redirect is this URL's outcome.
             record(lease, item, response(item, r, elapsed).handingOff(target));
+        } else if (!ctx.admission().mayFollowRedirect(item, target)) {
+            record(lease, item, response(item, r, elapsed).pointingAt(target)); // known already, or refused
         } else {
             ctx.scheduler().requeue(lease, item.redirectedTo(target), Duration.ZERO, false);
         }
@@ -114,42 +122,52 @@ final class PageTask {
     private Outcome response(CrawlItem item, HttpAnswer.Response r, Duration elapsed) throws InterruptedException {
         PageAnalysis analysis = r.body() == null ? PageAnalysis.NONE
                 : ctx.analyzer().analyze(r.body(), r.contentType(), item.current(), item.depth());
-        return new Outcome(item.current(), r.status(), r.contentType(), null, analysis, r.bodyLength(), elapsed, null);
+        return new Outcome(item.current(), r.status(), r.contentType(), null, analysis, r.bodyLength(), elapsed,
+                null, null);
     }
 
     private static Outcome failure(CrawlItem item, String error, String finalUrl) {
-        return new Outcome(finalUrl, null, null, error, PageAnalysis.NONE, 0, Duration.ZERO, null);
+        return new Outcome(finalUrl, null, null, error, PageAnalysis.NONE, 0, Duration.ZERO, null, null);
     }
 
     /**
      * What is known about an item when it is done. redirectTarget: a redirect not followed here, whose target is
-     * queued in the frontier at the item's depth (a redirect is not a link hop).
+     * queued in the frontier at the item's depth (a redirect is not a link hop). location: where a redirect that
+     * is the outcome points, recorded as its outlink.
      */
     private record Outcome(String finalUrl, Integer status, String contentType, String error,
-                           PageAnalysis analysis, long bodyBytes, Duration elapsed, String redirectTarget) {
+                           PageAnalysis analysis, long bodyBytes, Duration elapsed, String redirectTarget,
+                           String location) {
         Outcome handingOff(String target) {
-            return new Outcome(finalUrl, status, contentType, error, analysis, bodyBytes, elapsed, target);
+            return new Outcome(finalUrl, status, contentType, error, analysis, bodyBytes, elapsed, target, target);
+        }
+
+        Outcome pointingAt(String target) {
+            return new Outcome(finalUrl, status, contentType, error, analysis, bodyBytes, elapsed, null, target);
+        }
+
+        List<String> outlinks() {
+            ParsedPage page = analysis.page();
+            if (page != null) return page.outlinks();
+            return location == null ? List.of() : List.of(location);
         }
     }
 
-    /** Stores the outcome with the links it discovered as pending, then lets the item go. */
+    /**
+     * Stores the outcome with the links it discovered as pending (and the redirect hops it requested, as done), then
+     * the skip rows of links a trap rule refused, then lets the item go.
+     */
     private void record(Lease lease, CrawlItem item, Outcome o) throws InterruptedException {
-        List<FrontierEntry> discovered = new ArrayList<>();
-        if (o.redirectTarget() != null && ctx.seen().add(o.redirectTarget())) {
-            discovered.add(new FrontierEntry(o.redirectTarget(), item.depth()));
-        }
-        for (String link : o.analysis().followable()) {
-            if (ctx.seen().add(link)) discovered.add(new FrontierEntry(link, item.depth() + 1));
-        }
+        Admission.Decided decided = ctx.admission().decide(item, o.redirectTarget(), o.analysis());
         ParsedPage page = o.analysis().page();
         var record = new PageRecord(item.url(), item.depth(), o.finalUrl(), o.status(), o.contentType(),
                 page == null ? null : page.title(), o.error(), ctx.clock().instant(),
                 page == null ? null : page.description(), page == null ? null : page.canonical(),
                 page == null ? null : page.language(), page == null ? null : page.charset(),
-                o.bodyBytes(), o.elapsed().toMillis(), page == null ? List.of() : page.outlinks(), discovered);
+                o.bodyBytes(), o.elapsed().toMillis(), o.outlinks(), decided.frontier());
         ctx.store().write(record); // its discoveries reach the scheduler through the store (FrontierFeeder)
         ctx.listener().recorded(record);
+        for (PageRecord skip : decided.skipRows()) ctx.store().write(skip);
         ctx.scheduler().finish(lease);
     }
-
 }

@@ -22,8 +22,13 @@ final class BatchStatements implements BatchCommitter {
     private final Statement control;
     /** Marks a URL done whatever its state; RETURNING gives the id in the same round trip (SQLite 3.35+). */
     private final PreparedStatement markDone;
-    /** Never touches a known row, so a late "discovered" entry cannot reset a URL that is already done. */
+    /**
+     * Never touches a known row, so a late "discovered" entry cannot reset a URL that is already done. No conflict
+     * target: a URL is known when its url or its de-duplication key is.
+     */
     private final PreparedStatement addPending;
+    /** Redirect hops already requested: a pending row of the same key is done, so it is not fetched again. */
+    private final PreparedStatement markRequested;
     private final PreparedStatement upsertPage;
     private final PreparedStatement upsertLinks;
 
@@ -32,8 +37,9 @@ final class BatchStatements implements BatchCommitter {
         control = connection.createStatement();
         markDone = connection.prepareStatement("INSERT INTO frontier (url, depth, state, discovered_at, host)"
                 + " VALUES (?, ?, 1, ?, ?) ON CONFLICT (url) DO UPDATE SET state = 1, claimed_by = NULL RETURNING id");
-        addPending = connection.prepareStatement("INSERT INTO frontier (url, depth, state, discovered_at, host)"
-                + " VALUES (?, ?, 0, ?, ?) ON CONFLICT (url) DO NOTHING");
+        addPending = connection.prepareStatement("INSERT INTO frontier (url, depth, state, discovered_at, host, url_key)"
+                + " VALUES (?, ?, 0, ?, ?, ?) ON CONFLICT DO NOTHING");
+        markRequested = connection.prepareStatement("UPDATE frontier SET state = 1 WHERE url_key = ? AND state = 0");
         upsertPage = connection.prepareStatement(upsert("pages", PAGE_COLUMNS));
         upsertLinks = connection.prepareStatement(upsert("links", List.of("targets")));
     }
@@ -64,6 +70,7 @@ final class BatchStatements implements BatchCommitter {
             upsertLinks.executeBatch();
             // Last, so that pages marked done earlier in this same batch are already known and left alone.
             addPending.executeBatch();
+            markRequested.executeBatch();
             control.execute("COMMIT");
         } catch (SQLException | RuntimeException e) {
             clearBatches();
@@ -139,7 +146,13 @@ final class BatchStatements implements BatchCommitter {
             addPending.setInt(2, entry.depth());
             addPending.setString(3, when);
             addPending.setString(4, FrontierEntry.hostOf(entry.url()));
+            String key = FrontierEntry.keyOf(entry.url());
+            addPending.setString(5, key);
             addPending.addBatch();
+            if (entry.requested()) {
+                markRequested.setString(1, key);
+                markRequested.addBatch();
+            }
         }
     }
 
@@ -152,7 +165,7 @@ final class BatchStatements implements BatchCommitter {
     }
 
     private void clearBatches() {
-        for (PreparedStatement ps : List.of(upsertPage, upsertLinks, addPending)) {
+        for (PreparedStatement ps : List.of(upsertPage, upsertLinks, addPending, markRequested)) {
             try {
                 ps.clearBatch();
             } catch (SQLException ignored) {
@@ -163,7 +176,7 @@ final class BatchStatements implements BatchCommitter {
 
     @Override
     public void close() throws SQLException {
-        for (Statement st : List.of(markDone, addPending, upsertPage, upsertLinks, control)) {
+        for (Statement st : List.of(markDone, addPending, markRequested, upsertPage, upsertLinks, control)) {
             st.close();
         }
     }

@@ -18,6 +18,13 @@ final class FrontierClaims {
     static final int PENDING = 0;
     static final int DONE = 1;
     static final int CLAIMED = 2;
+    /**
+     * SQL condition on pages: a URL that was attempted, not a skip row of a trap rule (nothing was requested for
+     * those, so they do not count against --max-pages).
+     */
+    static final String ATTEMPTED = "(error IS NULL OR error NOT IN ("
+            + java.util.Arrays.stream(dev.trawl.frontier.SkipReason.values()).map(r -> "'" + r.code() + "'")
+                    .collect(java.util.stream.Collectors.joining(", ")) + "))";
 
     private FrontierClaims() {}
 
@@ -46,7 +53,7 @@ final class FrontierClaims {
     static long budgetLeft(Connection connection, long maxPages) throws SQLException {
         if (maxPages == Long.MAX_VALUE) return Long.MAX_VALUE;
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM pages) + (SELECT COUNT(*) FROM frontier"
+             ResultSet rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM pages WHERE " + ATTEMPTED + ") + (SELECT COUNT(*) FROM frontier"
                      + " WHERE state = " + CLAIMED + ")")) {
             rs.next();
             return Math.max(0, maxPages - rs.getLong(1));

@@ -1,6 +1,7 @@
 package dev.trawl.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -71,6 +72,16 @@ public interface PageStore extends AutoCloseable {
      */
     void releaseStaleClaims();
 
+    /**
+     * Reserves up to {@code wanted} more URLs of {@code host} for the frontier under --max-pages-per-host
+     * ({@code limit}), for the whole crawl: every worker and every earlier run of it count. Returns how many were
+     * granted, 0 once the host has had its limit.
+     */
+    long reserveHostUrls(String host, long wanted, long limit) throws InterruptedException;
+
+    /** Gives back reserved allowance that was not used, host by host, when a crawl process ends cleanly. */
+    void returnHostUrls(Map<String, Long> unused);
+
     /** Whether several processes may crawl this store at once (PostgreSQL), so that they must agree on options. */
     boolean isShared();
 
@@ -83,7 +94,7 @@ public interface PageStore extends AutoCloseable {
      */
     String offerCrawlOptions(String options);
 
-    /** Number of URLs attempted and stored (pages table rows). */
+    /** Number of URLs attempted and stored (pages table rows, less the skip rows of trap rules). */
     long countAttempted();
 
     /** Number of known URLs not stored yet (pending, or claimed by a worker), for the whole crawl. */

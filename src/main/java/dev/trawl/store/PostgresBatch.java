@@ -26,9 +26,13 @@ final class PostgresBatch implements BatchCommitter {
     private static final String MARK_DONE = "INSERT INTO frontier (url, depth, state, discovered_at, host)"
             + " SELECT u, d, 1, a, h FROM unnest(?::text[], ?::int[], ?::text[], ?::text[]) AS t(u, d, a, h) ORDER BY u"
             + " ON CONFLICT (url) DO UPDATE SET state = 1, claimed_by = NULL RETURNING id, url";
-    private static final String ADD_PENDING = "INSERT INTO frontier (url, depth, state, discovered_at, host)"
-            + " SELECT u, d, 0, a, h FROM unnest(?::text[], ?::int[], ?::text[], ?::text[]) AS t(u, d, a, h) ORDER BY u"
-            + " ON CONFLICT (url) DO NOTHING";
+    /** No conflict target: a URL is known when its url or its de-duplication key is. */
+    private static final String ADD_PENDING = "INSERT INTO frontier (url, depth, state, discovered_at, host, url_key)"
+            + " SELECT u, d, 0, a, h, k FROM unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::text[])"
+            + " AS t(u, d, a, h, k) ORDER BY u ON CONFLICT DO NOTHING";
+    /** Redirect hops already requested: a pending row of the same key is done, so it is not fetched again. */
+    private static final String MARK_REQUESTED = "UPDATE frontier SET state = 1 WHERE url_key = ANY(?::text[])"
+            + " AND state = 0";
     private static final String UPSERT_PAGES = "INSERT INTO pages (frontier_id, "
             + String.join(", ", BatchStatements.PAGE_COLUMNS) + ") SELECT * FROM unnest(?::bigint[], ?::text[],"
             + " ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
@@ -39,6 +43,7 @@ final class PostgresBatch implements BatchCommitter {
     private final Connection connection;
     private final PreparedStatement markDone;
     private final PreparedStatement addPending;
+    private final PreparedStatement markRequested;
     private final PreparedStatement upsertPages;
     private final PreparedStatement upsertLinks;
 
@@ -47,6 +52,7 @@ final class PostgresBatch implements BatchCommitter {
         connection.setAutoCommit(false);
         markDone = connection.prepareStatement(MARK_DONE);
         addPending = connection.prepareStatement(ADD_PENDING);
+        markRequested = connection.prepareStatement(MARK_REQUESTED);
         upsertPages = connection.prepareStatement(UPSERT_PAGES);
         upsertLinks = connection.prepareStatement(UPSERT_LINKS);
     }
@@ -103,7 +109,12 @@ final class PostgresBatch implements BatchCommitter {
             // state 1 whatever the row was, and a URL done in an earlier batch is left alone by DO NOTHING.)
             if (!pending.isEmpty()) {
                 frontierColumns(addPending, pending);
+                addPending.setArray(5, array("text", pending.urls.stream().map(FrontierEntry::keyOf).toArray(String[]::new)));
                 addPending.executeUpdate();
+                if (!pending.requestedKeys.isEmpty()) {
+                    markRequested.setArray(1, array("text", pending.requestedKeys.toArray(String[]::new)));
+                    markRequested.executeUpdate();
+                }
             }
             if (!pages.isEmpty()) {
                 Map<String, Long> ids = markDone(pages.values(), now);
@@ -221,8 +232,10 @@ final class PostgresBatch implements BatchCommitter {
         final List<String> urls = new ArrayList<>();
         final List<Integer> depths = new ArrayList<>();
         final List<String> times = new ArrayList<>();
+        final List<String> requestedKeys = new ArrayList<>();
 
         void add(FrontierEntry entry, Instant at) {
+            if (entry.requested()) requestedKeys.add(FrontierEntry.keyOf(entry.url()));
             urls.add(entry.url());
             depths.add(entry.depth());
             times.add(Timestamps.format(at));
@@ -235,7 +248,7 @@ final class PostgresBatch implements BatchCommitter {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement ps : List.of(markDone, addPending, upsertPages, upsertLinks)) {
+        for (PreparedStatement ps : List.of(markDone, addPending, markRequested, upsertPages, upsertLinks)) {
             ps.close();
         }
     }

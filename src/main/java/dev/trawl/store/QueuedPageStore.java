@@ -1,6 +1,7 @@
 package dev.trawl.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -36,6 +37,16 @@ abstract sealed class QueuedPageStore implements PageStore permits SqlitePageSto
     @Override
     public void flush() throws InterruptedException {
         writes.flush();
+    }
+
+    @Override
+    public long reserveHostUrls(String host, long wanted, long limit) throws InterruptedException {
+        return writes.exclusive(c -> HostBudgets.reserve(c, host, wanted, limit));
+    }
+
+    @Override
+    public void returnHostUrls(Map<String, Long> unused) {
+        if (!unused.isEmpty()) writes.exclusiveUninterruptibly(c -> HostBudgets.giveBack(c, unused));
     }
 
     @Override

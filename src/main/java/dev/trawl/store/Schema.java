@@ -35,7 +35,18 @@ final class Schema {
                 // heartbeat, so the claims of a dead one can be told from a live one's; a host is leased to one
                 // worker at a time, so --per-host and --delay hold for the whole crawl. Times are milliseconds of
                 // the database's clock, so workers on machines whose clocks disagree still agree on who is alive.
-                workersMigration(dialect));
+                workersMigration(dialect),
+                // 4: the frontier's unique key is the URL's de-duplication key (dev.trawl.url.DedupKey), while url
+                // is the request form, as the page wrote it; and host_budget counts the URLs each host has had
+                // admitted to the frontier, for --max-pages-per-host across resumes and workers.
+                // The index comes before the backfill, which looks keys up in it (null keys are allowed, and distinct). Not
+                // "frontier_url_key": PostgreSQL gave that name to the index of url's UNIQUE.
+                List.of("ALTER TABLE frontier ADD COLUMN url_key TEXT",
+                        "CREATE UNIQUE INDEX frontier_dedup_key ON frontier (url_key)",
+                        UrlKeyBackfill.STEP,
+                        "CREATE TABLE host_budget (host TEXT PRIMARY KEY, admitted BIGINT NOT NULL)",
+                        "INSERT INTO host_budget (host, admitted) SELECT host, COUNT(*) FROM frontier"
+                                + " WHERE host IS NOT NULL GROUP BY host"));
     }
 
     private static List<String> workersMigration(Dialect dialect) {
@@ -125,7 +136,11 @@ final class Schema {
         try (Statement st = connection.createStatement()) {
             for (int v = from + 1; v <= all.size(); v++) {
                 for (String step : all.get(v - 1)) {
-                    st.execute(step);
+                    if (step.equals(UrlKeyBackfill.STEP)) {
+                        UrlKeyBackfill.run(connection); // computed in Java: SQL cannot derive the key
+                    } else {
+                        st.execute(step);
+                    }
                 }
             }
         }

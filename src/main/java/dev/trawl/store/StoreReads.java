@@ -47,7 +47,7 @@ final class StoreReads {
 
     long countAttempted() {
         long[] count = {0};
-        query("SELECT COUNT(*) FROM pages", rs -> count[0] = rs.getLong(1));
+        query("SELECT COUNT(*) FROM pages WHERE " + FrontierClaims.ATTEMPTED, rs -> count[0] = rs.getLong(1));
         return count[0];
     }
 

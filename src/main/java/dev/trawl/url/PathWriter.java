@@ -1,18 +1,17 @@
 package dev.trawl.url;
 
 /**
- * Appends a URL path in canonical form to a buffer: escapes normalised, "." and ".." segments resolved (also when
- * written as %2E, as browsers do), and then empty segments collapsed ("//a" is "/a", as crawler-commons does,
- * because servers almost always treat them alike and duplicates cost a fetch each). Collapsing comes last so that
- * ".." counts empty segments as browsers do ("/a/b//.." is "/a/b/").
+ * Appends a URL path in request form to a buffer: escapes normalised and "." and ".." segments resolved (also when
+ * written as %2E), as browsers do (RFC 3986 section 6.2.2). Empty segments stay: "/web/2022/http://host/" is not
+ * "/web/2022/http:/host/" to the server (web.archive.org), so merging them is left to the de-duplication key
+ * ({@link DedupKey}), which never reaches the wire.
  *
  * <p>The path is written in pieces (a base URL's directory, then a relative reference); every piece but the last
- * must end with a separator, and {@link #finish()} ends the path. Not thread-safe: one instance per call.
+ * must end with a separator. Not thread-safe: one instance per call.
  */
 final class PathWriter {
     private final StringBuilder out;
     private final int root;
-    private boolean hasEmptySegment;
 
     /** Starts a path at the end of {@code out}; the path is "/" until pieces are appended. */
     PathWriter(StringBuilder out) {
@@ -46,7 +45,6 @@ final class PathWriter {
         if (from == to) {
             if (separated) {
                 out.append('/');
-                hasEmptySegment = true;
             }
             return;
         }
@@ -61,21 +59,6 @@ final class PathWriter {
         } else if (separated) {
             out.append('/');
         }
-    }
-
-    /** Collapses the empty segments: "//" becomes "/". */
-    void finish() {
-        if (!hasEmptySegment) {
-            return;
-        }
-        int to = root + 1;
-        for (int from = root + 1; from < out.length(); from++) {
-            char c = out.charAt(from);
-            if (c != '/' || out.charAt(to - 1) != '/') {
-                out.setCharAt(to++, c);
-            }
-        }
-        out.setLength(to);
     }
 
     /** Drops the segment that ends just before {@code end} (which follows a '/'); ".." at the root stays at the root. */

@@ -4,21 +4,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
- * Appends a query in canonical form, as crawler-commons' BasicURLNormalizer does by default: escapes normalised,
- * empty parameters and parameters without a name dropped, "name=" shortened to "name", and parameters stably sorted
- * by name (so "?b=1&amp;a=2" and "?a=2&amp;b=1" dedup to one page; repeated names keep their order).
+ * Appends a query in de-duplication form ({@link DedupKey}), as crawler-commons' BasicURLNormalizer does by default:
+ * escapes normalised, empty parameters and parameters without a name dropped, "name=" shortened to "name", session
+ * parameters dropped, and parameters stably sorted by name (so "?b=1&amp;a=2" and "?a=2&amp;b=1" dedup to one page;
+ * repeated names keep their order). Never used for the request: a server may read the order or an empty parameter.
  */
 final class QueryWriter {
     private static final Comparator<String> BY_NAME = Comparator.comparing(QueryWriter::name);
 
-    private final Set<String> paramsToRemove;
+    private final SessionParams paramsToRemove;
 
-    /** {@code paramsToRemove}: lower-case names of parameters to drop (session ids); usually empty. */
-    QueryWriter(Set<String> paramsToRemove) {
+    /** {@code paramsToRemove}: the parameters to drop (session ids). */
+    QueryWriter(SessionParams paramsToRemove) {
         this.paramsToRemove = paramsToRemove;
     }
 
@@ -66,7 +65,7 @@ final class QueryWriter {
     }
 
     private boolean isRemoved(StringBuilder out, int from, int to) {
-        return !paramsToRemove.isEmpty() && paramsToRemove.contains(out.substring(from, to).toLowerCase(Locale.ROOT));
+        return paramsToRemove.matches(out, from, to);
     }
 
     private static int compare(StringBuilder out, int a, int aEnd, int b, int bEnd) {

@@ -1,27 +1,25 @@
 package dev.trawl.url;
 
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 /**
- * Puts URLs in the canonical form used for dedup and fetching. Thread-safe; its only state is a one-entry cache of
- * the last base URL.
+ * Puts URLs in request form: the URL as the page wrote it, after only the normalizations that cannot change the
+ * resource (RFC 3986 section 6.2.2 and the http(s) scheme rules). This is what trawl requests, stores and exports;
+ * aggressive rules (merged slashes, sorted query, session ids) shape only the de-duplication key, {@link DedupKey}.
+ * Thread-safe; its only state is a one-entry cache of the last base URL.
  *
- * <p>The canonical form of an http(s) URL: scheme and host lower-case, IDN hosts in punycode, IPv4 and IPv6 hosts
- * in standard notation, no userinfo, no default port, no fragment, "." and ".." resolved and empty path segments
- * collapsed, path "/" when empty, %-escapes of unreserved characters decoded and the rest upper-case, unsafe and
- * non-ASCII characters %-encoded as UTF-8, query parameters sorted by name with empty ones dropped (the
- * crawler-commons BasicURLNormalizer defaults). Parsing follows the WHATWG URL standard for the http(s) subset, so
- * links resolve as a browser resolves them ('\' as '/', tab and newline ignored, "http:foo" relative to an http
- * base, ...). Anything else (mailto:, javascript:, ftp:, ...) and anything unparsable gives null; no input throws.
+ * <p>The request form of an http(s) URL: scheme and host lower-case, IDN hosts in punycode, IPv4 and IPv6 hosts in
+ * standard notation, no default port, path "/" when empty, "." and ".." resolved, %-escapes of unreserved
+ * characters decoded and the rest upper-case, unsafe and non-ASCII characters %-encoded as UTF-8, no fragment
+ * (never sent), and no userinfo (a link's credentials are not the crawler's to send). Empty path segments and the
+ * query's order, empty parameters and "?" stay as written. Parsing follows the WHATWG URL standard for the http(s)
+ * subset, so links resolve as a browser resolves them ('\\' as '/', tab and newline ignored, "http:foo" relative to
+ * an http base, ...). Anything else (mailto:, javascript:, ftp:, ...) and anything unparsable gives null; no input
+ * throws.
  *
  * <p>It runs about 30 times per crawled page, so it is a hand-written single pass over the string: no regular
  * expressions, no java.net.URI.
  */
 public final class UrlNormalizer {
     private final HostParser hosts;
-    private final QueryWriter queries;
     /**
      * The last base parsed: a page's links share one base, so this saves re-parsing it for each. An immutable
      * record published through a volatile field, so threads racing on it only cost each other a re-parse.
@@ -29,18 +27,15 @@ public final class UrlNormalizer {
     private volatile BaseUrl lastBase;
 
     public UrlNormalizer() {
-        this(Set.of(), IdnMode.PUNYCODE);
+        this(IdnMode.PUNYCODE);
     }
 
-    /** A normaliser that also drops the named query parameters (any case) and writes hosts as {@code idn} says. */
-    UrlNormalizer(Set<String> paramsToRemove, IdnMode idn) {
+    /** A normaliser that writes hosts as {@code idn} says (other than punycode only for display and tests). */
+    UrlNormalizer(IdnMode idn) {
         this.hosts = new HostParser(idn);
-        this.queries = new QueryWriter(paramsToRemove.stream()
-                .map(p -> p.toLowerCase(Locale.ROOT))
-                .collect(Collectors.toUnmodifiableSet()));
     }
 
-    /** The canonical form of an absolute http(s) URL, or null when it is not a valid absolute http or https URL. */
+    /** The request form of an absolute http(s) URL, or null when it is not a valid absolute http or https URL. */
     public String normalize(String absoluteUrl) {
         if (absoluteUrl == null) {
             return null;
@@ -120,7 +115,6 @@ public final class UrlNormalizer {
         }
         int pathEnd = UrlText.pathEnd(s, i);
         path.append(s, i, pathEnd);
-        path.finish();
         return withQuery(out, s, pathEnd);
     }
 
@@ -147,15 +141,19 @@ public final class UrlNormalizer {
         int pathEnd = UrlText.pathEnd(s, end);
         PathWriter path = new PathWriter(out);
         path.append(s, end, pathEnd);
-        path.finish();
         return withQuery(out, s, pathEnd);
     }
 
-    /** Appends the query that starts at i (if s[i] is '?'); the fragment after it is dropped. */
-    private String withQuery(StringBuilder out, String s, int i) {
+    /**
+     * Appends the query that starts at i (if s[i] is '?') with its escapes normalised, in its order and with its empty
+     * parameters, since a server may read either; the fragment after it is dropped.
+     */
+    private static String withQuery(StringBuilder out, String s, int i) {
         if (i < s.length() && s.charAt(i) == '?') {
             int hash = s.indexOf('#', i);
-            queries.append(out, s, i + 1, hash < 0 ? s.length() : hash);
+            out.append('?');
+            PercentEncoding.append(out, s, i + 1, hash < 0 ? s.length() : hash,
+                    PercentEncoding.QUERY_LO, PercentEncoding.QUERY_HI);
         }
         return out.toString();
     }

@@ -32,6 +32,85 @@ abstract class PageStoreContractTest {
     /** The dialect the target uses. */
     abstract Dialect dialect();
 
+    /** Runs sql (no result) on the database behind the store's back. */
+    abstract void execute(String sql) throws SQLException;
+
+    @Test
+    void urlsWithOneDedupKeyAreOneRowKeepingTheFirstAsWritten() throws SQLException {
+        try (PageStore store = open()) {
+            store.addPending(List.of(new FrontierEntry("https://a.example/p?sid=1&x=2", 1),
+                    new FrontierEntry("https://a.example/p?x=2&sid=9", 1), new FrontierEntry("https://a.example//d//e", 1),
+                    new FrontierEntry("https://a.example/d/e", 2)));
+            // in one batch PostgreSQL inserts in URL order (against deadlocks), which here is discovery order too
+            assertThat(frontier(store)).containsExactlyInAnyOrder(new Known("https://a.example/p?sid=1&x=2", 1, false),
+                    new Known("https://a.example//d//e", 1, false));
+        }
+        assertThat(scalar("SELECT url_key FROM frontier WHERE url = 'https://a.example/p?sid=1&x=2'"))
+                .isEqualTo("https://a.example/p?x=2");
+    }
+
+    @Test
+    void aRedirectHopIsStoredDoneAndEndsAPendingRowOfItsKey() throws Exception {
+        try (PageStore store = open()) {
+            store.addPending(List.of(new FrontierEntry("https://a.example/", 0), new FrontierEntry("https://a.example/x", 1)));
+            store.write(ok("https://a.example/", 0, List.of(), List.of(new FrontierEntry("https://a.example/x?sid=3", 0, true),
+                    new FrontierEntry("https://a.example/hop", 0, true))));
+            store.flush();
+            assertThat(store.countPending()).as("/x was requested as a hop").isZero();
+            assertThat(frontier(store)).contains(new Known("https://a.example/hop", 0, true));
+        }
+    }
+
+    @Test
+    void aSkipRowWhoseKeyIsKnownIsStoredWithoutFailingTheBatch() throws Exception {
+        try (PageStore store = open()) {
+            store.addPending(List.of(new FrontierEntry("https://a.example/p", 0)));
+            store.write(TestRecords.failed("https://a.example/p?sid=1", 1, "host_page_limit"));
+            store.write(ok("https://a.example/p", 0));
+            store.flush();
+            assertThat(store.countAttempted()).as("skip rows are not attempts").isEqualTo(1);
+        }
+        assertThat(scalar("SELECT COUNT(*) FROM pages")).isEqualTo("2");
+    }
+
+    @Test
+    void hostBudgetIsKeptAcrossReopeningAndNeverPassesTheLimit() throws Exception {
+        try (PageStore store = open()) {
+            assertThat(store.reserveHostUrls("a.example", 10, 15)).isEqualTo(10);
+            store.returnHostUrls(java.util.Map.of("a.example", 3L));
+        }
+        try (PageStore store = open()) {
+            assertThat(store.reserveHostUrls("a.example", 10, 15)).isEqualTo(8);
+            assertThat(store.reserveHostUrls("a.example", 10, 15)).isZero();
+            assertThat(store.reserveHostUrls("b.example", 10, 15)).isEqualTo(10);
+        }
+    }
+
+    /** A database written by schema version 3 (before url_key): keys are filled, duplicates keep no key. */
+    @Test
+    void migrationFourFillsKeysAndHostBudgetsOfAnOlderDatabase() throws Exception {
+        List<List<String>> migrations = Schema.migrations(dialect());
+        for (List<String> migration : migrations.subList(0, 3)) {
+            for (String step : migration) execute(step);
+        }
+        execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)");
+        execute("INSERT INTO meta (key, value) VALUES ('schema_version', '3')");
+        execute("INSERT INTO frontier (url, depth, state, host) VALUES ('https://a.example/p?sid=1', 0, 1, 'a.example'),"
+                + " ('https://a.example/p?sid=2', 1, 0, 'a.example'), ('https://a.example/q', 1, 0, NULL)");
+        try (PageStore store = open()) {
+            assertThat(store.countPending()).isEqualTo(2);
+            store.addPending(List.of(new FrontierEntry("https://a.example/p?sid=3", 1)));
+            assertThat(store.countPending()).as("its key is known").isEqualTo(2);
+            assertThat(store.reserveHostUrls("a.example", 10, 4)).as("3 URLs of a.example already").isEqualTo(1);
+        }
+        assertThat(scalar("SELECT COUNT(*) FROM frontier WHERE url_key IS NULL")).isEqualTo("1");
+        assertThat(scalar("SELECT url_key FROM frontier WHERE url = 'https://a.example/p?sid=1'"))
+                .isEqualTo("https://a.example/p");
+        assertThat(scalar("SELECT host FROM frontier WHERE url = 'https://a.example/q'")).isEqualTo("a.example");
+        assertThat(scalar("SELECT value FROM meta WHERE key = 'schema_version'"))
+                .isEqualTo(Integer.toString(Schema.latest(dialect())));
+    }
+
     PageStore open() {
         return Stores.open(target());
     }

@@ -2,7 +2,14 @@ package dev.trawl.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trawl.frontier.HostBudget;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,6 +30,48 @@ class PostgresPageStoreIT extends PageStoreContractTest {
     @Override
     String scalar(String sql) throws SQLException {
         return db.scalar(sql);
+    }
+
+    @Override
+    void execute(String sql) throws SQLException {
+        db.execute(sql);
+    }
+
+    /** --max-pages-per-host on a shared frontier: two workers admitting at once never pass the limit together. */
+    @Test
+    void twoWorkersAdmittingAtOnceShareOneHostBudget() throws Exception {
+        try (PageStore one = open(); PageStore two = open()) {
+            var budgets = List.of(new HostBudget(500, ledger(one)), new HostBudget(500, ledger(two)));
+            var admitted = new AtomicInteger();
+            try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+                List<Future<?>> runs = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    HostBudget budget = budgets.get(t % 2);
+                    runs.add(pool.submit(() -> {
+                        for (int i = 0; i < 400; i++) if (budget.tryAdmit("a.example")) admitted.incrementAndGet();
+                        return null;
+                    }));
+                }
+                for (Future<?> run : runs) run.get();
+            }
+            budgets.forEach(HostBudget::close);
+            assertThat(admitted.get()).isEqualTo(500);
+            assertThat(db.scalar("SELECT admitted FROM host_budget WHERE host = 'a.example'")).isEqualTo("500");
+        }
+    }
+
+    private static HostBudget.Ledger ledger(PageStore store) {
+        return new HostBudget.Ledger() {
+            @Override
+            public long reserve(String host, long wanted, long limit) throws InterruptedException {
+                return store.reserveHostUrls(host, wanted, limit);
+            }
+
+            @Override
+            public void giveBack(java.util.Map<String, Long> unused) {
+                store.returnHostUrls(unused);
+            }
+        };
     }
 
     @Test

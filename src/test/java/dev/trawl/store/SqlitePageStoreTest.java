@@ -35,6 +35,13 @@ class SqlitePageStoreTest extends PageStoreContractTest {
         }
     }
 
+    @Override
+    void execute(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + target()); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
     @Test
     void newDatabaseIsInWalModeAndLinksAreJsonForSqlite() throws Exception {
         try (PageStore store = open()) {

@@ -31,6 +31,10 @@ public final class TestSite implements AutoCloseable {
     private static final Map<HttpExchange, Runnable> LEAVE_IN_FLIGHT = new ConcurrentHashMap<>();
     private final HttpServer server;
     private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
+    /** Routes for every path under a prefix (trap sites that make up their URLs), longest prefix first. */
+    private final java.util.NavigableMap<String, HttpHandler> prefixes = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** Every request-target as the request line carried it, in arrival order. */
+    private final List<String> requestTargets = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final List<Long> startNanos = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -81,6 +85,7 @@ public final class TestSite implements AutoCloseable {
         String query = exchange.getRequestURI().getRawQuery();
         String key = query == null ? path : path + "?" + query;
         hits.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+        requestTargets.add(exchange.getRequestURI().toString()); // the JDK server parses the request line verbatim
         startNanos.add(System.nanoTime());
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
@@ -92,6 +97,7 @@ public final class TestSite implements AutoCloseable {
         LEAVE_IN_FLIGHT.put(exchange, leave);
         try (exchange) {
             HttpHandler handler = routes.get(path);
+            if (handler == null) handler = prefixHandler(path);
             if (handler == null) send(exchange, 404, "text/html", "<title>Not found</title>");
             else handler.handle(exchange);
         } catch (IOException clientWentAway) {
@@ -103,6 +109,19 @@ public final class TestSite implements AutoCloseable {
     }
 
     // --- routes ------------------------------------------------------------------------------------------
+
+    private HttpHandler prefixHandler(String path) {
+        for (var entry : prefixes.descendingMap().entrySet()) {
+            if (path.startsWith(entry.getKey())) return entry.getValue();
+        }
+        return null;
+    }
+
+    /** Serves every path that starts with prefix (and has no route of its own). */
+    public TestSite prefix(String prefix, HttpHandler handler) {
+        prefixes.put(prefix, handler);
+        return this;
+    }
 
     public TestSite route(String path, HttpHandler handler) {
         routes.put(path, handler);
@@ -219,6 +238,11 @@ public final class TestSite implements AutoCloseable {
         var copy = new java.util.TreeMap<String, Integer>();
         hits.forEach((k, v) -> copy.put(k, v.get()));
         return copy;
+    }
+
+    /** Request-targets (path and query) exactly as the request lines carried them, in arrival order. */
+    public List<String> requestTargets() {
+        return List.copyOf(requestTargets);
     }
 
     public int maxConcurrentRequests() {

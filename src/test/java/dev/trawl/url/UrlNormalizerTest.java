@@ -64,9 +64,36 @@ class UrlNormalizerTest {
         "http://example.com/docs/ | guide.html      | http://example.com/docs/guide.html",
         "http://example.com/docs  | guide.html      | http://example.com/guide.html",
         "https://cdn.example.com/ | /x/../y.png     | https://cdn.example.com/y.png",
-        "HTTP://Example.com:80/a/ | b?z=1&a=2       | http://example.com/a/b?a=2&z=1"})
+        "HTTP://Example.com:80/a/ | b?z=1&a=2       | http://example.com/a/b?z=1&a=2"})
     void resolvesAgainstABaseElementHref(String base, String href, String expected) {
         assertThat(normalizer.resolve(base, href)).isEqualTo(expected);
+    }
+
+    /**
+     * The request form keeps what can change the resource as written (issue 10, item 8): empty path segments, the
+     * query's order, empty parameters and session ids. Only RFC 3986 section 6.2.2 and scheme-based rules apply.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "https://web.archive.org/web/2022/http://www.netlib.org/fp/dtoa.c | https://web.archive.org/web/2022/http://www.netlib.org/fp/dtoa.c",
+        "http://example.com//a//b/                 | http://example.com//a//b/",
+        "http://example.com/a/b//..                | http://example.com/a/b/",
+        "http://example.com/s?z=1&a=2              | http://example.com/s?z=1&a=2",
+        "http://example.com/s?a=&&b                | http://example.com/s?a=&&b",
+        "http://example.com/s?                     | http://example.com/s?",
+        "http://example.com/p;jsessionid=AB?sid=1  | http://example.com/p;jsessionid=AB?sid=1",
+        "HTTP://EXAMPLE.com:80/%7e%41/%2f?%7E=%3d  | http://example.com/~A/%2F?~=%3D",
+        "http://example.com/a/./b/../c             | http://example.com/a/c",
+        "https://example.com:443                   | https://example.com/"})
+    void requestFormKeepsWhatTheServerMayRead(String input, String expected) {
+        assertThat(normalizer.normalize(input)).isEqualTo(expected);
+    }
+
+    @Test
+    void aRelativeLinkUnderADoubleSlashPathKeepsIt() {
+        String base = "https://web.archive.org/web/20220101/http://www.netlib.org/fp/index.html";
+        assertThat(normalizer.resolve(base, "dtoa.c"))
+                .isEqualTo("https://web.archive.org/web/20220101/http://www.netlib.org/fp/dtoa.c");
     }
 
     @Test
