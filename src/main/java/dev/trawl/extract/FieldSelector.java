@@ -33,7 +33,12 @@ public record FieldSelector(String source, String css, Output output, String att
 
     // a pseudo-element only at the very end, so '::' inside an attribute value ([title="a::text"]) is left alone
     private static final Pattern PSEUDO = Pattern.compile(
-            "(\\s*)::(text|html|attr\\(\\s*([^()\\s\"']+)\\s*\\))\\s*$", Pattern.CASE_INSENSITIVE);
+            "(\\s*)::(text|html|attr\\(([^()]*)\\))\\s*$", Pattern.CASE_INSENSITIVE);
+
+    // what an HTML attribute name may hold (no space, quote, '>', '/', '='), as the tokenizer reads it
+    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[^\\s\"'>/=]+");
+    // quoted strings of a selector, where '::text' is an attribute value, not a pseudo-element
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|'[^']*'");
 
     public FieldSelector {
         Objects.requireNonNull(source, "source");
@@ -74,12 +79,17 @@ public record FieldSelector(String source, String css, Output output, String att
         if (kind.equals("html")) {
             return new FieldSelector(trimmed, css, Output.INNER_HTML, null, descendants, evaluator);
         }
-        String attribute = pseudo.group(3).toLowerCase(Locale.ROOT); // jsoup lower-cases HTML attribute names
+        String attribute = pseudo.group(3).strip().toLowerCase(Locale.ROOT); // as jsoup stores HTML attribute names
+        if (!ATTRIBUTE_NAME.matcher(attribute).matches()) {
+            throw new IllegalArgumentException(
+                    "selector '" + OneLine.clip(trimmed) + "': ::attr() takes one attribute name, e.g. ::attr(href)");
+        }
         return new FieldSelector(trimmed, css, Output.ATTRIBUTE, attribute, descendants, evaluator);
     }
 
     private static Evaluator compile(String css, String selector) {
-        if (css.contains("::text") || css.contains("::attr(") || css.contains("::html")) {
+        String unquoted = QUOTED.matcher(css).replaceAll("");
+        if (unquoted.contains("::text") || unquoted.contains("::attr(") || unquoted.contains("::html")) {
             throw new IllegalArgumentException(
                     "selector '" + OneLine.clip(selector) + "': a pseudo-element (::text, ::attr(name), ::html) may only end it");
         }

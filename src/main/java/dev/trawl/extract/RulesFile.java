@@ -2,12 +2,9 @@ package dev.trawl.extract;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -18,7 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.yaml.snakeyaml.LoaderOptions;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Reads a {@code --rules} file: JSON ({@code .json}) or YAML ({@code .yaml}, {@code .yml}; any other name is read as
@@ -43,11 +43,16 @@ public final class RulesFile {
     public static final int MAX_RULES = 1000;
     public static final int MAX_PATTERN_CHARS = 1000;
 
+    /** Deepest nesting of YAML flow collections read: SnakeYAML composes nodes recursively. */
+    static final int MAX_YAML_NESTING = 64;
+
     private static final ObjectMapper JSON = configure(new ObjectMapper());
-    private static final ObjectMapper YAML = configure(new YAMLMapper(YAMLFactory.builder()
-            .loaderOptions(yamlLimits())
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build())
-            .build()));
+    private static final LoadSettings YAML = LoadSettings.builder()
+            .setCodePointLimit(MAX_BYTES)
+            .setMaxAliasesForCollections(20)
+            .setAllowDuplicateKeys(false)
+            .setAllowRecursiveKeys(false)
+            .build();
 
     private RulesFile() {}
 
@@ -76,18 +81,46 @@ public final class RulesFile {
 
     /** Reads rules from text; name is what messages call the file. */
     public static List<UrlRule> parse(String text, boolean yaml, String name) {
-        JsonNode root;
-        try {
-            root = (yaml ? YAML : JSON).readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("rules file " + name + " is not valid " + (yaml ? "YAML" : "JSON")
-                    + where(e) + ": " + OneLine.of(e.getOriginalMessage()));
-        }
+        String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        JsonNode root = yaml ? readYaml(content, name) : readJson(content, name);
         try {
             return RulesTree.rules(root);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("rules file " + name + ": " + e.getMessage());
         }
+    }
+
+    private static JsonNode readJson(String text, String name) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("rules file " + name + " is not valid JSON" + where(e) + ": "
+                    + OneLine.of(withoutSource(e.getOriginalMessage())));
+        }
+    }
+
+    /** SnakeYAML Engine (YAML 1.2), aliases expanded up to a bound, read into the same tree as JSON. */
+    private static JsonNode readYaml(String text, String name) {
+        if (FlowNesting.depth(text) > MAX_YAML_NESTING) {
+            throw new IllegalArgumentException(
+                    "rules file " + name + " nests collections deeper than " + MAX_YAML_NESTING + " levels");
+        }
+        try {
+            return JSON.valueToTree(new Load(YAML).loadFromString(text));
+        } catch (MarkedYamlEngineException e) {
+            String line = e.getProblemMark().map(m -> " at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1))
+                    .orElse("");
+            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            throw new IllegalArgumentException(
+                    "rules file " + name + " is not valid YAML" + line + ": " + OneLine.of(problem));
+        } catch (YamlEngineException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("rules file " + name + " is not valid YAML: " + OneLine.of(e.getMessage()));
+        }
+    }
+
+    /** jackson adds where an open array or object began, as a redacted "[Source: ...]" location; the line says it. */
+    private static String withoutSource(String message) {
+        return message == null ? null : message.replaceFirst("\\s*\\(for \\w+ starting at \\[Source:.*$", "");
     }
 
     private static boolean isYaml(Path file, String text) {
@@ -105,15 +138,6 @@ public final class RulesFile {
         return e.getLocation() == null || e.getLocation().getLineNr() < 1
                 ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-    }
-
-    private static LoaderOptions yamlLimits() {
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(MAX_BYTES);
-        options.setMaxAliasesForCollections(20);
-        options.setNestingDepthLimit(32);
-        options.setAllowDuplicateKeys(false);
-        return options;
     }
 
     private static ObjectMapper configure(ObjectMapper mapper) {

@@ -54,6 +54,10 @@ final class RulesTree {
         }
         List<FieldSpec> specs = new ArrayList<>();
         for (Map.Entry<String, JsonNode> field : fields.properties()) {
+            if (field.getValue().isNull() || field.getValue().isTextual() && field.getValue().asText().isBlank()) {
+                throw new IllegalArgumentException("field '" + OneLine.clip(field.getKey())
+                        + "': the selector is empty (in YAML, quote a selector that starts with # or [)");
+            }
             if (!field.getValue().isTextual()) {
                 throw new IllegalArgumentException("field '" + OneLine.clip(field.getKey())
                         + "': the selector must be a string, got " + kind(field.getValue()) + " (quote it in YAML)");
