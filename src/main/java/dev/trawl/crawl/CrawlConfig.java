@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * @param retryBase   first backoff step; later ones double, with jitter
  * @param timeLimit   the crawl stops gracefully after this long; null for none
  * @param parseThreads threads of the CPU pool that parses HTML
+ * @param robotsRetryBase the first wait before robots.txt is fetched again after it was unreachable (5xx, no
+ *                    response); later waits double, see RobotsBackoff. One minute unless a test needs less
  * @param seenLimit   known URLs kept in memory to skip writing links the store already has; past it the store's
  *                    unique URL does all the dedup. Default: what fits in a quarter of the heap (~2.7 million
  *                    URLs with the 192 MB heap ./trawl gives)
@@ -47,7 +49,8 @@ public record CrawlConfig(
         long maxBody,
         Duration timeLimit,
         int parseThreads,
-        int seenLimit) {
+        int seenLimit,
+        Duration robotsRetryBase) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final String VERSION = "0.1.0";
@@ -67,6 +70,10 @@ public record CrawlConfig(
         requirePositive("maxBody", maxBody);
         if (maxPages < 0 || maxDepth < 0 || retries < 0) {
             throw new IllegalArgumentException("maxPages, maxDepth and retries must be >= 0, got " + maxPages + ", " + maxDepth + ", " + retries);
+        }
+        Objects.requireNonNull(robotsRetryBase, "robotsRetryBase");
+        if (robotsRetryBase.isNegative() || robotsRetryBase.isZero()) {
+            throw new IllegalArgumentException("robotsRetryBase must be > 0, got " + robotsRetryBase);
         }
         if (delay.isNegative() || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("delay must be >= 0 and timeout > 0, got " + delay + ", " + timeout);
@@ -102,6 +109,7 @@ public record CrawlConfig(
         private Duration timeLimit;
         private int parseThreads = Runtime.getRuntime().availableProcessors();
         private int seenLimit = SeenSet.limitForBytes(Runtime.getRuntime().maxMemory() / 4);
+        private Duration robotsRetryBase = RobotsBackoff.DEFAULT.base();
 
         private Builder(List<String> seeds) {
             this.seeds = List.copyOf(seeds);
@@ -125,10 +133,12 @@ public record CrawlConfig(
         public Builder timeLimit(Duration v) { timeLimit = v; return this; }
         public Builder parseThreads(int v) { parseThreads = v; return this; }
         public Builder seenLimit(int v) { seenLimit = v; return this; }
+        public Builder robotsRetryBase(Duration v) { robotsRetryBase = v; return this; }
 
         public CrawlConfig build() {
             return new CrawlConfig(seeds, db, maxPages, maxDepth, concurrency, perHost, delay, timeout, retries,
-                    retryBase, scope, include, exclude, ignoreRobots, userAgent, maxBody, timeLimit, parseThreads, seenLimit);
+                    retryBase, scope, include, exclude, ignoreRobots, userAgent, maxBody, timeLimit, parseThreads, seenLimit,
+                    robotsRetryBase);
         }
     }
 }
