@@ -93,4 +93,27 @@ class CliErrorsIT {
         assertThat(result.out()).contains("crawled 1 URLs").contains("1 errors");
         assertThat(CliRunner.export(db).get("http://127.0.0.1:9/").get("error").asText()).isEqualTo("connect");
     }
+
+    /** Error messages echo what the user typed or a page sent; a terminal must get none of it raw. */
+    @Test
+    void errorsAndTheSummaryEchoNoControlCharacterRaw() throws Exception {
+        String hostile = "\u001b]0;owned\u0007\u009b2J\u202e";
+        String shown = "\\x1b]0;owned\\x07\\x9b2J\\u202e";
+
+        var badSeed = run("crawl", "x" + hostile, "--db", dir.resolve("t.db"));
+        var missing = run("export", "--db", dir.resolve("missing" + hostile + ".db"));
+        var badDelay = run("crawl", "http://127.0.0.1:9/", "--delay", hostile);
+        Path db = dir.resolve("summary" + hostile + ".db");
+        var crawled = run("crawl", "http://127.0.0.1:9/", "--db", db, "--quiet", "--retries", "0", "--ignore-robots");
+
+        for (var result : java.util.List.of(badSeed, missing, badDelay, crawled)) {
+            assertThat(result.out() + result.err()).as(result.toString())
+                    .doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u009b").doesNotContain("\u202e");
+        }
+        assertThat(badSeed.err()).startsWith("trawl: ").contains("x" + shown);
+        assertThat(missing.err()).startsWith("trawl: cannot open database").contains(shown);
+        assertThat(badDelay.err()).startsWith("trawl: Invalid value for option '--delay'").contains(shown);
+        assertThat(crawled.exit()).isZero();
+        assertThat(crawled.out()).contains("database " + dir.resolve("summary" + shown + ".db"));
+    }
 }

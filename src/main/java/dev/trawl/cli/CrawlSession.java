@@ -54,8 +54,8 @@ record CrawlSession(String db, Path runDir, boolean keepStatus, Integer metricsP
         try {
             return CrawlStats.publish(dir, RunDirectory.crawlId(db), keepStatus);
         } catch (IOException | RuntimeException e) {
-            err.println("trawl: cannot publish live counters in " + dir + ": " + e.getMessage()
-                    + "; trawl status will not see this crawl");
+            err.println("trawl: " + TrawlCommand.oneLine("cannot publish live counters in " + dir + ": " + e.getMessage()
+                    + "; trawl status will not see this crawl"));
             return CrawlStats.inMemory();
         }
     }

@@ -1,5 +1,6 @@
 package dev.trawl.cli;
 
+import dev.trawl.export.TerminalText;
 import dev.trawl.stats.CrawlProcess;
 import dev.trawl.stats.RunDirectory;
 import dev.trawl.stats.StatusReport;
@@ -57,14 +58,15 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (prune) {
             int removed = read(() -> RunDirectory.prune(dir), dir);
-            out.println("removed " + removed + " counters file(s) from " + dir);
+            out.println("removed " + removed + " counters file(s) from " + TerminalText.safe(dir.toString()));
             out.flush();
             return ExitCodes.OK;
         }
         String crawlId = db == null ? null : RunDirectory.crawlId(db);
         List<CrawlProcess> processes = list(dir, crawlId);
         if (processes.isEmpty() && !json) {
-            out.println("no crawl running" + (db == null ? "" : " on " + crawlId) + " (counters directory: " + dir + ")");
+            out.println(TerminalText.safe("no crawl running" + (db == null ? "" : " on " + crawlId)
+                    + " (counters directory: " + dir + ")"));
             out.flush();
             return ExitCodes.OK;
         }

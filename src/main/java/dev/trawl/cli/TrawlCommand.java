@@ -1,5 +1,6 @@
 package dev.trawl.cli;
 
+import dev.trawl.export.TerminalText;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -103,7 +104,7 @@ public final class TrawlCommand implements Runnable {
             return ExitCodes.USAGE;
         }
         err.println("trawl: " + oneLine(describe(ex)));
-        if (parsed.expandedArgs().contains("--debug")) ex.printStackTrace(err);
+        if (parsed.expandedArgs().contains("--debug")) printStackTrace(ex, err);
         err.flush();
         return ExitCodes.FATAL;
     }
@@ -115,8 +116,19 @@ public final class TrawlCommand implements Runnable {
                 + " (run with --debug for details)";
     }
 
+    /**
+     * The message on one line, safe for a terminal: messages echo URLs, paths and option values, which may hold
+     * ESC, BEL and other characters a terminal would act on (see {@link TerminalText}).
+     */
     static String oneLine(String message) {
         if (message == null) return "unknown error";
-        return message.replaceAll("\\s*[\\r\\n]+\\s*", "; ").strip();
+        return TerminalText.safe(message.replaceAll("\\s*[\\r\\n]+\\s*", "; ").strip());
+    }
+
+    /** The stack trace, line by line terminal-safe as {@link #oneLine}: exception messages may quote a URL. */
+    private static void printStackTrace(Throwable ex, PrintWriter err) {
+        var trace = new java.io.StringWriter();
+        ex.printStackTrace(new PrintWriter(trace));
+        trace.toString().lines().forEach(line -> err.println(TerminalText.safe(line)));
     }
 }

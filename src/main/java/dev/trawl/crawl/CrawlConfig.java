@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  * @param retryBase   first backoff step; later ones double, with jitter
  * @param timeLimit   the crawl stops gracefully after this long; null for none
  * @param parseThreads threads of the CPU pool that parses HTML
+ * @param robotsRetryBase the first wait before robots.txt is fetched again after it was unreachable (5xx, no
+ *                    response); later waits double, see RobotsBackoff. One minute unless a test needs less
  * @param seenLimit   known URLs kept in memory to skip writing links the store already has; past it the store's
  *                    unique URL does all the dedup. Default: what fits in a quarter of the heap (~2.7 million
  *                    URLs with the 192 MB heap ./trawl gives)
@@ -58,7 +60,8 @@ public record CrawlConfig(
         int seenLimit,
         int maxUrlLength,
         int maxPathRepeats,
-        long maxPagesPerHost) {
+        long maxPagesPerHost,
+        Duration robotsRetryBase) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final String VERSION = "0.1.0";
@@ -82,6 +85,10 @@ public record CrawlConfig(
         }
         if (maxPages < 0 || maxDepth < 0 || retries < 0) {
             throw new IllegalArgumentException("maxPages, maxDepth and retries must be >= 0, got " + maxPages + ", " + maxDepth + ", " + retries);
+        }
+        Objects.requireNonNull(robotsRetryBase, "robotsRetryBase");
+        if (robotsRetryBase.isNegative() || robotsRetryBase.isZero()) {
+            throw new IllegalArgumentException("robotsRetryBase must be > 0, got " + robotsRetryBase);
         }
         if (delay.isNegative() || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("delay must be >= 0 and timeout > 0, got " + delay + ", " + timeout);
@@ -125,6 +132,7 @@ public record CrawlConfig(
         private int maxUrlLength = TrapRules.DEFAULT_MAX_URL_LENGTH;
         private int maxPathRepeats = TrapRules.DEFAULT_MAX_PATH_REPEATS;
         private long maxPagesPerHost = HostBudget.DEFAULT_LIMIT;
+        private Duration robotsRetryBase = RobotsBackoff.DEFAULT.base();
 
         private Builder(List<String> seeds) {
             this.seeds = List.copyOf(seeds);
@@ -151,11 +159,13 @@ public record CrawlConfig(
         public Builder maxUrlLength(int v) { maxUrlLength = v; return this; }
         public Builder maxPathRepeats(int v) { maxPathRepeats = v; return this; }
         public Builder maxPagesPerHost(long v) { maxPagesPerHost = v; return this; }
+        public Builder robotsRetryBase(Duration v) { robotsRetryBase = v; return this; }
 
         public CrawlConfig build() {
             return new CrawlConfig(seeds, db, maxPages, maxDepth, concurrency, perHost, delay, timeout, retries,
                     retryBase, scope, include, exclude, ignoreRobots, userAgent, maxBody, timeLimit, parseThreads, seenLimit,
-                    maxUrlLength, maxPathRepeats, maxPagesPerHost);
+                    maxUrlLength, maxPathRepeats, maxPagesPerHost,
+                    robotsRetryBase);
         }
     }
 }

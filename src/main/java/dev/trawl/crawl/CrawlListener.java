@@ -13,6 +13,12 @@ public interface CrawlListener {
     /** A request will be tried again later. */
     default void retryScheduled() {}
 
+    /**
+     * robots.txt of an origin ("http://host:port") was unreachable (5xx, or no response) for the failures-th time in
+     * a row; its URLs are held back. gaveUp: that was the last attempt of this run, so they stay pending.
+     */
+    default void robotsUnavailable(String origin, int failures, boolean gaveUp) {}
+
     /** A URL's outcome was handed to the store. */
     default void recorded(PageRecord record) {}
 

@@ -146,7 +146,9 @@ final class CrawlRun {
                      new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()), config.maxDepth(),
                     config.traps())) {
             var robots = config.ignoreRobots() ? null
-                    : new RobotsCache(fetcher, new RobotsPolicy(config.userAgent()), normalizer, listener);
+                    : new RobotsCache(url -> fetcher.get(url, (status, type) -> status >= 200 && status < 300),
+                            new RobotsPolicy(config.userAgent()), normalizer, listener, clock,
+                            new RobotsBackoff(config.robotsRetryBase(), RobotsBackoff.DEFAULT.maxAttempts()));
             var retryPolicy = new RetryPolicy(config.retries(), config.retryBase(), new Random());
             var ctx = new PageTask.Context(scheduler, fetcher, robots, analyzer, retryPolicy, normalizer,
                     new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()),

@@ -44,27 +44,48 @@ final class PageTask {
     void run(Lease lease) throws InterruptedException {
         CrawlItem item = lease.item();
         String url = item.current();
-        if (ctx.robots() != null) {
-            var lookup = ctx.robots().lookup(Urls.origin(url), () -> ctx.scheduler().markStarted(lease));
-            RobotsRules rules = lookup.rules();
-            applyCrawlDelay(url, rules);
-            if (lookup.fetchedNow()) { // this lease's request went to robots.txt; the page waits its turn again
-                ctx.scheduler().requeue(lease, item, Duration.ZERO, false);
-                return;
-            }
-            if (!rules.allows(url)) {
-                ctx.scheduler().release(lease);
-                if (item.isFirstRequest()) ctx.scheduler().refundPage();
-                record(lease, item, failure(item, "robots", null));
-                return;
-            }
-        }
+        if (ctx.robots() != null && !obeysRobots(lease, item, url)) return;
         ctx.listener().requestStarted();
         ctx.scheduler().markStarted(lease);
         long started = System.nanoTime();
         HttpAnswer answer = ctx.fetcher().get(url, (status, type) -> status >= 200 && status < 300 && PageAnalyzer.isHtml(type));
         ctx.scheduler().release(lease);
         handle(lease, item, answer, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Whether the request may go ahead as robots.txt says; when not, the item has been handled: recorded as denied,
+     * handed back to wait its turn (robots.txt just took its request slot, or is unreachable for now: the host is
+     * held, RFC 9309 §2.3.1.4), or let go unrecorded, pending for the next run (robots.txt unreachable every time).
+     */
+    private boolean obeysRobots(Lease lease, CrawlItem item, String url) throws InterruptedException {
+        switch (ctx.robots().lookup(Urls.origin(url), () -> ctx.scheduler().markStarted(lease))) {
+            case RobotsCache.Verdict.Held held -> {
+                ctx.scheduler().requeue(lease, item, held.retryIn(), true);
+                return false;
+            }
+            case RobotsCache.Verdict.GaveUp gaveUp -> {
+                ctx.scheduler().release(lease);
+                if (item.isFirstRequest()) ctx.scheduler().refundPage();
+                ctx.scheduler().finish(lease); // not recorded: the store keeps it pending (claimed until this run ends)
+                return false;
+            }
+            case RobotsCache.Verdict.Rules verdict -> {
+                RobotsRules rules = verdict.rules();
+                applyCrawlDelay(url, rules);
+                if (verdict.fetchedNow()) { // this lease's request went to robots.txt; the page waits its turn again
+                    ctx.scheduler().requeue(lease, item, Duration.ZERO, false);
+                    return false;
+                }
+                if (!rules.allows(url)) {
+                    ctx.scheduler().release(lease);
+                    if (item.isFirstRequest()) ctx.scheduler().refundPage();
+                    record(lease, item, failure(item, "robots", null));
+                    return false;
+                }
+                return true;
+            }
+        }
     }
 
     private void applyCrawlDelay(String url, RobotsRules rules) {

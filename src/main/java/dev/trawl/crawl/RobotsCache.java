@@ -1,80 +1,181 @@
 package dev.trawl.crawl;
 
-import dev.trawl.fetch.Fetcher;
 import dev.trawl.fetch.HttpAnswer;
 import dev.trawl.robots.RobotsPolicy;
 import dev.trawl.robots.RobotsRules;
 import dev.trawl.url.UrlNormalizer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
 /**
- * robots.txt rules per origin, fetched once. The first task to need an origin's rules fetches them, using
- * the request slot it was leased; tasks that need them meanwhile wait for the same result.
+ * robots.txt rules per origin, as RFC 9309 asks a crawler to keep them:
+ *
+ * <ul>
+ *   <li>fetched by the first task that needs them, with the request slot it was leased; tasks that need them
+ *       meanwhile wait for that fetch;
+ *   <li>used for at most {@link #MAX_AGE} (§2.4), then fetched again;
+ *   <li>up to {@value #MAX_REDIRECTS} redirects followed (§2.3.1.2), across origins too; more, or one to a URL
+ *       that is not http(s), is "unavailable": allow all;
+ *   <li>a 5xx or no response at all (timeout, connect, DNS, a body over --max-body) is "unreachable" (§2.3.1.4):
+ *       the origin is disallowed <em>for a while</em>, its URLs stay pending and robots.txt is fetched again after
+ *       a {@link RobotsBackoff}; after its last attempt the URLs are left pending for the next run. When rules were
+ *       fetched before, they stay in use while robots.txt is unreachable (§2.4).
+ * </ul>
+ *
+ * Times come from the crawl's clock, so that expiry and backoff can be tested without waiting.
  */
 final class RobotsCache {
-    /** RFC 9309 §2.3.1.2: follow at least five redirects. */
-    private static final int MAX_REDIRECTS = 5;
-    private final ConcurrentHashMap<String, CompletableFuture<RobotsRules>> byOrigin = new ConcurrentHashMap<>();
-    private final Fetcher fetcher;
+    /** RFC 9309 §2.4: a cached robots.txt should not be used for longer than 24 hours. */
+    static final Duration MAX_AGE = Duration.ofHours(24);
+    /** RFC 9309 §2.3.1.2: follow at least five consecutive redirects. */
+    static final int MAX_REDIRECTS = 5;
+
+    /** Requests one robots.txt URL, keeping a 2xx body: the crawl's Fetcher, or a fake in tests. */
+    @FunctionalInterface
+    interface Source {
+        HttpAnswer get(String url) throws InterruptedException;
+    }
+
+    /** What a task may do about an origin's robots.txt now. */
+    sealed interface Verdict {
+        /** Rules to obey. fetchedNow: this call fetched them, spending the caller's request slot. */
+        record Rules(RobotsRules rules, boolean fetchedNow) implements Verdict {}
+
+        /** robots.txt is unreachable: the origin's URLs wait retryIn, then ask again. */
+        record Held(Duration retryIn, int failures) implements Verdict {}
+
+        /** Unreachable on every attempt of this run: the URL stays pending, for the next run to try again. */
+        record GaveUp(int failures) implements Verdict {}
+    }
+
+    private sealed interface Entry {}
+
+    /** A task is fetching; done completes when the map holds the outcome. */
+    private record Fetching(CompletableFuture<Void> done) implements Entry {}
+
+    /** Rules in use until refreshAt; failures counts the failed refreshes since they were fetched. */
+    private record Known(RobotsRules rules, Instant refreshAt, int failures) implements Entry {}
+
+    /** No rules yet, after failures unreachable fetches in a row; the next try is due at retryAt. */
+    private record Unavailable(Instant retryAt, int failures) implements Entry {}
+
+    private final ConcurrentHashMap<String, Entry> byOrigin = new ConcurrentHashMap<>();
+    private final Source source;
     private final RobotsPolicy policy;
     private final UrlNormalizer normalizer;
     private final CrawlListener listener;
+    private final InstantSource clock;
+    private final RobotsBackoff backoff;
 
-    RobotsCache(Fetcher fetcher, RobotsPolicy policy, UrlNormalizer normalizer, CrawlListener listener) {
-        this.fetcher = fetcher;
+    RobotsCache(Source source, RobotsPolicy policy, UrlNormalizer normalizer, CrawlListener listener,
+                InstantSource clock, RobotsBackoff backoff) {
+        this.source = source;
         this.policy = policy;
         this.normalizer = normalizer;
         this.listener = listener;
+        this.clock = clock;
+        this.backoff = backoff;
     }
 
     /**
-     * An origin's rules. fetchedNow tells the caller that it fetched them itself, spending its request
-     * slot; beforeRequest runs just before each request sent for that.
+     * The verdict for an origin ("http://host:port"). beforeRequest runs just before each request this call sends
+     * (robots.txt and its redirect hops).
      */
-    record Lookup(RobotsRules rules, boolean fetchedNow) {}
-
-    Lookup lookup(String origin, Runnable beforeRequest) throws InterruptedException {
-        var mine = new CompletableFuture<RobotsRules>();
-        var existing = byOrigin.putIfAbsent(origin, mine);
-        if (existing == null) {
-            try {
-                mine.complete(fetch(origin, beforeRequest));
-            } finally {
-                mine.complete(policy.unreachable()); // interrupted or failed: waiters must not hang
+    Verdict lookup(String origin, Runnable beforeRequest) throws InterruptedException {
+        while (true) {
+            Entry seen = byOrigin.get(origin);
+            if (seen instanceof Fetching fetching) {
+                await(fetching);
+                continue;
             }
-            return new Lookup(mine.join(), true);
-        }
-        try {
-            return new Lookup(existing.get(), false);
-        } catch (ExecutionException e) {
-            return new Lookup(policy.unreachable(), false);
+            if (seen != null && !isDue(seen, clock.instant())) return verdict(seen, false);
+            var mine = new Fetching(new CompletableFuture<>());
+            boolean won = seen == null ? byOrigin.putIfAbsent(origin, mine) == null : byOrigin.replace(origin, seen, mine);
+            if (!won) continue; // another task got there first: wait for its fetch
+            Entry next = seen; // interrupted or failed: as it was, so that waiters do not hang and a later task retries
+            try {
+                next = refresh(origin, seen, beforeRequest);
+            } finally {
+                if (next == null) byOrigin.remove(origin, mine);
+                else byOrigin.replace(origin, mine, next);
+                mine.done().complete(null);
+            }
+            return verdict(next, true);
         }
     }
 
+    private static void await(Fetching fetching) throws InterruptedException {
+        try {
+            fetching.done().get();
+        } catch (ExecutionException e) {
+            throw new AssertionError("completed normally only", e);
+        }
+    }
+
+    private boolean isDue(Entry entry, Instant now) {
+        return switch (entry) {
+            case Known k -> !now.isBefore(k.refreshAt());
+            case Unavailable u -> !backoff.givesUp(u.failures()) && !now.isBefore(u.retryAt());
+            case Fetching f -> false;
+        };
+    }
+
+    private Verdict verdict(Entry entry, boolean fetchedNow) {
+        return switch (entry) {
+            case Known k -> new Verdict.Rules(k.rules(), fetchedNow);
+            case Unavailable u when backoff.givesUp(u.failures()) -> new Verdict.GaveUp(u.failures());
+            case Unavailable u -> {
+                Duration wait = Duration.between(clock.instant(), u.retryAt());
+                yield new Verdict.Held(wait.isNegative() ? Duration.ZERO : wait, u.failures());
+            }
+            case Fetching f -> throw new IllegalStateException("no verdict while fetching");
+        };
+    }
+
+    private Entry refresh(String origin, Entry previous, Runnable beforeRequest) throws InterruptedException {
+        RobotsRules rules = fetch(origin, beforeRequest);
+        Instant now = clock.instant();
+        if (rules != null) return new Known(rules, now.plus(MAX_AGE), 0);
+        int failures = switch (previous) {
+            case Known k -> k.failures() + 1;
+            case Unavailable u -> u.failures() + 1;
+            case null, default -> 1;
+        };
+        Instant retryAt = now.plus(backoff.after(failures));
+        if (previous instanceof Known k) return new Known(k.rules(), retryAt, failures);
+        listener.robotsUnavailable(origin, failures, backoff.givesUp(failures));
+        return new Unavailable(retryAt, failures);
+    }
+
+    /** The rules robots.txt gives, or null when it is unreachable. */
     private RobotsRules fetch(String origin, Runnable beforeRequest) throws InterruptedException {
         String url = origin + "/robots.txt";
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             beforeRequest.run();
             listener.requestStarted();
-            HttpAnswer answer = fetcher.get(url, (status, type) -> status >= 200 && status < 300);
-            switch (answer) {
+            switch (source.get(url)) {
                 case HttpAnswer.Failure f -> {
-                    return policy.unreachable();
+                    return null;
                 }
                 case HttpAnswer.Response r when r.isRedirect() -> {
                     url = normalizer.resolve(url, r.location());
-                    if (url == null) return policy.fromStatus(404);
+                    if (url == null) return policy.fromStatus(404); // not http(s): unavailable, allow all
                 }
-                case HttpAnswer.Response r when r.status() >= 200 && r.status() < 300 ->  {
+                case HttpAnswer.Response r when r.status() >= 200 && r.status() < 300 -> {
                     return policy.fromBody(url, r.body() == null ? new byte[0] : r.body(), r.contentType());
+                }
+                case HttpAnswer.Response r when RobotsPolicy.isUnreachable(r.status()) -> {
+                    return null;
                 }
                 case HttpAnswer.Response r -> {
                     return policy.fromStatus(r.status());
                 }
             }
         }
-        return policy.fromStatus(404); // too many redirects: RFC 9309 says treat as unavailable (allow)
+        return policy.fromStatus(404); // too many redirects: RFC 9309 lets us treat it as unavailable (allow all)
     }
 }

@@ -14,7 +14,8 @@ import java.time.format.DateTimeFormatterBuilder;
 /**
  * JSON Lines: one UTF-8 object per line, each line ending in LF, fields in the documented order
  * ({@code url, final_url, status, depth, content_type, title, error, fetched_at, outlinks}). Absent values are
- * JSON null; non-ASCII text is written as UTF-8, not escaped.
+ * JSON null; non-ASCII text is written as UTF-8, not escaped, except for the characters a terminal would act on
+ * (see {@link TerminalText}), which are {@code \}{@code uXXXX}-escaped, so the output is safe to print.
  */
 final class JsonlExporter implements RowWriter {
     /** Always three fraction digits (2026-11-25T13:49:08.120Z), so every row has the same shape. */
@@ -29,6 +30,8 @@ final class JsonlExporter implements RowWriter {
                 .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
                 .build();
         gen = factory.createGenerator(out, JsonEncoding.UTF8);
+        // JSON escapes C0 itself; DEL, C1 and bidi controls too, so that the lines are safe on a terminal
+        gen.setCharacterEscapes(TerminalText.jsonEscapes());
         // The line feed we write is the separator; Jackson's default would add a space before each object.
         gen.setRootValueSeparator(null);
     }

@@ -57,7 +57,15 @@ public final class RobotsPolicy {
      * Anything else allows all.
      */
     public RobotsRules fromStatus(int status) {
-        return status >= 500 && status <= 599 ? FixedRules.DISALLOW_ALL : FixedRules.ALLOW_ALL;
+        return isUnreachable(status) ? FixedRules.DISALLOW_ALL : FixedRules.ALLOW_ALL;
+    }
+
+    /**
+     * Whether robots.txt answering with this status is "unreachable" (RFC 9309 §2.3.1.4: 5xx): the crawler must
+     * disallow the origin for a while and fetch robots.txt again later, rather than decide from this answer.
+     */
+    public static boolean isUnreachable(int status) {
+        return status >= 500 && status <= 599;
     }
 
     /** Rules when robots.txt could not be fetched at all (timeout, connect, dns): disallow all (RFC 9309 §2.3.1.4). */

@@ -19,6 +19,10 @@ public final class CrawlStats implements CrawlListener, AutoCloseable {
     private final CountersFile counters;
     private final boolean keepFile;
     private Sampler sampler; // guarded by this
+    /** Origins whose robots.txt stayed unreachable for the whole run (in this process only: not published). */
+    private final java.util.concurrent.atomic.AtomicLong robotsGaveUp = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicReference<String> robotsGaveUpExample =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     private CrawlStats(CountersFile counters, boolean keepFile) {
         this.counters = counters;
@@ -76,6 +80,13 @@ public final class CrawlStats implements CrawlListener, AutoCloseable {
     }
 
     @Override
+    public void robotsUnavailable(String origin, int failures, boolean gaveUp) {
+        if (!gaveUp) return;
+        robotsGaveUp.incrementAndGet();
+        robotsGaveUpExample.compareAndSet(null, origin);
+    }
+
+    @Override
     public void recorded(PageRecord record) {
         counters.add(Slots.PAGES, 1);
         if (record.bodyBytes() > 0) counters.add(Slots.BYTES, record.bodyBytes());
@@ -103,6 +114,10 @@ public final class CrawlStats implements CrawlListener, AutoCloseable {
     public long errors() { return counters.get(Slots.ERRORS); }
     public long robotsDenied() { return counters.get(Slots.ROBOTS_DENIED); }
     public long bytes() { return counters.get(Slots.BYTES); }
+    /** Origins whose robots.txt was unreachable on every attempt of this run: their URLs are left pending. */
+    public long robotsGaveUp() { return robotsGaveUp.get(); }
+    /** One of those origins, or null when there is none. */
+    public String robotsGaveUpExample() { return robotsGaveUpExample.get(); }
 
     /** Takes a last sample, marks the counters finished and removes the file (unless kept). */
     @Override

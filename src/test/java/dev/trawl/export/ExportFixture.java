@@ -29,4 +29,20 @@ final class ExportFixture {
         store.flush();
         return store;
     }
+
+    /** A title a hostile page could have: sets the terminal's title, rings, reverses text, uses 8-bit CSI. */
+    static final String HOSTILE_TITLE = "\u001b]0;owned\u0007 \u009b31m red \u202egnp.exe\u0008\u007f end";
+
+    /** One row per cell value, as the title (the URLs must stay canonical); content_type holds a formula too. */
+    static PageStore storeWithTitles(Path dir, List<String> titles) throws InterruptedException {
+        PageStore store = Stores.open(dir.resolve("hostile.db").toString());
+        for (int i = 0; i < titles.size(); i++) {
+            String url = "https://h.example/" + i;
+            store.addPending(List.of(new FrontierEntry(url, 0)));
+            store.write(new PageRecord(url, 0, url, 200, "=cmd|' /C calc'!A0", titles.get(i), null, AT, null, null,
+                    null, null, 10, 1, List.of(), List.of()));
+        }
+        store.flush();
+        return store;
+    }
 }

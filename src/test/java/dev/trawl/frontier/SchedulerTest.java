@@ -100,7 +100,7 @@ class SchedulerTest {
         assertThat(taken.poll(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("http://a.test/1");
         sched.noMoreItems();
         assertThat(taken.poll(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("END");
-        worker.join(5000);
+        assertThat(worker.join(Duration.ofSeconds(5))).isTrue();
     }
 
     @Test
@@ -146,20 +146,23 @@ class SchedulerTest {
         Lease b1 = sched.take();
         assertThat(a1.item().url()).isEqualTo("http://a.test/1");
         assertThat(b1.item().url()).isEqualTo("http://b.test/1");
-        var waiter = Thread.ofVirtual().start(() -> {
+        // asserted here, not in the waiter: a failed assertion on another thread would only end that thread
+        var got = new java.util.concurrent.atomic.AtomicReference<Lease>();
+        var clockWhenTaken = new AtomicLong(-1);
+        Thread waiter = Thread.ofVirtual().start(() -> {
             try {
-                Lease a2 = sched.take();
-                assertThat(clock.get()).isGreaterThanOrEqualTo(1_100_000_000L);
-                assertThat(a2.item().url()).isEqualTo("http://a.test/2");
+                got.set(sched.take());
+                clockWhenTaken.set(clock.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
         Thread.sleep(50);
-        assertThat(waiter.isAlive()).as("a.test/2 must wait for the delay").isTrue();
+        assertThat(got.get()).as("a.test/2 must wait for the delay").isNull();
         clock.set(1_100_000_000L); // the scheduler re-checks the clock at least once a second
-        waiter.join(5000);
-        assertThat(waiter.isAlive()).isFalse();
+        assertThat(waiter.join(Duration.ofSeconds(5))).as("take() returned once the delay passed").isTrue();
+        assertThat(clockWhenTaken.get()).as("clock when a.test/2 was taken").isGreaterThanOrEqualTo(1_100_000_000L);
+        assertThat(got.get().item().url()).isEqualTo("http://a.test/2");
     }
 
     @Test
@@ -175,8 +178,8 @@ class SchedulerTest {
         Thread.sleep(100);
         assertThat(got.get()).as("the whole host waits for Retry-After").isNull();
         clock.set(Duration.ofSeconds(10).toNanos());
-        waiter.join(5000);
-        assertThat(got.get()).isNotNull();
+        assertThat(waiter.join(Duration.ofSeconds(5))).isTrue();
+        assertThat(got.get().item().url()).isEqualTo("http://a.test/1");
     }
 
     @Test
@@ -193,7 +196,7 @@ class SchedulerTest {
         Thread.sleep(100);
         assertThat(got.get()).as("a.test was taken over just now").isNull();
         clock.addAndGet(Duration.ofMillis(200).toNanos());
-        waiter.join(5000);
+        assertThat(waiter.join(Duration.ofSeconds(5))).isTrue();
         assertThat(got.get().item().url()).isEqualTo("http://a.test/1");
     }
 
@@ -230,7 +233,7 @@ class SchedulerTest {
         Thread.sleep(50);
         assertThat(woke.get()).isEqualTo(-1);
         sched.finish(second);
-        waiter.join(5000);
+        assertThat(waiter.join(Duration.ofSeconds(5))).isTrue();
         assertThat(woke.get()).isEqualTo(2);
     }
 }

@@ -100,6 +100,11 @@ final class ScanDiff {
         byte[] bytes = body == null ? new byte[0] : java.util.Arrays.copyOf(body, Math.clamp(length, 0, body.length));
         String html = decode(bytes, contentType);
         assertThat(fast).as("parsed page of %s", show(html)).isEqualTo(reference);
+        // PageParser.parse catches everything (a bad page must stay a row), so "never throws" and "as jsoup would"
+        // are checked against jsoup called directly: an exception inside, caught there, shows here as a failure
+        Values direct = jsoup(html);
+        assertThat(reference.title()).as("title of %s", show(html)).isEqualTo(direct.title());
+        assertThat(reference.description()).as("description of %s", show(html)).isEqualTo(direct.description());
         return check(html);
     }
 

@@ -37,18 +37,32 @@ class CrawlStatsStressTest {
         try (var stats = CrawlStats.publish(dir, "/crawls/stress.db", false)) {
             var stop = new AtomicBoolean();
             var backwards = new AtomicReference<String>();
+            var failure = new AtomicReference<Throwable>();
+            var reads = new java.util.concurrent.atomic.AtomicLong();
+            var readerStarted = new CountDownLatch(1);
+            // The reader only records; the checks are made here: an exception on its thread would end it unseen,
+            // and a reader that never read would make "never went backwards" true of nothing.
             Thread reader = Thread.ofPlatform().start(() -> {
-                long last = 0;
-                while (!stop.get()) {
-                    long now = readPages(dir);
-                    if (now < last) backwards.set(last + " then " + now);
-                    last = Math.max(last, now);
+                readerStarted.countDown();
+                try {
+                    long last = 0;
+                    while (!stop.get()) {
+                        long now = readPages(dir);
+                        reads.incrementAndGet();
+                        if (now < last) backwards.set(last + " then " + now);
+                        last = Math.max(last, now);
+                    }
+                } catch (Throwable t) {
+                    failure.set(t);
                 }
             });
+            readerStarted.await();
             hammer(stats);
             stop.set(true);
             reader.join();
 
+            assertThat(failure.get()).as("the reader failed").isNull();
+            assertThat(reads.get()).as("reads made while the counters were hammered").isPositive();
             assertThat(backwards.get()).as("a reader saw the page count go backwards").isNull();
             List<CrawlProcess> seen = RunDirectory.list(dir, null);
             assertThat(seen).hasSize(1);

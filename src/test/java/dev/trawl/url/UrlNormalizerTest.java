@@ -96,17 +96,26 @@ class UrlNormalizerTest {
                 .isEqualTo("https://web.archive.org/web/20220101/http://www.netlib.org/fp/dtoa.c");
     }
 
+    /**
+     * The public methods catch everything (a bug must cost one link, not the crawl), so "never throws" is checked
+     * through the methods without that net; and what comes out is null or canonical.
+     */
     @Test
     void neverThrowsOnBadInput() {
         String[] inputs = {null, "", " ", ":", "http:", "http://", "http://[", "http://%", "http://a:99999/",
-            "http://\uD800/", "http://x/\uDC00", "//", "?", "http://a/%", "http://0x100000000/"};
+            "http://\uD800/", "http://x/\uDC00", "//", "?", "http://a/%", "http://0x100000000/", "http://[::1",
+            "http://a/\u0000\u001b", "http://a/b?%zz=&&=x#", "http://1.2.3.4.5/", "http://xn--/", "\\\\a\\b"};
         for (String input : inputs) {
-            normalizer.normalize(input);
-            normalizer.resolve(PAGE, input);
-            normalizer.resolve(input, "x");
+            for (String out : new String[] {normalizer.normalizeOrThrow(input), normalizer.resolveOrThrow(PAGE, input),
+                    normalizer.resolveOrThrow(input, "x")}) {
+                if (out != null) assertThat(normalizer.normalizeOrThrow(out)).as("canonical from %s", input).isEqualTo(out);
+            }
         }
-        assertThat(normalizer.resolve(null, "x")).isNull();
-        assertThat(normalizer.resolve("not a url", "x")).isNull();
+        assertThat(normalizer.normalizeOrThrow("http://a:99999/")).as("port out of range").isNull();
+        assertThat(normalizer.normalizeOrThrow("http://[")).isNull();
+        assertThat(normalizer.normalizeOrThrow("http://a/%")).isEqualTo("http://a/%25");
+        assertThat(normalizer.resolveOrThrow(null, "x")).isNull();
+        assertThat(normalizer.resolveOrThrow("not a url", "x")).isNull();
     }
 
     @Test
