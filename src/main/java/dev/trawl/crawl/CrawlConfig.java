@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  * @param seenLimit   known URLs kept in memory to skip writing links the store already has; past it the store's
  *                    unique URL does all the dedup. Default: what fits in a quarter of the heap (~2.7 million
  *                    URLs with the 192 MB heap ./trawl gives)
+ * @param retryFailed before crawling, make the URLs stored with an error or a 5xx pending again, to be fetched
+ *                    once more (see {@link dev.trawl.store.FailedPages})
  */
 public record CrawlConfig(
         List<String> seeds,
@@ -47,7 +49,8 @@ public record CrawlConfig(
         long maxBody,
         Duration timeLimit,
         int parseThreads,
-        int seenLimit) {
+        int seenLimit,
+        boolean retryFailed) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final String VERSION = "0.1.0";
@@ -102,6 +105,7 @@ public record CrawlConfig(
         private Duration timeLimit;
         private int parseThreads = Runtime.getRuntime().availableProcessors();
         private int seenLimit = SeenSet.limitForBytes(Runtime.getRuntime().maxMemory() / 4);
+        private boolean retryFailed;
 
         private Builder(List<String> seeds) {
             this.seeds = List.copyOf(seeds);
@@ -125,10 +129,12 @@ public record CrawlConfig(
         public Builder timeLimit(Duration v) { timeLimit = v; return this; }
         public Builder parseThreads(int v) { parseThreads = v; return this; }
         public Builder seenLimit(int v) { seenLimit = v; return this; }
+        public Builder retryFailed(boolean v) { retryFailed = v; return this; }
 
         public CrawlConfig build() {
             return new CrawlConfig(seeds, db, maxPages, maxDepth, concurrency, perHost, delay, timeout, retries,
-                    retryBase, scope, include, exclude, ignoreRobots, userAgent, maxBody, timeLimit, parseThreads, seenLimit);
+                    retryBase, scope, include, exclude, ignoreRobots, userAgent, maxBody, timeLimit, parseThreads, seenLimit,
+                    retryFailed);
         }
     }
 }

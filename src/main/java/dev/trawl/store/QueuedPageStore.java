@@ -49,6 +49,11 @@ abstract sealed class QueuedPageStore implements PageStore permits SqlitePageSto
     }
 
     @Override
+    public int requeueFailed() {
+        return writes.exclusiveUninterruptibly(FailedPages::requeue);
+    }
+
+    @Override
     public long countAttempted() {
         return reads.countAttempted();
     }

@@ -35,7 +35,14 @@ final class Schema {
                 // heartbeat, so the claims of a dead one can be told from a live one's; a host is leased to one
                 // worker at a time, so --per-host and --delay hold for the whole crawl. Times are milliseconds of
                 // the database's clock, so workers on machines whose clocks disagree still agree on who is alive.
-                workersMigration(dialect));
+                workersMigration(dialect),
+                // 4: `trawl serve` pages through the pages table sorted by status, fetch time, title or depth with
+                // keyset pagination, which needs an index in each order (NULLs folded, so both databases order
+                // them alike). The export's order and the URL order already have theirs.
+                List.of("CREATE INDEX pages_status ON pages (COALESCE(status, 0), frontier_id)",
+                        "CREATE INDEX pages_fetched_at ON pages (COALESCE(fetched_at, ''), frontier_id)",
+                        "CREATE INDEX pages_title ON pages (COALESCE(title, ''), frontier_id)",
+                        "CREATE INDEX frontier_depth ON frontier (depth, id)"));
     }
 
     private static List<String> workersMigration(Dialect dialect) {
