@@ -144,22 +144,31 @@ final class ReportQueries {
         }
         if (q.statusFilter() != null) where.add(statusCondition(q.statusFilter()));
         PageList.Cursor cursor = backwards ? q.before() : q.after();
-        if (cursor != null) {
+        String select = "SELECT p.frontier_id, f.url, p.status, p.title, f.depth, p.error, p.fetched_at, " + sort.key + JOIN;
+        String order = " ORDER BY " + sort.key + dir + (sort.tieBreaker == null ? "" : ", " + sort.tieBreaker + dir);
+        String limit = " LIMIT " + (q.limit() + 1);
+        String sql;
+        if (cursor == null) {
+            sql = select + where(where, null) + order + limit;
+        } else {
             String op = descending ? " < " : " > ";
             Object key = sort.kind == PageList.Sort.Kind.NUMBER ? (Object) Long.parseLong(cursor.key()) : cursor.key();
             if (sort.tieBreaker == null) {
-                where.add(sort.key + op + "?");
+                sql = select + where(where, sort.key + op + "?") + order + limit;
                 args.add(sort == PageList.Sort.ID ? (Object) cursor.id() : key);
             } else {
-                where.add("(" + sort.key + ", " + sort.tieBreaker + ")" + op + "(?, ?)");
+                // (key, id) > (?, ?) as two index seeks, the rest of the cursor's key and the keys after it: SQLite
+                // seeks a row-value range on its first column only, and would scan every row of a popular key.
+                List<Object> filters = List.copyOf(args);
+                sql = "SELECT * FROM (" + select + where(where, sort.key + " = ? AND " + sort.tieBreaker + op + "?") + order + limit
+                        + ") AS same_key UNION ALL SELECT * FROM (" + select + where(where, sort.key + op + "?") + order + limit
+                        + ") AS later_keys ORDER BY 8" + dir + ", 1" + dir + limit;
                 args.add(key);
                 args.add(cursor.id());
+                args.addAll(filters);
+                args.add(key);
             }
         }
-        String sql = "SELECT p.frontier_id, f.url, p.status, p.title, f.depth, p.error, p.fetched_at, " + sort.key + JOIN
-                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY " + sort.key + dir + (sort.tieBreaker == null ? "" : ", " + sort.tieBreaker + dir)
-                + " LIMIT " + (q.limit() + 1);
         List<PageList.Row> rows = db.read(c -> {
             try (var ps = c.prepareStatement(sql)) {
                 for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
@@ -174,6 +183,12 @@ final class ReportQueries {
             return new PageList.Slice(rows, more, true);
         }
         return new PageList.Slice(rows, q.after() != null, more);
+    }
+
+    private static String where(List<String> conditions, String extra) {
+        List<String> all = new ArrayList<>(conditions);
+        if (extra != null) all.add(extra);
+        return all.isEmpty() ? "" : " WHERE " + String.join(" AND ", all);
     }
 
     private static String statusCondition(String filter) {
