@@ -101,6 +101,9 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--keep-status", description = "leave the live counters behind when the crawl ends, for trawl status to report the final counts (default: off)")
     boolean keepStatus;
 
+    @Option(names = "--retry-failed", description = "fetch again the URLs stored with an error (timeout, connect, ...; not robots) or a 5xx status (default: off)")
+    boolean retryFailed;
+
     @Override
     public Integer call() throws InterruptedException {
         CrawlConfig config = config();
@@ -132,7 +135,7 @@ final class CrawlCommand implements Callable<Integer> {
                 .concurrency(concurrency).perHost(perHost).delay(delay).timeout(timeout).retries(retries)
                 .scope(scope).include(include).exclude(exclude).ignoreRobots(ignoreRobots).userAgent(userAgent)
                 .maxBody(maxBody).timeLimit(timeLimit).maxUrlLength(maxUrlLength).maxPathRepeats(maxPathRepeats)
-                .maxPagesPerHost(maxPagesPerHost).build();
+                .maxPagesPerHost(maxPagesPerHost).retryFailed(retryFailed).build();
     }
 
     private static void requireAtLeast(String option, long value, long min) {

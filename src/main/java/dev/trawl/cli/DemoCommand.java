@@ -54,6 +54,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.println();
         out.println("Next, try:");
+        out.println("  ./trawl serve --db " + db + "                          # the crawl in your browser");
         out.println("  ./trawl export --db " + db + " | head -n 3              # JSON lines, one per URL");
         out.println("  ./trawl export --db " + db + " --out demo.csv           # the same as CSV");
         out.println("  sqlite3 " + db + " 'select status, count(*) from pages group by 1'");

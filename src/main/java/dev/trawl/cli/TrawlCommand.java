@@ -29,6 +29,7 @@ public final class TrawlCommand implements Runnable {
         COMMANDS.put("worker", WorkerCommand::new);
         COMMANDS.put("export", ExportCommand::new);
         COMMANDS.put("status", StatusCommand::new);
+        COMMANDS.put("serve", ServeCommand::new);
         COMMANDS.put("demo", DemoCommand::new);
         COMMANDS.put("aot-train", AotTrainCommand::new);
         COMMANDS.put("help", () -> new CommandLine.HelpCommand());
@@ -39,7 +40,7 @@ public final class TrawlCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (crawl, worker, export, status, demo)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (crawl, worker, export, status, serve, demo)");
     }
 
     /**

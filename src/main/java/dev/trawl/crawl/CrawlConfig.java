@@ -37,6 +37,8 @@ import java.util.regex.Pattern;
  *                        repeating_path); 0 for no limit
  * @param maxPagesPerHost at most this many URLs of one host enter the frontier, for the whole crawl (skip row
  *                        host_page_limit); 0 for no limit
+ * @param retryFailed before crawling, make the URLs stored with an error or a 5xx pending again, to be fetched
+ *                    once more (see {@link dev.trawl.store.FailedPages})
  */
 public record CrawlConfig(
         List<String> seeds,
@@ -61,7 +63,8 @@ public record CrawlConfig(
         int maxUrlLength,
         int maxPathRepeats,
         long maxPagesPerHost,
-        Duration robotsRetryBase) {
+        Duration robotsRetryBase,
+        boolean retryFailed) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final String VERSION = "0.1.0";
@@ -133,6 +136,7 @@ public record CrawlConfig(
         private int maxPathRepeats = TrapRules.DEFAULT_MAX_PATH_REPEATS;
         private long maxPagesPerHost = HostBudget.DEFAULT_LIMIT;
         private Duration robotsRetryBase = RobotsBackoff.DEFAULT.base();
+        private boolean retryFailed;
 
         private Builder(List<String> seeds) {
             this.seeds = List.copyOf(seeds);
@@ -160,12 +164,14 @@ public record CrawlConfig(
         public Builder maxPathRepeats(int v) { maxPathRepeats = v; return this; }
         public Builder maxPagesPerHost(long v) { maxPagesPerHost = v; return this; }
         public Builder robotsRetryBase(Duration v) { robotsRetryBase = v; return this; }
+        public Builder retryFailed(boolean v) { retryFailed = v; return this; }
 
         public CrawlConfig build() {
             return new CrawlConfig(seeds, db, maxPages, maxDepth, concurrency, perHost, delay, timeout, retries,
                     retryBase, scope, include, exclude, ignoreRobots, userAgent, maxBody, timeLimit, parseThreads, seenLimit,
                     maxUrlLength, maxPathRepeats, maxPagesPerHost,
-                    robotsRetryBase);
+                    robotsRetryBase,
+                    retryFailed);
         }
     }
 }

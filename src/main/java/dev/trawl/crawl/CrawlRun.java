@@ -73,6 +73,7 @@ final class CrawlRun {
         if (store.isShared()) requireSameOptions(seeds);
         // Enough hosts to fill --concurrency with --per-host each; a shared store leases them to this worker alone.
         store.joinCrawl((config.concurrency() + config.perHost() - 1) / config.perHost());
+        if (config.retryFailed()) store.requeueFailed(); // before the page budget is counted: a retry takes no new place
         var seen = new SeenSet(config.seenLimit());
         // No more than the seen-set holds: at 10^8 known URLs, reading the rest would cost minutes and save nothing.
         store.loadFrontier((url, depth, isDone) -> seen.add(DedupKey.of(url)), config.seenLimit());

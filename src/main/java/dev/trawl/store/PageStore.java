@@ -94,6 +94,12 @@ public interface PageStore extends AutoCloseable {
      */
     String offerCrawlOptions(String options);
 
+    /**
+     * Makes the URLs that failed ({@link FailedPages#RETRYABLE}: an error code or a 5xx) pending again, so that the
+     * crawl fetches them once more; returns how many. Committed before return.
+     */
+    int requeueFailed();
+
     /** Number of URLs attempted and stored (pages table rows, less the skip rows of trap rules). */
     long countAttempted();
 

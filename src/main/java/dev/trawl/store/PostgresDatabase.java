@@ -45,6 +45,25 @@ final class PostgresDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Connects without creating or migrating anything, every connection read-only (`trawl serve`).
+     *
+     * @throws StoreException "cannot open database postgresql://user@host:port/db: reason"
+     */
+    static PostgresDatabase openReadOnly(PostgresTarget target, String note, PostgresSettings settings) {
+        HikariDataSource pool = null;
+        try {
+            HikariConfig config = config(target, settings);
+            config.setPoolName("trawl-postgres-read");
+            config.setReadOnly(true);
+            pool = new HikariDataSource(config);
+            return new PostgresDatabase(target, note, pool);
+        } catch (RuntimeException e) {
+            Cleanup.close(pool);
+            throw new StoreException("cannot open database " + target.display() + ": " + reason(e, note), e);
+        }
+    }
+
     private static HikariConfig config(PostgresTarget target, PostgresSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("trawl-postgres");

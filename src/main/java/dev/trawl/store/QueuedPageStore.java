@@ -60,6 +60,11 @@ abstract sealed class QueuedPageStore implements PageStore permits SqlitePageSto
     }
 
     @Override
+    public int requeueFailed() {
+        return writes.exclusiveUninterruptibly(FailedPages::requeue);
+    }
+
+    @Override
     public long countAttempted() {
         return reads.countAttempted();
     }

@@ -46,7 +46,14 @@ final class Schema {
                         UrlKeyBackfill.STEP,
                         "CREATE TABLE host_budget (host TEXT PRIMARY KEY, admitted BIGINT NOT NULL)",
                         "INSERT INTO host_budget (host, admitted) SELECT host, COUNT(*) FROM frontier"
-                                + " WHERE host IS NOT NULL GROUP BY host"));
+                                + " WHERE host IS NOT NULL GROUP BY host"),
+                // 5: `trawl serve` pages through the pages table sorted by status, fetch time, title or depth with
+                // keyset pagination, which needs an index in each order (NULLs folded, so both databases order
+                // them alike). The export's order and the URL order already have theirs.
+                List.of("CREATE INDEX pages_status ON pages (COALESCE(status, 0), frontier_id)",
+                        "CREATE INDEX pages_fetched_at ON pages (COALESCE(fetched_at, ''), frontier_id)",
+                        "CREATE INDEX pages_title ON pages (COALESCE(title, ''), frontier_id)",
+                        "CREATE INDEX frontier_depth ON frontier (depth, id)"));
     }
 
     private static List<String> workersMigration(Dialect dialect) {

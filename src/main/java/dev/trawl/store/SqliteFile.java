@@ -50,7 +50,32 @@ final class SqliteFile {
         return connect(false);
     }
 
+    /**
+     * Opens a connection that cannot write (SQLite's read-only mode and {@code query_only}), for `trawl serve`:
+     * it neither creates nor migrates the file.
+     *
+     * @throws StoreException "cannot open database PATH: reason" when there is no such file
+     */
+    Connection openReadOnly() throws SQLException {
+        checkLocation();
+        if (!Files.isRegularFile(Path.of(path))) throw openFailure("no such file", null);
+        SQLiteConfig config = config(false);
+        config.setReadOnly(true);
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + path, config.toProperties());
+        try (Statement st = connection.createStatement()) {
+            st.execute("PRAGMA query_only = 1");
+        } catch (SQLException e) {
+            Cleanup.close(connection);
+            throw e;
+        }
+        return connection;
+    }
+
     private Connection connect(boolean writer) throws SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + path, config(writer).toProperties());
+    }
+
+    private SQLiteConfig config(boolean writer) {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, settings.busyTimeout().toMillis()));
         if (writer) {
@@ -63,7 +88,7 @@ final class SqliteFile {
             // spot, and once that index outgrows the cache each probe becomes a read.
             config.setCacheSize(-64 * 1024);
         }
-        return DriverManager.getConnection("jdbc:sqlite:" + path, config.toProperties());
+        return config;
     }
 
     /**
