@@ -8,6 +8,7 @@ import dev.trawl.frontier.CrawlItem;
 import dev.trawl.frontier.Lease;
 import dev.trawl.frontier.Scheduler;
 import dev.trawl.frontier.SeenSet;
+import dev.trawl.memory.MemoryBudget;
 import dev.trawl.parse.PageParser;
 import dev.trawl.robots.RobotsPolicy;
 import dev.trawl.store.FrontierEntry;
@@ -121,7 +122,8 @@ final class CrawlRun {
             var retryPolicy = new RetryPolicy(config.retries(), config.retryBase(), new Random());
             var ctx = new PageTask.Context(scheduler, fetcher, robots, analyzer, retryPolicy, normalizer,
                     new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()),
-                    seen, store, new Counting(), clock, config.maxDepth());
+                    seen, store, new Counting(), clock, config.maxDepth(),
+                    MemoryBudget.forHeap(Runtime.getRuntime().maxMemory(), config.timeout().multipliedBy(4)));
             dispatch(new PageTask(ctx));
             awaitTasks();
             feeder.stop();

@@ -8,6 +8,7 @@ import dev.trawl.frontier.CrawlItem;
 import dev.trawl.frontier.Lease;
 import dev.trawl.frontier.Scheduler;
 import dev.trawl.frontier.SeenSet;
+import dev.trawl.memory.MemoryBudget;
 import dev.trawl.parse.ParsedPage;
 import dev.trawl.robots.RobotsRules;
 import dev.trawl.store.FrontierEntry;
@@ -33,7 +34,8 @@ final class PageTask {
     /** Everything a task works with; one per crawl, shared by all tasks. */
     record Context(Scheduler scheduler, Fetcher fetcher, RobotsCache robots, PageAnalyzer analyzer,
                    RetryPolicy retryPolicy, UrlNormalizer normalizer, ScopeRule scope, UrlFilters filters,
-                   SeenSet seen, PageStore store, CrawlListener listener, InstantSource clock, int maxDepth) {}
+                   SeenSet seen, PageStore store, CrawlListener listener, InstantSource clock, int maxDepth,
+                   MemoryBudget budget) {}
 
     private final Context ctx;
 
@@ -41,7 +43,20 @@ final class PageTask {
         this.ctx = ctx;
     }
 
+    /**
+     * Runs with a memory claim of its own bound to the thread ({@link MemoryBudget#CURRENT}): the body, its decoding
+     * and its parse are charged to it, and all of it is given back once the record is handed to the store.
+     */
     void run(Lease lease) throws InterruptedException {
+        try (MemoryBudget.Claim claim = ctx.budget().open()) {
+            ScopedValue.where(MemoryBudget.CURRENT, claim).call(() -> {
+                runClaimed(lease);
+                return null;
+            });
+        }
+    }
+
+    private void runClaimed(Lease lease) throws InterruptedException {
         CrawlItem item = lease.item();
         String url = item.current();
         if (ctx.robots() != null) {
@@ -114,6 +129,7 @@ final class PageTask {
     private Outcome response(CrawlItem item, HttpAnswer.Response r, Duration elapsed) throws InterruptedException {
         PageAnalysis analysis = r.body() == null ? PageAnalysis.NONE
                 : ctx.analyzer().analyze(r.body(), r.contentType(), item.current(), item.depth());
+        if (analysis.error() != null) return failure(item, analysis.error(), null);
         return new Outcome(item.current(), r.status(), r.contentType(), null, analysis, r.bodyLength(), elapsed, null);
     }
 
@@ -146,7 +162,8 @@ final class PageTask {
                 page == null ? null : page.title(), o.error(), ctx.clock().instant(),
                 page == null ? null : page.description(), page == null ? null : page.canonical(),
                 page == null ? null : page.language(), page == null ? null : page.charset(),
-                o.bodyBytes(), o.elapsed().toMillis(), page == null ? List.of() : page.outlinks(), discovered);
+                o.bodyBytes(), o.elapsed().toMillis(), page == null ? List.of() : page.outlinks(), discovered,
+                page == null ? 0 : page.linksCut());
         ctx.store().write(record); // its discoveries reach the scheduler through the store (FrontierFeeder)
         ctx.listener().recorded(record);
         ctx.scheduler().finish(lease);

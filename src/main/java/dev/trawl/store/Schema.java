@@ -35,7 +35,10 @@ final class Schema {
                 // heartbeat, so the claims of a dead one can be told from a live one's; a host is leased to one
                 // worker at a time, so --per-host and --delay hold for the whole crawl. Times are milliseconds of
                 // the database's clock, so workers on machines whose clocks disagree still agree on who is alive.
-                workersMigration(dialect));
+                workersMigration(dialect),
+                // 4: a page's links past the parser's limits (PageLimits) are cut; how many, so a reader knows the
+                // links row is not the whole page.
+                List.of("ALTER TABLE pages ADD COLUMN links_cut INTEGER NOT NULL DEFAULT 0"));
     }
 
     private static List<String> workersMigration(Dialect dialect) {
