@@ -30,6 +30,8 @@ import java.util.List;
  */
 final class PageTask {
     private static final int MAX_REDIRECTS = 10;
+    /** What a request must find free in the memory budget before it starts (Scrapy's SCRAPER_SLOT_MAX_ACTIVE_SIZE idea). */
+    private static final long ADMISSION_BYTES = 1L << 20;
 
     /** Everything a task works with; one per crawl, shared by all tasks. */
     record Context(Scheduler scheduler, Fetcher fetcher, RobotsCache robots, PageAnalyzer analyzer,
@@ -74,12 +76,27 @@ final class PageTask {
                 return;
             }
         }
+        admit();
         ctx.listener().requestStarted();
         ctx.scheduler().markStarted(lease);
         long started = System.nanoTime();
         HttpAnswer answer = ctx.fetcher().get(url, (status, type) -> status >= 200 && status < 300 && PageAnalyzer.isHtml(type));
+        MemoryBudget.current().release(ADMISSION_BYTES);
         ctx.scheduler().release(lease);
         handle(lease, item, answer, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Waits, before the request and its deadline start, until the budget has room: while the pages in flight hold it
+     * all, new requests wait here rather than mid-body, where the wait would eat their --timeout. Held until the
+     * response is in; if the wait ends without room, the request goes anyway and its body waits as it grows.
+     */
+    private static void admit() {
+        try {
+            MemoryBudget.current().reserve(ADMISSION_BYTES);
+        } catch (MemoryBudget.OverBudgetException e) {
+            // the body's own reservations still bound it
+        }
     }
 
     private void applyCrawlDelay(String url, RobotsRules rules) {
