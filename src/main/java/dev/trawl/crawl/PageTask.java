@@ -30,8 +30,8 @@ import java.util.List;
  */
 final class PageTask {
     private static final int MAX_REDIRECTS = 10;
-    /** What a request must find free in the memory budget before it starts (Scrapy's SCRAPER_SLOT_MAX_ACTIVE_SIZE idea). */
-    private static final long ADMISSION_BYTES = 1L << 20;
+    /** What a request takes from the memory budget before it starts, until its response is in: its first buffer. */
+    private static final long ADMISSION_BYTES = 16 * 1024;
 
     /** Everything a task works with; one per crawl, shared by all tasks. */
     record Context(Scheduler scheduler, Fetcher fetcher, RobotsCache robots, PageAnalyzer analyzer,
@@ -87,15 +87,13 @@ final class PageTask {
     }
 
     /**
-     * Waits, before the request and its deadline start, until the budget has room: while the pages in flight hold it
-     * all, new requests wait here rather than mid-body, where the wait would eat their --timeout. Held until the
-     * response is in; if the wait ends without room, the request goes anyway and its body waits as it grows.
+     * Waits, before the request and its deadline start, until the pages in flight leave half the memory budget free
+     * ({@link MemoryBudget.Claim#admit}): new requests wait here rather than mid-body, where the wait would eat their
+     * --timeout. If the wait ends first, the request goes anyway and its body waits as it grows.
      */
     private static void admit() {
-        try {
-            MemoryBudget.current().reserve(ADMISSION_BYTES);
-        } catch (MemoryBudget.OverBudgetException e) {
-            // the body's own reservations still bound it
+        if (!MemoryBudget.current().admit(ADMISSION_BYTES)) {
+            MemoryBudget.current().adopt(ADMISSION_BYTES); // released after the response like an admitted one
         }
     }
 

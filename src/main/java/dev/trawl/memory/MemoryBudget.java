@@ -30,6 +30,11 @@ public final class MemoryBudget {
         public void reserve(long bytes) {}
 
         @Override
+        public boolean admit(long bytes) {
+            return true;
+        }
+
+        @Override
         public void adopt(long bytes) {}
 
         @Override
@@ -166,6 +171,33 @@ public final class MemoryBudget {
                     }
                 }
                 take(bytes);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /**
+         * Takes bytes for a page about to start, waiting (at most maxWait) until the pages in flight hold no more than
+         * half the budget: the other half is theirs to grow into, so a burst of new requests cannot leave every body
+         * in flight waiting for memory mid-read. Scrapy's SCRAPER_SLOT_MAX_ACTIVE_SIZE holds new requests back the same
+         * way. Returns false, taking nothing, when the wait ended first.
+         */
+        public boolean admit(long bytes) {
+            lock.lock();
+            try {
+                long deadline = System.nanoTime() + maxWaitNanos;
+                while (used + bytes > total / 2) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) return false;
+                    try {
+                        released.awaitNanos(left);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                }
+                take(bytes);
+                return true;
             } finally {
                 lock.unlock();
             }

@@ -109,6 +109,22 @@ class MemoryBudgetTest {
         }
     }
 
+    @Test
+    void aNewPageWaitsUntilThePagesInFlightLeaveHalfTheBudget() throws Exception {
+        var budget = new MemoryBudget(100, 100, Duration.ofSeconds(10));
+        var inFlight = budget.open();
+        inFlight.reserve(45);
+        var next = budget.open();
+        CompletableFuture<Boolean> admitted = CompletableFuture.supplyAsync(() -> next.admit(10));
+        Thread.sleep(200);
+        assertThat(admitted).isNotDone(); // 45 + 10 > 50
+        inFlight.release(20);
+        assertThat(admitted.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(budget.used()).isEqualTo(35);
+        var late = new MemoryBudget(100, 100, Duration.ofMillis(100)).open();
+        assertThat(late.admit(60)).as("more than half, never").isFalse();
+    }
+
     private static void reserveOrFail(MemoryBudget.Claim claim, long bytes) {
         try {
             claim.reserve(bytes);
