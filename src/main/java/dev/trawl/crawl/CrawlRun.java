@@ -9,6 +9,7 @@ import dev.trawl.frontier.HostBudget;
 import dev.trawl.frontier.Lease;
 import dev.trawl.frontier.Scheduler;
 import dev.trawl.frontier.SeenSet;
+import dev.trawl.memory.MemoryBudget;
 import dev.trawl.parse.PageParser;
 import dev.trawl.robots.RobotsPolicy;
 import dev.trawl.store.FrontierEntry;
@@ -153,7 +154,8 @@ final class CrawlRun {
             var retryPolicy = new RetryPolicy(config.retries(), config.retryBase(), new Random());
             var ctx = new PageTask.Context(scheduler, fetcher, robots, analyzer, retryPolicy, normalizer,
                     new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()),
-                    seen, store, new Counting(), clock, config.maxDepth(), admission);
+                    seen, store, new Counting(), clock, config.maxDepth(), admission,
+                    MemoryBudget.forHeap(Runtime.getRuntime().maxMemory(), config.timeout().multipliedBy(4)));
             dispatch(new PageTask(ctx));
             awaitTasks();
             feeder.stop();

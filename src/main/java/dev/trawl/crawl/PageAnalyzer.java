@@ -2,6 +2,8 @@ package dev.trawl.crawl;
 
 import dev.trawl.frontier.SkipReason;
 import dev.trawl.frontier.TrapRules;
+import dev.trawl.fetch.FetchError;
+import dev.trawl.memory.MemoryBudget;
 import dev.trawl.parse.PageParser;
 import dev.trawl.parse.ParsedPage;
 import dev.trawl.url.ScopeRule;
@@ -47,16 +49,33 @@ final class PageAnalyzer implements AutoCloseable {
         return type.startsWith("text/html") || type.startsWith("application/xhtml+xml");
     }
 
-    /** Parses on the CPU pool; the calling virtual thread waits without holding a request slot. */
+    /**
+     * Parses on the CPU pool; the calling virtual thread waits without holding a request slot. The memory the parse
+     * needs is reserved from the page's claim first, here, so that a wait for it never holds a parse thread: the
+     * decoded text, two bytes a character at worst (the scan's own strings are small: links are capped). The parse
+     * output stays charged until the page's record is handed to the store; the body itself is charged already.
+     */
     PageAnalysis analyze(byte[] body, String contentType, String pageUrl, int depth) throws InterruptedException {
-        Future<PageAnalysis> job = cpuPool.submit(() -> analyzeNow(body, contentType, pageUrl, depth));
+        MemoryBudget.Claim claim = MemoryBudget.current();
+        long text = 2L * body.length;
         try {
-            return job.get();
+            claim.reserve(text);
+        } catch (MemoryBudget.OverBudgetException e) {
+            return PageAnalysis.refused(e.pageShare() ? FetchError.TOO_LARGE.code() : FetchError.TIMEOUT.code());
+        }
+        Future<PageAnalysis> job = cpuPool.submit(
+                () -> ScopedValue.where(MemoryBudget.CURRENT, claim).call(() -> analyzeNow(body, contentType, pageUrl, depth)));
+        try {
+            PageAnalysis analysis = job.get();
+            claim.adopt(analysis.page().estimatedBytes() + 8L * analysis.followable().size());
+            return analysis;
         } catch (ExecutionException e) {
             throw new IllegalStateException("parser failed on " + pageUrl, e.getCause());
         } catch (InterruptedException e) {
             job.cancel(true);
             throw e;
+        } finally {
+            claim.release(text);
         }
     }
 

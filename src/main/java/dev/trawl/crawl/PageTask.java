@@ -8,6 +8,7 @@ import dev.trawl.frontier.CrawlItem;
 import dev.trawl.frontier.Lease;
 import dev.trawl.frontier.Scheduler;
 import dev.trawl.frontier.SeenSet;
+import dev.trawl.memory.MemoryBudget;
 import dev.trawl.parse.ParsedPage;
 import dev.trawl.robots.RobotsRules;
 import dev.trawl.store.FrontierEntry;
@@ -28,12 +29,14 @@ import java.util.List;
  */
 final class PageTask {
     private static final int MAX_REDIRECTS = 10;
+    /** What a request takes from the memory budget before it starts, until its response is in: its first buffer. */
+    private static final long ADMISSION_BYTES = 16 * 1024;
 
     /** Everything a task works with; one per crawl, shared by all tasks. */
     record Context(Scheduler scheduler, Fetcher fetcher, RobotsCache robots, PageAnalyzer analyzer,
                    RetryPolicy retryPolicy, UrlNormalizer normalizer, ScopeRule scope, UrlFilters filters,
                    SeenSet seen, PageStore store, CrawlListener listener, InstantSource clock, int maxDepth,
-                   Admission admission) {}
+                   Admission admission, MemoryBudget budget) {}
 
     private final Context ctx;
 
@@ -41,14 +44,29 @@ final class PageTask {
         this.ctx = ctx;
     }
 
+    /**
+     * Runs with a memory claim of its own bound to the thread ({@link MemoryBudget#CURRENT}): the body, its decoding
+     * and its parse are charged to it, and all of it is given back once the record is handed to the store.
+     */
     void run(Lease lease) throws InterruptedException {
+        try (MemoryBudget.Claim claim = ctx.budget().open()) {
+            ScopedValue.where(MemoryBudget.CURRENT, claim).call(() -> {
+                runClaimed(lease);
+                return null;
+            });
+        }
+    }
+
+    private void runClaimed(Lease lease) throws InterruptedException {
         CrawlItem item = lease.item();
         String url = item.current();
         if (ctx.robots() != null && !obeysRobots(lease, item, url)) return;
+        admit();
         ctx.listener().requestStarted();
         ctx.scheduler().markStarted(lease);
         long started = System.nanoTime();
         HttpAnswer answer = ctx.fetcher().get(url, (status, type) -> status >= 200 && status < 300 && PageAnalyzer.isHtml(type));
+        MemoryBudget.current().release(ADMISSION_BYTES);
         ctx.scheduler().release(lease);
         handle(lease, item, answer, Duration.ofNanos(System.nanoTime() - started));
     }
@@ -85,6 +103,17 @@ final class PageTask {
                 }
                 return true;
             }
+        }
+    }
+
+    /**
+     * Waits, before the request and its deadline start, until the pages in flight leave half the memory budget free
+     * ({@link MemoryBudget.Claim#admit}): new requests wait here rather than mid-body, where the wait would eat their
+     * --timeout. If the wait ends first, the request goes anyway and its body waits as it grows.
+     */
+    private static void admit() {
+        if (!MemoryBudget.current().admit(ADMISSION_BYTES)) {
+            MemoryBudget.current().adopt(ADMISSION_BYTES); // released after the response like an admitted one
         }
     }
 
@@ -143,6 +172,7 @@ final class PageTask {
     private Outcome response(CrawlItem item, HttpAnswer.Response r, Duration elapsed) throws InterruptedException {
         PageAnalysis analysis = r.body() == null ? PageAnalysis.NONE
                 : ctx.analyzer().analyze(r.body(), r.contentType(), item.current(), item.depth());
+        if (analysis.error() != null) return failure(item, analysis.error(), null);
         return new Outcome(item.current(), r.status(), r.contentType(), null, analysis, r.bodyLength(), elapsed,
                 null, null);
     }
@@ -185,7 +215,8 @@ final class PageTask {
                 page == null ? null : page.title(), o.error(), ctx.clock().instant(),
                 page == null ? null : page.description(), page == null ? null : page.canonical(),
                 page == null ? null : page.language(), page == null ? null : page.charset(),
-                o.bodyBytes(), o.elapsed().toMillis(), o.outlinks(), decided.frontier());
+                o.bodyBytes(), o.elapsed().toMillis(), o.outlinks(), decided.frontier(),
+                page == null ? 0 : page.linksCut());
         ctx.store().write(record); // its discoveries reach the scheduler through the store (FrontierFeeder)
         ctx.listener().recorded(record);
         for (PageRecord skip : decided.skipRows()) ctx.store().write(skip);

@@ -7,4 +7,9 @@ final class BodyTooLargeException extends IOException {
     BodyTooLargeException(long limit) {
         super("body larger than " + limit + " bytes");
     }
+
+    /** A body that would need more memory than one page may take. */
+    BodyTooLargeException(String reason) {
+        super(reason);
+    }
 }

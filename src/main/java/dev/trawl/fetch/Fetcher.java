@@ -88,7 +88,8 @@ public final class Fetcher implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return new HttpAnswer.Failure(FetchError.BAD_URL, e.getMessage());
         }
-        CompletableFuture<HttpResponse<RawBody>> future = jdkClient().sendAsync(request, info -> subscriber(info, keepBody));
+        var claim = dev.trawl.memory.MemoryBudget.current(); // the body is read on the client's threads
+        CompletableFuture<HttpResponse<RawBody>> future = jdkClient().sendAsync(request, info -> subscriber(info, keepBody, claim));
         try {
             return answer(future.get(settings.timeout().toNanos(), TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {
@@ -111,10 +112,10 @@ public final class Fetcher implements AutoCloseable {
                 .build();
     }
 
-    private HttpResponse.BodySubscriber<RawBody> subscriber(HttpResponse.ResponseInfo info, BiPredicate<Integer, String> keepBody) {
+    private HttpResponse.BodySubscriber<RawBody> subscriber(HttpResponse.ResponseInfo info, BiPredicate<Integer, String> keepBody,
+                                                            dev.trawl.memory.MemoryBudget.Claim claim) {
         String contentType = info.headers().firstValue("content-type").orElse(null);
-        long expected = info.headers().firstValueAsLong("content-length").orElse(-1);
-        return new LimitedBodySubscriber(settings.maxBody(), keepBody.test(info.statusCode(), contentType), expected);
+        return new LimitedBodySubscriber(settings.maxBody(), keepBody.test(info.statusCode(), contentType), claim);
     }
 
     private HttpAnswer answer(HttpResponse<RawBody> response) {

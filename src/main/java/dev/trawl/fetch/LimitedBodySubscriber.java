@@ -1,8 +1,9 @@
 package dev.trawl.fetch;
 
+import dev.trawl.memory.MemoryBudget;
+import java.io.IOException;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -10,23 +11,20 @@ import java.util.concurrent.Flow;
 
 /**
  * Collects a body as it arrives, counting its bytes and giving up as soon as it passes the limit, so a huge
- * or endless body costs at most {@code limit} bytes of memory. When the body is not wanted, it is counted
- * and dropped: reading it to the end keeps the connection reusable.
+ * or endless body costs at most {@code limit} bytes of memory. The buffer grows as bytes come (charged to the page's
+ * memory claim, which the caller captures on its own thread: this runs on the client's), never from Content-Length.
+ * When the body is not wanted, it is counted and dropped: reading it to the end keeps the connection reusable.
  */
 final class LimitedBodySubscriber implements BodySubscriber<RawBody> {
     private final CompletableFuture<RawBody> result = new CompletableFuture<>();
     private final long limit;
-    private final boolean keep;
+    private final BodyBuffer buffer;
     private Flow.Subscription subscription;
-    private byte[] buffer;
-    private int length;
     private long received;
 
-    LimitedBodySubscriber(long limit, boolean keep, long expectedLength) {
+    LimitedBodySubscriber(long limit, boolean keep, MemoryBudget.Claim claim) {
         this.limit = limit;
-        this.keep = keep;
-        int initial = expectedLength > 0 && expectedLength <= limit ? (int) expectedLength : 16 * 1024;
-        this.buffer = keep ? new byte[initial] : null;
+        this.buffer = keep ? new BodyBuffer(limit, claim) : null;
     }
 
     @Override
@@ -38,34 +36,38 @@ final class LimitedBodySubscriber implements BodySubscriber<RawBody> {
     @Override
     public void onNext(List<ByteBuffer> items) {
         if (result.isDone()) return;
-        for (ByteBuffer item : items) {
-            int n = item.remaining();
-            received += n;
-            if (received > limit) {
-                subscription.cancel();
-                result.completeExceptionally(new BodyTooLargeException(limit));
-                return;
+        try {
+            for (ByteBuffer item : items) {
+                int n = item.remaining();
+                received += n;
+                if (received > limit) throw new BodyTooLargeException(limit);
+                if (buffer != null) {
+                    int room = buffer.room(n);
+                    while (n > 0) {
+                        item.get(buffer.array(), buffer.length(), room);
+                        buffer.advance(room);
+                        n -= room;
+                        if (n > 0) room = buffer.room(n);
+                    }
+                }
             }
-            if (keep) append(item, n);
+        } catch (IOException e) {
+            subscription.cancel();
+            if (buffer != null) buffer.discard();
+            result.completeExceptionally(e);
         }
-    }
-
-    private void append(ByteBuffer item, int n) {
-        if (length + n > buffer.length) {
-            buffer = Arrays.copyOf(buffer, (int) Math.min(limit, Math.max(buffer.length * 2L, length + n)));
-        }
-        item.get(buffer, length, n);
-        length += n;
     }
 
     @Override
     public void onError(Throwable throwable) {
+        if (buffer != null) buffer.discard();
         result.completeExceptionally(throwable);
     }
 
     @Override
     public void onComplete() {
-        result.complete(new RawBody(keep ? buffer : null, keep ? length : 0, received));
+        if (result.isDone()) return;
+        result.complete(buffer != null ? new RawBody(buffer.array(), buffer.length(), received) : new RawBody(null, 0, received));
     }
 
     @Override

@@ -1,10 +1,14 @@
 package dev.trawl.parse;
 
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.jsoup.parser.StreamParser;
 
 /**
  * The raw values trawl wants from a page. Hrefs are kept as written, because the base href they resolve against may
@@ -21,7 +25,12 @@ final class DocumentScan {
     String description;
     String canonicalHref;
     String language;
+    /** Hrefs as written, in document order: every one up to {@link PageLimits#MAX_LINKS}, then distinct ones only. */
     final List<String> linkHrefs = new ArrayList<>(64);
+    /** Made when linkHrefs reaches the cap: the distinct hrefs kept, to tell a repeat from a new href to cut. */
+    private Set<String> keptHrefs;
+    /** Distinct hrefs past the cap (a cut href that repeats counts each time: a set of them would be unbounded). */
+    int hrefsCut;
 
     DocumentScan() {}
 
@@ -61,17 +70,53 @@ final class DocumentScan {
 
     // The rules, one per element kind. Each takes attribute values as the element has them: null when absent.
 
-    /** An a, area, frame or iframe element with its href (src) value. */
+    /**
+     * A huge page: elements through jsoup's StreamParser, each dropped from the tree once read, so that only the open
+     * elements are in memory. Elements come as they close, which is document order except that an element comes
+     * after the elements inside it.
+     */
+    static DocumentScan ofStream(String html) {
+        DocumentScan scan = new DocumentScan();
+        try (StreamParser parser = new StreamParser(Parser.htmlParser()).parse(html, "")) {
+            Iterator<Element> elements = parser.iterator();
+            while (elements.hasNext()) {
+                Element el = elements.next();
+                scan.visit(el);
+                if (el.parent() instanceof Document) {
+                    scan.language(attr(el, "lang"));
+                }
+                el.remove();
+            }
+        }
+        return scan;
+    }
+
+    /** An a, area, frame or iframe element with its href (src) value; past the cap, new hrefs are only counted. */
     void link(String href) {
-        if (href != null) {
+        if (href == null) {
+            return;
+        }
+        if (keptHrefs == null) {
             linkHrefs.add(href);
+            if (linkHrefs.size() == PageLimits.MAX_LINKS) {
+                keptHrefs = new LinkedHashSet<>(linkHrefs);
+                linkHrefs.clear();
+                linkHrefs.addAll(keptHrefs);
+            }
+        } else if (!keptHrefs.contains(href)) {
+            if (keptHrefs.size() < PageLimits.MAX_LINKS) {
+                keptHrefs.add(href);
+                linkHrefs.add(href);
+            } else {
+                hrefsCut++;
+            }
         }
     }
 
     /** An HTML title element with its text; the first one is the title. */
     void title(String text) {
         if (title == null) {
-            title = Whitespace.collapse(text);
+            title = Whitespace.collapse(text, PageLimits.MAX_TITLE_CHARS);
         }
     }
 
@@ -85,7 +130,7 @@ final class DocumentScan {
     /** A meta element; the first name=description (any case) with a content attribute is the description. */
     void meta(String name, String content) {
         if (description == null && name != null && name.equalsIgnoreCase("description") && content != null) {
-            description = Whitespace.collapse(content);
+            description = Whitespace.collapse(content, PageLimits.MAX_DESCRIPTION_CHARS);
         }
     }
 
@@ -98,6 +143,6 @@ final class DocumentScan {
 
     /** The lang attribute of the document's root element, null when it has none. */
     void language(String lang) {
-        language = lang == null ? null : Whitespace.strip(lang);
+        language = lang == null ? null : PageLimits.truncate(Whitespace.strip(lang), PageLimits.MAX_LANGUAGE_CHARS);
     }
 }

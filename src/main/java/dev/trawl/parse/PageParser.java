@@ -1,5 +1,6 @@
 package dev.trawl.parse;
 
+import dev.trawl.memory.MemoryBudget;
 import dev.trawl.url.UrlNormalizer;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.jsoup.Jsoup;
  * would move, ...) are parsed by jsoup.
  */
 public final class PageParser {
+    /** jsoup's DOM of dense markup, measured: 116 MB for 9.75 MB of {@code <a href=...>} tags. */
+    private static final long DOM_BYTES_PER_CHAR = 12;
     private final LinkResolver resolver;
     private final boolean scanner;
 
@@ -49,14 +52,14 @@ public final class PageParser {
         String charset = sniffed.encoding().name();
         try {
             String html = new String(bytes, sniffed.bomLength(), len - sniffed.bomLength(), sniffed.encoding().charset());
-            return extract(scanner ? scan(html) : DocumentScan.of(Jsoup.parse(html, "")), pageUrl, charset);
+            return extract(scanner ? scan(html) : jsoup(html), pageUrl, charset);
         } catch (RuntimeException e) {
             // jsoup is not known to throw on any input, but a failed page must stay a row, not abort the crawl
-            return new ParsedPage(null, List.of(), null, null, null, charset);
+            return new ParsedPage(null, List.of(), null, null, null, charset, 0);
         }
     }
 
-    /** The page's values: from the tag scanner when it can read the page, else from jsoup's DOM. */
+    /** The page's values: from the tag scanner when it can read the page, else from jsoup. */
     static DocumentScan scan(String html) {
         DocumentScan scan;
         try {
@@ -64,21 +67,51 @@ public final class PageParser {
         } catch (RuntimeException e) {
             scan = null; // a scanner bug must not cost the page: jsoup reads it (the tests call the scanner directly)
         }
-        return scan != null ? scan : DocumentScan.of(Jsoup.parse(html, ""));
+        return scan != null ? scan : jsoup(html);
     }
 
+    /**
+     * jsoup's reading: its whole DOM, counted in the page's memory claim while it exists; a page too large for that
+     * ({@link PageLimits#MAX_DOM_CHARS}) through its StreamParser, in the memory of its open elements.
+     */
+    static DocumentScan jsoup(String html) {
+        if (html.length() > PageLimits.MAX_DOM_CHARS) {
+            return DocumentScan.ofStream(html);
+        }
+        MemoryBudget.Claim claim = MemoryBudget.current();
+        long dom = DOM_BYTES_PER_CHAR * html.length();
+        claim.adopt(dom);
+        try {
+            return DocumentScan.of(Jsoup.parse(html, ""));
+        } finally {
+            claim.release(dom);
+        }
+    }
+
+    /** Resolves the links, keeping them within {@link PageLimits}: what is dropped is counted as cut. */
     private ParsedPage extract(DocumentScan scan, String pageUrl, String charset) {
         String base = baseUrl(scan.baseHref, pageUrl);
         Set<String> links = new LinkedHashSet<>();
+        int cut = scan.hrefsCut;
+        long chars = 0;
         for (String href : scan.linkHrefs) {
             String url = resolve(base, href);
-            if (url != null) {
+            if (url == null || links.contains(url)) {
+                continue;
+            }
+            if (url.length() > PageLimits.MAX_URL_CHARS || chars + url.length() > PageLimits.MAX_LINK_CHARS) {
+                cut++;
+            } else {
                 links.add(url);
+                chars += url.length();
             }
         }
         String canonical = scan.canonicalHref == null ? null : resolve(base, scan.canonicalHref);
+        if (canonical != null && canonical.length() > PageLimits.MAX_URL_CHARS) {
+            canonical = null;
+        }
         String language = scan.language == null || scan.language.isEmpty() ? null : scan.language;
-        return new ParsedPage(scan.title, List.copyOf(links), scan.description, canonical, language, charset);
+        return new ParsedPage(scan.title, List.copyOf(links), scan.description, canonical, language, charset, cut);
     }
 
     /** The base href resolved against the page URL; the page URL when there is none or it does not resolve. */

@@ -11,10 +11,26 @@ import java.util.List;
  * @param canonical   the link rel=canonical, resolved and canonicalized
  * @param language    the html lang attribute
  * @param charset     the name of the charset the body was decoded with
+ * @param linksCut    links the page had past {@link PageLimits} (more than MAX_LINKS distinct hrefs, too long),
+ *                    not in outlinks; 0 when all were kept
  */
 public record ParsedPage(
-        String title, List<String> outlinks, String description, String canonical, String language, String charset) {
+        String title, List<String> outlinks, String description, String canonical, String language, String charset,
+        int linksCut) {
     public ParsedPage {
         outlinks = List.copyOf(outlinks);
+    }
+
+    /** What the page's values hold in memory, roughly (strings of one byte per character: URLs are ASCII). */
+    public long estimatedBytes() {
+        long bytes = 256 + 2L * (length(title) + length(description) + length(canonical));
+        for (String link : outlinks) {
+            bytes += 48 + link.length();
+        }
+        return bytes;
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
     }
 }

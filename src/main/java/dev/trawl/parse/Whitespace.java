@@ -23,13 +23,24 @@ final class Whitespace {
 
     /** s with runs of ASCII whitespace replaced by one space and none at either end ("strip and collapse"). */
     static String collapse(String s) {
-        StringBuilder out = new StringBuilder(s.length());
+        return collapse(s, Integer.MAX_VALUE);
+    }
+
+    /** {@link #collapse(String)} cut to at most max characters (never inside a surrogate pair), made no longer. */
+    static String collapse(String s, int max) {
+        StringBuilder out = new StringBuilder(Math.min(s.length(), max));
         boolean pendingSpace = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (isAscii(c)) {
                 pendingSpace = !out.isEmpty();
             } else {
+                if (out.length() + (pendingSpace ? 1 : 0) >= max) {
+                    if (!out.isEmpty() && Character.isHighSurrogate(out.charAt(out.length() - 1)) && Character.isLowSurrogate(c)) {
+                        out.setLength(out.length() - 1); // never half a pair
+                    }
+                    break;
+                }
                 if (pendingSpace) {
                     out.append(' ');
                     pendingSpace = false;

@@ -16,7 +16,7 @@ import java.util.List;
  */
 final class BatchStatements implements BatchCommitter {
     static final List<String> PAGE_COLUMNS = List.of("final_url", "status", "content_type", "title",
-            "error", "fetched_at", "description", "canonical", "language", "charset", "body_bytes", "elapsed_ms");
+            "error", "fetched_at", "description", "canonical", "language", "charset", "body_bytes", "elapsed_ms", "links_cut");
 
     private final Dialect dialect;
     private final Statement control;
@@ -119,6 +119,7 @@ final class BatchStatements implements BatchCommitter {
         upsertPage.setString(11, r.charset());
         upsertPage.setLong(12, r.bodyBytes());
         upsertPage.setLong(13, r.elapsedMillis());
+        upsertPage.setInt(14, r.linksCut());
         upsertPage.addBatch();
         upsertLinks.setLong(1, id);
         upsertLinks.setString(2, page.outlinksJson());

@@ -23,6 +23,7 @@ import java.util.List;
  * @param elapsedMillis time from first request start to the end of the body, all hops and retries included
  * @param outlinks    every link found on the page (canonical, in scope or not)
  * @param discovered  links new to the crawl, to be stored as pending frontier entries
+ * @param linksCut    links the page had past the parser's limits, in neither outlinks nor discovered
  */
 public record PageRecord(
         String url,
@@ -40,9 +41,40 @@ public record PageRecord(
         long bodyBytes,
         long elapsedMillis,
         List<String> outlinks,
-        List<FrontierEntry> discovered) {
+        List<FrontierEntry> discovered,
+        int linksCut) {
     public PageRecord {
         outlinks = List.copyOf(outlinks);
         discovered = List.copyOf(discovered);
+        if (linksCut < 0) throw new IllegalArgumentException("linksCut must be >= 0, got " + linksCut);
+    }
+
+    /** A record of a page whose links were all kept. */
+    public PageRecord(String url, int depth, String finalUrl, Integer status, String contentType, String title,
+                      String error, Instant fetchedAt, String description, String canonical, String language,
+                      String charset, long bodyBytes, long elapsedMillis, List<String> outlinks,
+                      List<FrontierEntry> discovered) {
+        this(url, depth, finalUrl, status, contentType, title, error, fetchedAt, description, canonical, language,
+                charset, bodyBytes, elapsedMillis, outlinks, discovered, 0);
+    }
+
+    /**
+     * What the record holds in memory, roughly, with its links' JSON: what the write queue counts against its bound.
+     * Strings of one byte per character (URLs are ASCII), two for the free text.
+     */
+    long estimatedBytes() {
+        long bytes = 512 + 2L * (length(title) + length(description)) + length(url) + length(finalUrl)
+                + length(contentType) + length(canonical);
+        for (String link : outlinks) {
+            bytes += 2L * link.length() + 56; // the string, its quoted copy in the JSON, list slots
+        }
+        for (FrontierEntry entry : discovered) {
+            bytes += 48; // the entry and its slot; the URL is one of the outlinks'
+        }
+        return bytes;
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
     }
 }

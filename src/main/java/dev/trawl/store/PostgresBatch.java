@@ -36,7 +36,7 @@ final class PostgresBatch implements BatchCommitter {
     private static final String UPSERT_PAGES = "INSERT INTO pages (frontier_id, "
             + String.join(", ", BatchStatements.PAGE_COLUMNS) + ") SELECT * FROM unnest(?::bigint[], ?::text[],"
             + " ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-            + " ?::bigint[], ?::bigint[]) " + BatchStatements.replaceOnConflict(BatchStatements.PAGE_COLUMNS);
+            + " ?::bigint[], ?::bigint[], ?::int[]) " + BatchStatements.replaceOnConflict(BatchStatements.PAGE_COLUMNS);
     private static final String UPSERT_LINKS = "INSERT INTO links (frontier_id, targets)"
             + " SELECT * FROM unnest(?::bigint[], ?::text[]) " + BatchStatements.replaceOnConflict(List.of("targets"));
 
@@ -160,7 +160,7 @@ final class PostgresBatch implements BatchCommitter {
         return ids;
     }
 
-    /** Parameters in PAGE_COLUMNS order: frontier_id, final_url, status, eight text columns, two bigints. */
+    /** Parameters in PAGE_COLUMNS order: frontier_id, final_url, status, eight text columns, two bigints, links_cut. */
     private void upsertPages(Collection<WriteTask.Page> pages, Map<String, Long> ids) throws SQLException {
         int n = pages.size();
         Long[] id = new Long[n];
@@ -169,6 +169,7 @@ final class PostgresBatch implements BatchCommitter {
         String[][] text = new String[8][n]; // content_type .. charset
         Long[] bodyBytes = new Long[n];
         Long[] elapsed = new Long[n];
+        Integer[] linksCut = new Integer[n];
         int i = 0;
         for (WriteTask.Page page : pages) {
             PageRecord r = page.record();
@@ -182,6 +183,7 @@ final class PostgresBatch implements BatchCommitter {
             }
             bodyBytes[i] = r.bodyBytes();
             elapsed[i] = r.elapsedMillis();
+            linksCut[i] = r.linksCut();
             i++;
         }
         upsertPages.setArray(1, array("int8", id));
@@ -192,6 +194,7 @@ final class PostgresBatch implements BatchCommitter {
         }
         upsertPages.setArray(12, array("int8", bodyBytes));
         upsertPages.setArray(13, array("int8", elapsed));
+        upsertPages.setArray(14, array("int4", linksCut));
         upsertPages.executeUpdate();
     }
 

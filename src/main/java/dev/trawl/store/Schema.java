@@ -53,7 +53,10 @@ final class Schema {
                 List.of("CREATE INDEX pages_status ON pages (COALESCE(status, 0), frontier_id)",
                         "CREATE INDEX pages_fetched_at ON pages (COALESCE(fetched_at, ''), frontier_id)",
                         "CREATE INDEX pages_title ON pages (COALESCE(title, ''), frontier_id)",
-                        "CREATE INDEX frontier_depth ON frontier (depth, id)"));
+                        "CREATE INDEX frontier_depth ON frontier (depth, id)"),
+                // 6: a page's links past the parser's limits (PageLimits) are cut; how many, so a reader knows the
+                // links row is not the whole page.
+                List.of("ALTER TABLE pages ADD COLUMN links_cut INTEGER NOT NULL DEFAULT 0"));
     }
 
     private static List<String> workersMigration(Dialect dialect) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 /**
  * The single writer, for either database: takes tasks from the queue and commits them in batches of up to
@@ -21,20 +22,23 @@ final class StoreWriter implements Runnable {
     private final Batching batching;
     private final InstantSource clock;
     private final Function<Throwable, String> reasons;
+    private final LongConsumer committedBytes;
     private volatile StoreException failure;
 
     /**
      * @param target  the database as messages name it (never with a password)
      * @param reasons turns a driver exception into the short reason that ends a message
+     * @param committedBytes told the bytes of the page records of each batch once it is committed
      */
     StoreWriter(String target, BatchCommitter.Opener opener, BlockingQueue<WriteTask> queue, Batching batching,
-                InstantSource clock, Function<Throwable, String> reasons) {
+                InstantSource clock, Function<Throwable, String> reasons, LongConsumer committedBytes) {
         this.target = target;
         this.opener = opener;
         this.queue = queue;
         this.batching = batching;
         this.clock = clock;
         this.reasons = reasons;
+        this.committedBytes = committedBytes;
     }
 
     /** Why the writer stopped, or null while it is healthy. */
@@ -59,7 +63,12 @@ final class StoreWriter implements Runnable {
             WriteTask control = collect(queue.take(), batch);
             if (!batch.isEmpty()) {
                 committer.commit(batch, clock.instant());
+                long bytes = 0;
+                for (WriteTask task : batch) {
+                    if (task instanceof WriteTask.Page page) bytes += page.bytes();
+                }
                 batch.clear();
+                committedBytes.accept(bytes);
             }
             if (control instanceof WriteTask.Barrier barrier) {
                 barrier.committed().countDown();

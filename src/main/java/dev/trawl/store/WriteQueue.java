@@ -29,14 +29,22 @@ final class WriteQueue {
     private final Outlinks outlinks = new Outlinks();
     private final InstantSource clock;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final QueuedBytes bytes;
 
     /** Starts the writer thread, which opens its committer first thing. */
     WriteQueue(String target, BatchCommitter.Opener opener, Batching batching, InstantSource clock,
                Function<Throwable, String> reasons) {
+        this(target, opener, batching, clock, reasons, QueuedBytes.DEFAULT_LIMIT);
+    }
+
+    /** @param maxQueuedBytes what records waiting for their commit may hold together ({@link QueuedBytes}) */
+    WriteQueue(String target, BatchCommitter.Opener opener, Batching batching, InstantSource clock,
+               Function<Throwable, String> reasons, long maxQueuedBytes) {
         this.target = target;
         this.clock = clock;
         this.queue = new LinkedBlockingQueue<>(batching.queueCapacity());
-        this.writer = new StoreWriter(target, opener, queue, batching, clock, reasons);
+        this.bytes = new QueuedBytes(maxQueuedBytes);
+        this.writer = new StoreWriter(target, opener, queue, batching, clock, reasons, bytes::release);
         // Daemon: a store the caller forgot to close must not keep the JVM alive; unflushed records are lost
         // then either way.
         this.writerThread = Thread.ofPlatform().name("trawl-store-writer").daemon(true).start(writer);
@@ -61,10 +69,25 @@ final class WriteQueue {
         }
     }
 
+    /** Blocks while the queue is full, in records or in bytes. */
     void write(PageRecord record) throws InterruptedException {
         Objects.requireNonNull(record.url(), "page record url");
         record.discovered().forEach(e -> Objects.requireNonNull(e.url(), "discovered entry url"));
-        enqueue(new WriteTask.Page(record, outlinks.encode(record.outlinks())));
+        long size = record.estimatedBytes();
+        while (!bytes.tryAcquire(size, POLL_MILLIS)) {
+            throwIfFailed();
+        }
+        try {
+            enqueue(new WriteTask.Page(record, outlinks.encode(record.outlinks()), size));
+        } catch (InterruptedException | RuntimeException e) {
+            bytes.release(size);
+            throw e;
+        }
+    }
+
+    /** The most bytes of records queued at once; for tests. */
+    long peakQueuedBytes() {
+        return bytes.peak();
     }
 
     /** Blocks until every task queued so far is committed; throws the writer's failure if it has one. */

@@ -10,8 +10,11 @@ import java.util.concurrent.CountDownLatch;
 /** What the writer thread takes from its queue: data to commit, or a signal about the commits before it. */
 sealed interface WriteTask {
 
-    /** A page record, its outlinks already JSON-encoded by the producing thread to spare the writer. */
-    record Page(PageRecord record, String outlinksJson) implements WriteTask {}
+    /**
+     * A page record, its outlinks already JSON-encoded by the producing thread to spare the writer; bytes is what it
+     * counts against the queue's byte bound until it is committed.
+     */
+    record Page(PageRecord record, String outlinksJson, long bytes) implements WriteTask {}
 
     /** URLs to add as pending unless known (seeds). */
     record Pending(List<FrontierEntry> entries, Instant discoveredAt) implements WriteTask {}
