@@ -29,10 +29,18 @@ public final class Fetcher implements AutoCloseable {
      * that a crawl of http:// sites never needs.
      */
     private volatile HttpClient client;
+    /** THROWAWAY (transport measurement): http1, jdk, apache or jetty for every scheme; unset = http1 for http, jdk for https. */
+    private static final String TRANSPORT = System.getProperty("trawl.transport", "");
+    private final BenchTransports.Transport bench;
 
     public Fetcher(FetchSettings settings) {
         this.settings = settings;
         this.http1 = new Http1Client(settings, ACCEPT);
+        this.bench = switch (TRANSPORT) {
+            case "apache" -> new BenchTransports.Apache(settings, ACCEPT);
+            case "jetty" -> new BenchTransports.Jetty(settings, ACCEPT);
+            default -> null;
+        };
     }
 
     private HttpClient jdkClient() {
@@ -65,6 +73,17 @@ public final class Fetcher implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return new HttpAnswer.Failure(FetchError.BAD_URL, e.getMessage());
         }
+        if (bench != null) {
+            try {
+                return bench.get(uri, keepBody);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                return FailureClassifier.classify(e);
+            }
+        }
+        if (TRANSPORT.equals("jdk")) return getJdk(uri, keepBody);
+        if (TRANSPORT.equals("http1")) return getHttp1(uri, keepBody);
         return "http".equalsIgnoreCase(uri.getScheme()) ? getHttp1(uri, keepBody) : getJdk(uri, keepBody);
     }
 
@@ -134,6 +153,7 @@ public final class Fetcher implements AutoCloseable {
 
     @Override
     public void close() {
+        if (bench != null) bench.close();
         try (http1) {
             HttpClient made;
             synchronized (this) {
