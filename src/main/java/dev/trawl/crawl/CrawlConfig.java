@@ -1,5 +1,7 @@
 package dev.trawl.crawl;
 
+import dev.trawl.fetch.FetchSettings;
+import dev.trawl.fetch.ProxySpec;
 import dev.trawl.frontier.SeenSet;
 import dev.trawl.url.Scope;
 import java.time.Duration;
@@ -27,6 +29,10 @@ import java.util.regex.Pattern;
  * @param seenLimit   known URLs kept in memory to skip writing links the store already has; past it the store's
  *                    unique URL does all the dedup. Default: what fits in a quarter of the heap (~2.7 million
  *                    URLs with the 192 MB heap ./trawl gives)
+ * @param headers     extra request headers (--header), each "Name: value"
+ * @param proxy       where every request goes (--proxy), or null
+ * @param allowPrivate whether links and redirects may reach internal addresses (--allow-private); without it only
+ *                    the seeds' own hosts may be on loopback, private or link-local addresses
  */
 public record CrawlConfig(
         List<String> seeds,
@@ -47,7 +53,10 @@ public record CrawlConfig(
         long maxBody,
         Duration timeLimit,
         int parseThreads,
-        int seenLimit) {
+        int seenLimit,
+        List<String> headers,
+        ProxySpec proxy,
+        boolean allowPrivate) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final String VERSION = "0.1.0";
@@ -57,6 +66,8 @@ public record CrawlConfig(
         seeds = List.copyOf(seeds);
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
+        headers = List.copyOf(headers);
+        headers.forEach(FetchSettings::checkHeader);
         Objects.requireNonNull(db, "db");
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(userAgent, "userAgent");
@@ -102,6 +113,9 @@ public record CrawlConfig(
         private Duration timeLimit;
         private int parseThreads = Runtime.getRuntime().availableProcessors();
         private int seenLimit = SeenSet.limitForBytes(Runtime.getRuntime().maxMemory() / 4);
+        private final List<String> headers = new ArrayList<>();
+        private ProxySpec proxy;
+        private boolean allowPrivate;
 
         private Builder(List<String> seeds) {
             this.seeds = List.copyOf(seeds);
@@ -125,10 +139,14 @@ public record CrawlConfig(
         public Builder timeLimit(Duration v) { timeLimit = v; return this; }
         public Builder parseThreads(int v) { parseThreads = v; return this; }
         public Builder seenLimit(int v) { seenLimit = v; return this; }
+        public Builder headers(List<String> v) { headers.addAll(v); return this; }
+        public Builder proxy(ProxySpec v) { proxy = v; return this; }
+        public Builder allowPrivate(boolean v) { allowPrivate = v; return this; }
 
         public CrawlConfig build() {
             return new CrawlConfig(seeds, db, maxPages, maxDepth, concurrency, perHost, delay, timeout, retries,
-                    retryBase, scope, include, exclude, ignoreRobots, userAgent, maxBody, timeLimit, parseThreads, seenLimit);
+                    retryBase, scope, include, exclude, ignoreRobots, userAgent, maxBody, timeLimit, parseThreads, seenLimit,
+                    headers, proxy, allowPrivate);
         }
     }
 }
