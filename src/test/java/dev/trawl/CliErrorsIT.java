@@ -30,6 +30,9 @@ class CliErrorsIT {
             no command                | ''                                                 | a command is required
             bad export format         | export --format xml                                | --format
             zero timeout              | crawl http://127.0.0.1:1/ --timeout 0s             | --timeout: must be more than 0
+            header without colon      | crawl http://127.0.0.1:1/ --header NoColon         | --header: header must be 'Name: value'
+            header trawl sets         | crawl http://127.0.0.1:1/ --header Host:x          | --header: header Host is set by trawl itself
+            proxy of unknown kind     | crawl http://127.0.0.1:1/ --proxy ftp://p:21       | --proxy: proxy URL must start with http:// or socks5://
             """)
     void usageErrorsExitWithTwoAndOneLine(String name, String args, String message) {
         var result = run((Object[]) (args.isBlank() ? new String[0] : args.trim().split("\\s+")));

@@ -4,6 +4,8 @@ import dev.trawl.crawl.CrawlConfig;
 import dev.trawl.crawl.Crawler;
 import dev.trawl.frontier.HostBudget;
 import dev.trawl.frontier.TrapRules;
+import dev.trawl.fetch.FetchSettings;
+import dev.trawl.fetch.ProxySpec;
 import dev.trawl.url.Scope;
 import dev.trawl.url.UrlNormalizer;
 import java.time.Duration;
@@ -96,6 +98,17 @@ final class CrawlCommand implements Callable<Integer> {
             description = "stop gracefully after this long; pending URLs stay pending (default: no limit)")
     Duration timeLimit;
 
+    @Option(names = "--header", paramLabel = "'NAME: VALUE'",
+            description = "add this header to every request (repeatable); trawl's own (Host, User-Agent, Accept-Encoding, Connection...) cannot be replaced")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = "--proxy", paramLabel = "URL",
+            description = "send every request through this proxy: http://[user:password@]host:port or socks5://...; credentials may also come from TRAWL_PROXY_USER and TRAWL_PROXY_PASSWORD")
+    String proxy;
+
+    @Option(names = "--allow-private", description = "let links and redirects reach loopback, private and link-local addresses (by default only the seeds' own hosts may be on them)")
+    boolean allowPrivate;
+
     @Mixin SessionOptions process;
 
     @Option(names = "--keep-status", description = "leave the live counters behind when the crawl ends, for trawl status to report the final counts (default: off)")
@@ -129,7 +142,22 @@ final class CrawlCommand implements Callable<Integer> {
         if (userAgent.isBlank() || !userAgent.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
             throw new UsageException("--user-agent: expected printable ASCII text, got '" + userAgent.strip() + "'");
         }
-        return CrawlConfig.builder(seeds).db(db)
+        for (String header : headers) {
+            try {
+                FetchSettings.checkHeader(header);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--header: " + e.getMessage());
+            }
+        }
+        ProxySpec proxySpec = null;
+        if (proxy != null) {
+            try {
+                proxySpec = ProxySpec.parse(proxy, System.getenv());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--proxy: " + e.getMessage());
+            }
+        }
+        return CrawlConfig.builder(seeds).db(db).headers(headers).proxy(proxySpec).allowPrivate(allowPrivate)
                 .maxPages(maxPages == null ? CrawlConfig.UNLIMITED : maxPages)
                 .maxDepth(maxDepth == null ? CrawlConfig.UNLIMITED : maxDepth)
                 .concurrency(concurrency).perHost(perHost).delay(delay).timeout(timeout).retries(retries)

@@ -1,6 +1,8 @@
 package dev.trawl.crawl;
 
 import dev.trawl.frontier.HostBudget;
+import dev.trawl.fetch.FetchSettings;
+import dev.trawl.fetch.ProxySpec;
 import dev.trawl.frontier.SeenSet;
 import dev.trawl.frontier.TrapRules;
 import dev.trawl.url.Scope;
@@ -39,6 +41,10 @@ import java.util.regex.Pattern;
  *                        host_page_limit); 0 for no limit
  * @param retryFailed before crawling, make the URLs stored with an error or a 5xx pending again, to be fetched
  *                    once more (see {@link dev.trawl.store.FailedPages})
+ * @param headers     extra request headers (--header), each "Name: value"
+ * @param proxy       where every request goes (--proxy), or null
+ * @param allowPrivate whether links and redirects may reach internal addresses (--allow-private); without it only
+ *                    the seeds' own hosts may be on loopback, private or link-local addresses
  */
 public record CrawlConfig(
         List<String> seeds,
@@ -64,7 +70,10 @@ public record CrawlConfig(
         int maxPathRepeats,
         long maxPagesPerHost,
         Duration robotsRetryBase,
-        boolean retryFailed) {
+        boolean retryFailed,
+        List<String> headers,
+        ProxySpec proxy,
+        boolean allowPrivate) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final String VERSION = "0.1.0";
@@ -74,6 +83,8 @@ public record CrawlConfig(
         seeds = List.copyOf(seeds);
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
+        headers = List.copyOf(headers);
+        headers.forEach(FetchSettings::checkHeader);
         Objects.requireNonNull(db, "db");
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(userAgent, "userAgent");
@@ -137,6 +148,9 @@ public record CrawlConfig(
         private long maxPagesPerHost = HostBudget.DEFAULT_LIMIT;
         private Duration robotsRetryBase = RobotsBackoff.DEFAULT.base();
         private boolean retryFailed;
+        private final List<String> headers = new ArrayList<>();
+        private ProxySpec proxy;
+        private boolean allowPrivate;
 
         private Builder(List<String> seeds) {
             this.seeds = List.copyOf(seeds);
@@ -165,13 +179,17 @@ public record CrawlConfig(
         public Builder maxPagesPerHost(long v) { maxPagesPerHost = v; return this; }
         public Builder robotsRetryBase(Duration v) { robotsRetryBase = v; return this; }
         public Builder retryFailed(boolean v) { retryFailed = v; return this; }
+        public Builder headers(List<String> v) { headers.addAll(v); return this; }
+        public Builder proxy(ProxySpec v) { proxy = v; return this; }
+        public Builder allowPrivate(boolean v) { allowPrivate = v; return this; }
 
         public CrawlConfig build() {
             return new CrawlConfig(seeds, db, maxPages, maxDepth, concurrency, perHost, delay, timeout, retries,
                     retryBase, scope, include, exclude, ignoreRobots, userAgent, maxBody, timeLimit, parseThreads, seenLimit,
                     maxUrlLength, maxPathRepeats, maxPagesPerHost,
                     robotsRetryBase,
-                    retryFailed);
+                    retryFailed,
+                    headers, proxy, allowPrivate);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.trawl.crawl;
 import dev.trawl.crawl.CrawlSummary.StopReason;
 import dev.trawl.fetch.FetchSettings;
 import dev.trawl.fetch.Fetcher;
+import dev.trawl.fetch.Resolver;
 import dev.trawl.fetch.RetryPolicy;
 import dev.trawl.frontier.CrawlItem;
 import dev.trawl.frontier.HostBudget;
@@ -141,9 +142,17 @@ final class CrawlRun {
         return seeds;
     }
 
+    /** The seeds' hosts may be internal (an intranet crawl); links and redirects elsewhere may not, unless allowed. */
+    private FetchSettings fetchSettings(List<String> seeds) {
+        var seedHosts = seeds.stream().map(s -> java.net.URI.create(s).getHost()).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
+        return new FetchSettings(config.userAgent(), config.timeout(), config.maxBody(), config.headers(), config.proxy(),
+                config.allowPrivate(), seedHosts, Resolver.SYSTEM, null);
+    }
+
     private void runToEnd(List<String> seeds, SeenSet seen, UrlNormalizer normalizer) {
         Thread timer = startTimer();
-        try (var fetcher = new Fetcher(new FetchSettings(config.userAgent(), config.timeout(), config.maxBody()));
+        try (var fetcher = new Fetcher(fetchSettings(seeds));
              var analyzer = new PageAnalyzer(config.parseThreads(), new PageParser(normalizer),
                      new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()), config.maxDepth(),
                     config.traps())) {

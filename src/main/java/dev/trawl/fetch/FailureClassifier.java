@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SSLException;
 
-/** Maps what the HTTP clients threw to the short error code a user sees. */
+/** Maps what the HTTP client threw to the short error code a user sees. */
 final class FailureClassifier {
     private FailureClassifier() {}
 
@@ -23,6 +23,7 @@ final class FailureClassifier {
 
     /** The most specific cause wins: a refused connection wrapped three times is still "connect". */
     private static final List<Map.Entry<Class<? extends Throwable>, FetchError>> BY_TYPE = List.of(
+            Map.entry(BlockedAddressException.class, FetchError.PRIVATE_ADDRESS),
             Map.entry(BodyTooLargeException.class, FetchError.TOO_LARGE),
             Map.entry(HttpTimeoutException.class, FetchError.TIMEOUT), // connect timeouts included
             Map.entry(SocketTimeoutException.class, FetchError.TIMEOUT),
@@ -51,6 +52,7 @@ final class FailureClassifier {
     private static FetchError byMessage(String message) {
         if (message == null) return null;
         String m = message.toLowerCase(Locale.ROOT);
+        if (m.contains("unreachable")) return FetchError.CONNECT; // "Network is unreachable": no route, not a reset
         if (m.contains("reset") || m.contains("closed") || m.contains("eof")) return FetchError.RESET;
         if (m.contains("refused")) return FetchError.CONNECT;
         return null;

@@ -12,7 +12,9 @@ public enum FetchError {
     TOO_LARGE("too_large"),
     BAD_URL("bad_url"),
     BAD_ENCODING("bad_encoding"),
-    PROTOCOL("protocol");
+    PROTOCOL("protocol"),
+    /** The SSRF guard refused the address (loopback, private, link-local...): nothing was connected. */
+    PRIVATE_ADDRESS("private_address");
 
     private final String code;
 

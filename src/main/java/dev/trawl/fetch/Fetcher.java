@@ -2,53 +2,20 @@ package dev.trawl.fetch;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BiPredicate;
 
 /**
- * Makes single GET requests: http:// through trawl's own blocking HTTP/1.1 client ({@link Http1Client}),
- * https:// through one shared JDK HttpClient (TLS, and HTTP/2 where ALPN offers it). Both keep connections
- * alive. The JDK client's asynchronous machinery cost most of the crawler's CPU on cleartext HTTP, hence
- * the split (docs/BENCHMARKS.md). Redirects are not followed here: the crawler follows them itself so that
- * each hop is checked against scope and robots.txt and goes through the politeness limits. Blocking: call
- * it from a virtual thread.
+ * Makes single GET requests, http:// and https:// alike, through trawl's HTTP/1.1 client ({@link Http1Client}):
+ * one transport, so that every limit, deadline and guard holds on every path. Redirects are not followed here:
+ * the crawler follows them itself so that each hop is checked against scope and robots.txt and goes through the
+ * politeness limits. Blocking: call it from a virtual thread.
  */
 public final class Fetcher implements AutoCloseable {
     private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-    private static final java.util.concurrent.Executor EXECUTOR = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
     private final Http1Client http1;
-    private final FetchSettings settings;
-    /**
-     * Made on the first https:// request: building it loads the TLS trust store, tens of milliseconds of start-up
-     * that a crawl of http:// sites never needs.
-     */
-    private volatile HttpClient client;
 
     public Fetcher(FetchSettings settings) {
-        this.settings = settings;
         this.http1 = new Http1Client(settings, ACCEPT);
-    }
-
-    private HttpClient jdkClient() {
-        HttpClient made = client;
-        if (made != null) return made;
-        synchronized (this) {
-            if (client == null) {
-                client = HttpClient.newBuilder()
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .connectTimeout(settings.timeout())
-                        .version(HttpClient.Version.HTTP_2)
-                        .executor(EXECUTOR)
-                        .build();
-            }
-            return client;
-        }
     }
 
     /**
@@ -65,10 +32,6 @@ public final class Fetcher implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return new HttpAnswer.Failure(FetchError.BAD_URL, e.getMessage());
         }
-        return "http".equalsIgnoreCase(uri.getScheme()) ? getHttp1(uri, keepBody) : getJdk(uri, keepBody);
-    }
-
-    private HttpAnswer getHttp1(URI uri, BiPredicate<Integer, String> keepBody) throws InterruptedException {
         if (Thread.interrupted()) throw new InterruptedException("request to " + uri + " not started");
         try {
             return http1.get(uri, keepBody);
@@ -81,66 +44,13 @@ public final class Fetcher implements AutoCloseable {
         }
     }
 
-    private HttpAnswer getJdk(URI uri, BiPredicate<Integer, String> keepBody) throws InterruptedException {
-        HttpRequest request;
-        try {
-            request = request(uri);
-        } catch (IllegalArgumentException e) {
-            return new HttpAnswer.Failure(FetchError.BAD_URL, e.getMessage());
-        }
-        var claim = dev.trawl.memory.MemoryBudget.current(); // the body is read on the client's threads
-        CompletableFuture<HttpResponse<RawBody>> future = jdkClient().sendAsync(request, info -> subscriber(info, keepBody, claim));
-        try {
-            return answer(future.get(settings.timeout().toNanos(), TimeUnit.NANOSECONDS));
-        } catch (TimeoutException e) {
-            future.cancel(true); // aborts the exchange, slow body included (the client's own timeout stops at headers)
-            return new HttpAnswer.Failure(FetchError.TIMEOUT, "no complete response within " + settings.timeout());
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            return FailureClassifier.classify(e.getCause());
-        }
-    }
-
-    private HttpRequest request(URI uri) {
-        return HttpRequest.newBuilder(uri)
-                .GET()
-                .header("User-Agent", settings.userAgent())
-                .header("Accept", ACCEPT)
-                .header("Accept-Encoding", "gzip, deflate")
-                .build();
-    }
-
-    private HttpResponse.BodySubscriber<RawBody> subscriber(HttpResponse.ResponseInfo info, BiPredicate<Integer, String> keepBody,
-                                                            dev.trawl.memory.MemoryBudget.Claim claim) {
-        String contentType = info.headers().firstValue("content-type").orElse(null);
-        return new LimitedBodySubscriber(settings.maxBody(), keepBody.test(info.statusCode(), contentType), claim);
-    }
-
-    private HttpAnswer answer(HttpResponse<RawBody> response) {
-        var headers = response.headers();
-        return Answers.response(response.statusCode(),
-                headers.firstValue("content-type").orElse(null),
-                headers.firstValue("location").orElse(null),
-                headers.firstValue("retry-after").orElse(null),
-                headers.firstValue("content-encoding").orElse(null),
-                response.body(), settings.maxBody());
-    }
-
-    /** Idle keep-alive connections of the http:// client; a seam for tests. */
+    /** Idle keep-alive connections; a seam for tests. */
     int idleHttpConnections() {
         return http1.idleConnections();
     }
 
     @Override
     public void close() {
-        try (http1) {
-            HttpClient made;
-            synchronized (this) {
-                made = client;
-            }
-            if (made != null) made.shutdownNow();
-        }
+        http1.close();
     }
 }

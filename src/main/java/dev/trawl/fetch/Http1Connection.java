@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.ProtocolException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Future;
 
 /**
  * One HTTP/1.1 connection: a blocking socket with a read buffer. Used by one request at a time (the pool
@@ -17,6 +18,8 @@ final class Http1Connection implements AutoCloseable, BodySource {
     private static final int BUFFER_SIZE = 16 * 1024;
     private static final int DIRECT_READ = 1024;
     private final Socket socket;
+    /** The TCP socket under a TLS one (the same as socket for http://): where unread bytes from the server wait. */
+    private final Socket raw;
     private final InputStream in;
     private final OutputStream out;
     private final byte[] buffer = new byte[BUFFER_SIZE];
@@ -26,18 +29,44 @@ final class Http1Connection implements AutoCloseable, BodySource {
     private long receivedThisExchange;
     private int exchanges;
     private long idleSince;
+    private Future<?> watchdog;
 
-    Http1Connection(Socket socket) throws IOException {
+    /** @param watchdog the timer that closes raw at the first exchange's deadline, armed before connecting */
+    Http1Connection(Socket socket, Socket raw, Future<?> watchdog) throws IOException {
         this.socket = socket;
+        this.raw = raw;
+        this.watchdog = watchdog;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
     }
 
-    /** Starts a request/response exchange under the given deadline. */
-    void begin(Deadline deadline) {
+    /** Starts a request/response exchange under the given deadline, which closes the socket when it passes. */
+    void begin(Deadline deadline) throws IOException {
         this.deadline = deadline;
         this.receivedThisExchange = 0;
         this.exchanges++;
+        if (watchdog == null) watchdog = Watchdog.closeAfter(raw, deadline.remainingMillis());
+    }
+
+    /** Ends the exchange: the deadline no longer closes the socket. */
+    void end() {
+        if (watchdog != null) watchdog.cancel(false);
+        watchdog = null;
+    }
+
+    /**
+     * Whether nothing from the server is waiting to be read: no byte left in our buffer, none decrypted in the TLS
+     * layer, none in the kernel. A connection is reused only when this holds at check-in and again at checkout;
+     * bytes the server sent outside any exchange (a second response, a body longer than its Content-Length,
+     * something after a 204) would otherwise be read as the answer to the next request.
+     */
+    boolean isClean() {
+        if (pos < limit || socket.isClosed()) return false;
+        try {
+            return in.available() == 0 && (raw == socket || raw.getInputStream().available() == 0);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Whether an earlier exchange ran on this connection: then the server may have closed it while idle. */
@@ -48,11 +77,6 @@ final class Http1Connection implements AutoCloseable, BodySource {
     /** Whether any byte of the current response arrived. */
     boolean hasResponseBytes() {
         return receivedThisExchange > 0;
-    }
-
-    /** Bytes past the end of the response: a server out of step with us, so the connection is not reused. */
-    boolean hasResponseBytesLeft() {
-        return pos < limit;
     }
 
     void write(byte[] request) throws IOException {
@@ -147,6 +171,7 @@ final class Http1Connection implements AutoCloseable, BodySource {
 
     @Override
     public void close() {
+        end();
         try {
             socket.close();
         } catch (IOException ignored) {

@@ -2,6 +2,8 @@ package dev.trawl.fetch;
 
 import java.io.IOException;
 import java.net.ProtocolException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -12,9 +14,14 @@ import java.util.Locale;
  * @param contentLength the Content-Length, or -1 when absent
  * @param transferEncoding the Transfer-Encoding list, or null
  * @param connection the Connection list, lower-cased, or null
+ * @param location the Location header, or null when absent or when it held control characters (never followed)
+ * @param statusLine the final status line, and headers all its header lines in order: kept for archiving (WARC),
+ *                   every value cleaned of control characters (RFC 9110 §5.5: CR, LF, NUL and the other CTLs
+ *                   become spaces), as are the fields above
  */
 record ResponseHead(int status, boolean http10, String contentType, long contentLength, String transferEncoding,
-                    String connection, String contentEncoding, String location, String retryAfter) {
+                    String connection, String contentEncoding, String location, String retryAfter,
+                    String statusLine, List<Header> headers) {
     /** Status line plus headers, 1xx interim responses included; past it the response is a protocol error. */
     static final int MAX_HEAD_BYTES = 64 * 1024;
 
@@ -62,6 +69,8 @@ record ResponseHead(int status, boolean http10, String contentType, long content
     private static final class Builder {
         private final int status;
         private final boolean http10;
+        private final String statusLine;
+        private final List<Header> headers = new ArrayList<>();
         private String contentType;
         private long contentLength = -1;
         private String transferEncoding;
@@ -69,6 +78,7 @@ record ResponseHead(int status, boolean http10, String contentType, long content
         private String contentEncoding;
         private String location;
         private String retryAfter;
+        private boolean locationRefused;
 
         Builder(String statusLine) throws ProtocolException {
             // HTTP-version SP 3DIGIT SP [reason]; tolerate a missing reason and its space
@@ -80,6 +90,7 @@ record ResponseHead(int status, boolean http10, String contentType, long content
             if (minor < '0' || minor > '9') throw new ProtocolException("malformed status line: " + abbreviate(statusLine));
             this.http10 = minor == '0';
             this.status = threeDigits(statusLine);
+            this.statusLine = clean(statusLine);
         }
 
         private static int threeDigits(String line) throws ProtocolException {
@@ -111,6 +122,7 @@ record ResponseHead(int status, boolean http10, String contentType, long content
 
         /** Matches the name in place: most headers are not used, and need no strings of their own. */
         private void accept(String line, int colon) throws ProtocolException {
+            headers.add(new Header(clean(line.substring(0, colon)), value(line, colon)));
             if (is(line, colon, "content-type")) {
                 if (contentType == null) contentType = value(line, colon);
             } else if (is(line, colon, "content-length")) {
@@ -124,7 +136,7 @@ record ResponseHead(int status, boolean http10, String contentType, long content
             } else if (is(line, colon, "content-encoding")) {
                 if (contentEncoding == null) contentEncoding = value(line, colon);
             } else if (is(line, colon, "location")) {
-                if (location == null) location = value(line, colon);
+                if (location == null && !refusesLocation(line, colon)) location = value(line, colon);
             } else if (is(line, colon, "retry-after")) {
                 if (retryAfter == null) retryAfter = value(line, colon);
             }
@@ -135,7 +147,19 @@ record ResponseHead(int status, boolean http10, String contentType, long content
         }
 
         private static String value(String line, int colon) {
-            return line.substring(colon + 1).trim();
+            return clean(line.substring(colon + 1).trim());
+        }
+
+        /** Whether a Location value holds a control character: such a redirect is not followed. */
+        private boolean refusesLocation(String line, int colon) {
+            for (int i = colon + 1; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if ((c < ' ' && c != '\t') || c == 0x7f) {
+                    locationRefused = true;
+                    return true;
+                }
+            }
+            return locationRefused;
         }
 
         /** RFC 9112 §6.3 rule 5: an invalid or conflicting Content-Length is unrecoverable. */
@@ -155,8 +179,23 @@ record ResponseHead(int status, boolean http10, String contentType, long content
 
         ResponseHead build() {
             return new ResponseHead(status, http10, contentType, contentLength, transferEncoding, connection,
-                    contentEncoding, location, retryAfter);
+                    contentEncoding, location, retryAfter, statusLine, List.copyOf(headers));
         }
+    }
+
+    /** s with every control character but HTAB replaced by a space; s itself when it has none (the usual case). */
+    static String clean(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < ' ' && c != '\t') || c == 0x7f) {
+                char[] chars = s.toCharArray();
+                for (int j = i; j < chars.length; j++) {
+                    if ((chars[j] < ' ' && chars[j] != '\t') || chars[j] == 0x7f) chars[j] = ' ';
+                }
+                return new String(chars);
+            }
+        }
+        return s;
     }
 
     static String abbreviate(String s) {

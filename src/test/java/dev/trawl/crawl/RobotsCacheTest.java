@@ -240,16 +240,16 @@ class RobotsCacheTest {
 
     private static HttpAnswer ok(String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return new HttpAnswer.Response(200, "text/plain", null, null, bytes, bytes.length);
+        return new HttpAnswer.Response(200, "text/plain", null, null, bytes, bytes.length, "HTTP/1.1 200 OK", List.of(), bytes, bytes.length);
     }
 
     private static HttpAnswer status(int status) {
         byte[] bytes = DISALLOW_PRIVATE.getBytes(StandardCharsets.UTF_8); // a body that must not be obeyed
-        return new HttpAnswer.Response(status, "text/plain", null, null, bytes, bytes.length);
+        return new HttpAnswer.Response(status, "text/plain", null, null, bytes, bytes.length, "HTTP/1.1 " + status, List.of(), bytes, bytes.length);
     }
 
     private static HttpAnswer redirect(String location) {
-        return new HttpAnswer.Response(301, "text/html", location, null, null, 0);
+        return new HttpAnswer.Response(301, "text/html", location, null, null, 0, "HTTP/1.1 301", List.of(), null, 0);
     }
 
     /** Answers per path, in turn (the last one for ever after); records every path requested. */

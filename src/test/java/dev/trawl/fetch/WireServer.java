@@ -46,18 +46,36 @@ final class WireServer implements AutoCloseable {
     private final List<String> heads = new CopyOnWriteArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
-    private WireServer(Script script) throws IOException {
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    private final String scheme;
+
+    private WireServer(ServerSocket server, String scheme, Script script) {
+        this.server = server;
+        this.scheme = scheme;
         this.script = script;
         Thread.ofVirtual().start(this::acceptLoop);
     }
 
     static WireServer start(Script script) throws IOException {
-        return new WireServer(script);
+        return new WireServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), "http", script);
+    }
+
+    /** The same on another loopback address (127.0.0.2 is "another host's internal address" to the SSRF guard). */
+    static WireServer startOn(String address, Script script) throws IOException {
+        return new WireServer(new ServerSocket(0, 50, InetAddress.getByName(address)), "http", script);
+    }
+
+    /** The same over TLS, with the certificate of {@link TestTls}. */
+    static WireServer startTls(Script script) throws Exception {
+        var socket = TestTls.server().getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        return new WireServer(socket, "https", script);
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + server.getLocalPort() + path;
+        return scheme + "://" + server.getInetAddress().getHostAddress() + ":" + server.getLocalPort() + path;
+    }
+
+    int port() {
+        return server.getLocalPort();
     }
 
     int connections() {
