@@ -25,13 +25,15 @@ import java.util.regex.Pattern;
  */
 record CrawlOptions(List<String> seeds, long maxPages, int maxDepth, int perHost, Duration delay, Duration timeout,
                     int retries, Scope scope, List<String> include, List<String> exclude, boolean ignoreRobots,
-                    String userAgent, long maxBody, int maxUrlLength, int maxPathRepeats, long maxPagesPerHost) {
+                    String userAgent, long maxBody, int maxUrlLength, int maxPathRepeats, long maxPagesPerHost,
+                    List<String> headers, boolean allowPrivate) {
     private static final JsonFactory JSON = new JsonFactory();
 
     CrawlOptions {
         seeds = List.copyOf(seeds);
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
+        headers = List.copyOf(headers);
     }
 
     /** The options of config, with its seeds in normalized form. */
@@ -39,7 +41,8 @@ record CrawlOptions(List<String> seeds, long maxPages, int maxDepth, int perHost
         return new CrawlOptions(normalizedSeeds, config.maxPages(), config.maxDepth(), config.perHost(),
                 config.delay(), config.timeout(), config.retries(), config.scope(), patterns(config.include()),
                 patterns(config.exclude()), config.ignoreRobots(), config.userAgent(), config.maxBody(),
-                config.maxUrlLength(), config.maxPathRepeats(), config.maxPagesPerHost());
+                config.maxUrlLength(), config.maxPathRepeats(), config.maxPagesPerHost(), config.headers(),
+                config.allowPrivate());
     }
 
     private static List<String> patterns(List<Pattern> patterns) {
@@ -52,7 +55,7 @@ record CrawlOptions(List<String> seeds, long maxPages, int maxDepth, int perHost
                 .timeout(timeout).retries(retries).scope(scope).include(include.stream().map(Pattern::compile).toList())
                 .exclude(exclude.stream().map(Pattern::compile).toList()).ignoreRobots(ignoreRobots)
                 .userAgent(userAgent).maxBody(maxBody).maxUrlLength(maxUrlLength).maxPathRepeats(maxPathRepeats)
-                .maxPagesPerHost(maxPagesPerHost);
+                .maxPagesPerHost(maxPagesPerHost).headers(headers).allowPrivate(allowPrivate);
     }
 
     /**
@@ -91,6 +94,8 @@ record CrawlOptions(List<String> seeds, long maxPages, int maxDepth, int perHost
         shown.put("--max-url-length", Integer.toString(maxUrlLength));
         shown.put("--max-path-repeats", Integer.toString(maxPathRepeats));
         shown.put("--max-pages-per-host", Long.toString(maxPagesPerHost));
+        shown.put("--header", headers.isEmpty() ? "none" : String.join(" ", headers.stream().map(h -> "'" + h + "'").toList()));
+        shown.put("--allow-private", allowPrivate ? "on" : "off");
         return shown;
     }
 
@@ -123,6 +128,8 @@ record CrawlOptions(List<String> seeds, long maxPages, int maxDepth, int perHost
             g.writeNumberField("max_url_length", maxUrlLength);
             g.writeNumberField("max_path_repeats", maxPathRepeats);
             g.writeNumberField("max_pages_per_host", maxPagesPerHost);
+            strings(g, "headers", headers);
+            g.writeBooleanField("allow_private", allowPrivate);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -171,7 +178,8 @@ record CrawlOptions(List<String> seeds, long maxPages, int maxDepth, int perHost
                     // absent in options stored before these existed: the crawl goes on under the defaults
                     (int) numberOr(fields, "max_url_length", TrapRules.DEFAULT_MAX_URL_LENGTH),
                     (int) numberOr(fields, "max_path_repeats", TrapRules.DEFAULT_MAX_PATH_REPEATS),
-                    numberOr(fields, "max_pages_per_host", HostBudget.DEFAULT_LIMIT));
+                    numberOr(fields, "max_pages_per_host", HostBudget.DEFAULT_LIMIT),
+                    listOr(fields, "headers"), Boolean.TRUE.equals(fields.get("allow_private")));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("stored crawl options are incomplete: " + json, e);
         }
@@ -180,6 +188,12 @@ record CrawlOptions(List<String> seeds, long maxPages, int maxDepth, int perHost
     @SuppressWarnings("unchecked")
     private static List<String> list(Map<String, Object> fields, String name) {
         return (List<String>) java.util.Objects.requireNonNull(fields.get(name), name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> listOr(Map<String, Object> fields, String name) {
+        Object value = fields.get(name);
+        return value == null ? List.of() : (List<String>) value;
     }
 
     private static long numberOr(Map<String, Object> fields, String name, long absent) {
