@@ -65,10 +65,6 @@ final class OpenWarcFile {
         return hasCaptures;
     }
 
-    Path openPath() {
-        return openPath;
-    }
-
     /** Appends whole units (each one or more gzip members) with one gathering write where the OS allows. */
     void append(ByteBuffer[] units, boolean captures) throws IOException {
         long total = 0;

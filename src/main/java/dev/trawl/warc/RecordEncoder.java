@@ -41,7 +41,6 @@ final class RecordEncoder {
     byte[] capture(WarcExchange exchange) throws IOException {
         WarcExchange e = exchange.limitedTo(maxBodyBytes);
         URI responseId = newId();
-        URI requestId = newId();
         WarcResponse.Builder response = new WarcResponse.Builder(e.targetUri())
                 .payloadDigest(new WarcDigest(PayloadDigest.of(e)));
         captureFields(response, e, responseId);
@@ -49,14 +48,7 @@ final class RecordEncoder {
         if (e.truncation() != Truncation.NONE) {
             response.truncated(WarcTruncationReason.valueOf(e.truncation().name()));
         }
-        if (e.requestHead() == null) {
-            return gzipped(response.build());
-        }
-        response.concurrentTo(requestId);
-        WarcRequest.Builder request = new WarcRequest.Builder(e.targetUri()).concurrentTo(responseId);
-        captureFields(request, e, requestId);
-        block(request, MediaType.HTTP_REQUEST, e.requestHead(), new byte[0], 0);
-        return gzipped(request.build(), response.build());
+        return afterRequest(e, response, responseId);
     }
 
     /**
@@ -72,7 +64,6 @@ final class RecordEncoder {
             throw new IllegalArgumentException("an identical-payload-digest revisit needs the payload digest: " + e.targetUri());
         }
         URI revisitId = newId();
-        URI requestId = newId();
         WarcRevisit.Builder revisit = new WarcRevisit.Builder(e.targetUri(),
                 notModified ? WarcRevisit.SERVER_NOT_MODIFIED_1_1 : WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1);
         captureFields(revisit, e, revisitId);
@@ -83,14 +74,24 @@ final class RecordEncoder {
         }
         int bodyBytes = notModified ? e.bodyLength() : 0;
         block(revisit, MediaType.HTTP_RESPONSE, e.responseHead(), e.body(), bodyBytes);
+        return afterRequest(e, revisit, revisitId);
+    }
+
+    /**
+     * The record, after the request record when the request is known: the two linked both ways by
+     * WARC-Concurrent-To, so a reader holding either finds the other.
+     */
+    private static byte[] afterRequest(WarcExchange e, WarcCaptureRecord.AbstractBuilder<?, ?> record, URI recordId)
+            throws IOException {
         if (e.requestHead() == null) {
-            return gzipped(revisit.build());
+            return gzipped(record.build());
         }
-        revisit.concurrentTo(requestId);
-        WarcRequest.Builder request = new WarcRequest.Builder(e.targetUri()).concurrentTo(revisitId);
+        URI requestId = newId();
+        record.concurrentTo(requestId);
+        WarcRequest.Builder request = new WarcRequest.Builder(e.targetUri()).concurrentTo(recordId);
         captureFields(request, e, requestId);
         block(request, MediaType.HTTP_REQUEST, e.requestHead(), new byte[0], 0);
-        return gzipped(request.build(), revisit.build());
+        return gzipped(request.build(), record.build());
     }
 
     /** The warcinfo record that opens a file. */

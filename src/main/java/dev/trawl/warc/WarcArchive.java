@@ -32,6 +32,7 @@ public final class WarcArchive implements AutoCloseable {
     /** The writer takes at most this many queued captures per batch (one gathering write each). */
     private static final int MAX_BATCH = 256;
 
+    private final Path dir;
     private final RecordEncoder encoder;
     private final WarcFileSet files;
     private final List<LeftoverFile> leftovers;
@@ -46,6 +47,7 @@ public final class WarcArchive implements AutoCloseable {
     private record Pending(byte[] bytes, int permits, CompletableFuture<Void> done) {}
 
     private WarcArchive(WarcArchiveConfig config, List<LeftoverFile> leftovers) {
+        this.dir = config.dir();
         this.encoder = new RecordEncoder(config.maxBodyBytes());
         this.files = new WarcFileSet(config.dir(), config.prefix(), config.maxFileBytes(), config.info(), config.clock());
         this.leftovers = leftovers;
@@ -199,7 +201,7 @@ public final class WarcArchive implements AutoCloseable {
         try {
             files.append(units);
         } catch (IOException | RuntimeException e) {
-            failure = new WarcException("cannot write WARC file " + describe(files.currentPath()) + ": " + e.getMessage(), e);
+            failure = failure("cannot write WARC files in ", e);
         }
     }
 
@@ -210,12 +212,22 @@ public final class WarcArchive implements AutoCloseable {
         try {
             files.close();
         } catch (IOException | RuntimeException e) {
-            failure = new WarcException("cannot complete WARC file " + describe(files.currentPath()) + ": " + e.getMessage(), e);
+            failure = failure("cannot complete WARC files in ", e);
         }
     }
 
-    private static String describe(Path file) {
-        return file == null ? "(none open)" : file.toString();
+    private WarcException failure(String what, Exception e) {
+        return new WarcException(what + dir + ": " + reason(e), e);
+    }
+
+    /** The cause in words; the NIO exceptions name only the file, which the message already holds or implies. */
+    private static String reason(Exception e) {
+        return switch (e) {
+            case java.nio.file.NoSuchFileException x -> "no such file or directory: " + x.getFile();
+            case java.nio.file.AccessDeniedException x -> "permission denied: " + x.getFile();
+            case java.nio.file.FileSystemException x when x.getReason() != null -> x.getReason() + ": " + x.getFile();
+            default -> String.valueOf(e.getMessage());
+        };
     }
 
     /** The writer is never interrupted by the archive; an interrupt from elsewhere must not lose queued records. */

@@ -47,6 +47,11 @@ public record WarcExchange(String targetUri, Instant fetchedAt, InetAddress ip, 
         return new WarcExchange(targetUri, fetchedAt, ip, requestHead, responseHead, body, body.length, Truncation.NONE);
     }
 
+    /** The same exchange marked as cut before its end (or as complete, with {@link Truncation#NONE}). */
+    public WarcExchange withTruncation(Truncation value) {
+        return new WarcExchange(targetUri, fetchedAt, ip, requestHead, responseHead, body, bodyLength, value);
+    }
+
     /** The same exchange with its body cut to at most {@code maxBodyBytes}, marked {@link Truncation#LENGTH} if cut. */
     WarcExchange limitedTo(long maxBodyBytes) {
         if (bodyLength <= maxBodyBytes) {

@@ -53,11 +53,6 @@ final class WarcFileSet {
         flush(batch);
     }
 
-    /** The file being written, or null before the first record. */
-    Path currentPath() {
-        return current == null ? null : current.openPath();
-    }
-
     List<Path> sealed() {
         return List.copyOf(sealed);
     }
