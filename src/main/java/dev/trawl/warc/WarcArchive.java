@@ -40,6 +40,9 @@ public final class WarcArchive implements AutoCloseable {
     private final Semaphore queueBudget;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
+    /** Encoded bytes queued and not yet written, and the most there ever were: what the queue bound is tested on. */
+    private final java.util.concurrent.atomic.AtomicLong queued = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong mostQueued = new java.util.concurrent.atomic.AtomicLong();
     private boolean closed; // guarded by this
     private volatile WarcException failure;
 
@@ -129,6 +132,11 @@ public final class WarcArchive implements AutoCloseable {
         }
     }
 
+    /** The most encoded bytes that were ever queued at once (for tests of the bound). */
+    long mostQueuedBytes() {
+        return mostQueued.get();
+    }
+
     private interface Encoding {
         byte[] run() throws IOException;
     }
@@ -157,6 +165,7 @@ public final class WarcArchive implements AutoCloseable {
             }
             queue.add(pending);
         }
+        mostQueued.accumulateAndGet(queued.addAndGet(records.length), Math::max);
         try {
             pending.done().get();
         } catch (ExecutionException e) {
@@ -184,6 +193,7 @@ public final class WarcArchive implements AutoCloseable {
                 sealAll();
             }
             for (Pending pending : batch) {
+                queued.addAndGet(pending.bytes() == null ? 0 : -pending.bytes().length);
                 queueBudget.release(pending.permits());
                 if (failure == null) {
                     pending.done().complete(null);
