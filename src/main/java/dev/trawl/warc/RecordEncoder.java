@@ -39,6 +39,11 @@ final class RecordEncoder {
 
     /** The request record (when the request is known) and the response record, linked by WARC-Concurrent-To. */
     byte[] capture(WarcExchange exchange) throws IOException {
+        return gzipped(captureRecords(exchange));
+    }
+
+    /** {@link #capture}'s records, not yet serialized (the benchmark writes them through one shared writer). */
+    WarcRecord[] captureRecords(WarcExchange exchange) throws IOException {
         WarcExchange e = exchange.limitedTo(maxBodyBytes);
         URI responseId = newId();
         WarcResponse.Builder response = new WarcResponse.Builder(e.targetUri())
@@ -74,24 +79,23 @@ final class RecordEncoder {
         }
         int bodyBytes = notModified ? e.bodyLength() : 0;
         block(revisit, MediaType.HTTP_RESPONSE, e.responseHead(), e.body(), bodyBytes);
-        return afterRequest(e, revisit, revisitId);
+        return gzipped(afterRequest(e, revisit, revisitId));
     }
 
     /**
      * The record, after the request record when the request is known: the two linked both ways by
      * WARC-Concurrent-To, so a reader holding either finds the other.
      */
-    private static byte[] afterRequest(WarcExchange e, WarcCaptureRecord.AbstractBuilder<?, ?> record, URI recordId)
-            throws IOException {
+    private static WarcRecord[] afterRequest(WarcExchange e, WarcCaptureRecord.AbstractBuilder<?, ?> record, URI recordId) {
         if (e.requestHead() == null) {
-            return gzipped(record.build());
+            return new WarcRecord[] {record.build()};
         }
         URI requestId = newId();
         record.concurrentTo(requestId);
         WarcRequest.Builder request = new WarcRequest.Builder(e.targetUri()).concurrentTo(recordId);
         captureFields(request, e, requestId);
         block(request, MediaType.HTTP_REQUEST, e.requestHead(), new byte[0], 0);
-        return gzipped(request.build(), record.build());
+        return new WarcRecord[] {request.build(), record.build()};
     }
 
     /** The warcinfo record that opens a file. */
