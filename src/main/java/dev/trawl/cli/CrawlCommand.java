@@ -99,14 +99,14 @@ final class CrawlCommand implements Callable<Integer> {
     Duration timeLimit;
 
     @Option(names = "--header", paramLabel = "'NAME: VALUE'",
-            description = "add this header to every request (repeatable); trawl's own (Host, User-Agent, Accept-Encoding, Connection...) cannot be replaced")
+            description = "add this header to every request (repeatable); trawl's own (Host, User-Agent, Accept-Encoding, Connection...) cannot be replaced (default: none)")
     List<String> headers = new ArrayList<>();
 
     @Option(names = "--proxy", paramLabel = "URL",
-            description = "send every request through this proxy: http://[user:password@]host:port or socks5://...; credentials may also come from TRAWL_PROXY_USER and TRAWL_PROXY_PASSWORD")
+            description = "send every request through this proxy: http://[user:password@]host:port or socks5://...; credentials may also come from TRAWL_PROXY_USER and TRAWL_PROXY_PASSWORD (default: none, direct)")
     String proxy;
 
-    @Option(names = "--allow-private", description = "let links and redirects reach loopback, private and link-local addresses (by default only the seeds' own hosts may be on them)")
+    @Option(names = "--allow-private", description = "let links and redirects reach loopback, private and link-local addresses (default: off, only the seeds' own hosts may be on them)")
     boolean allowPrivate;
 
     @Mixin SessionOptions process;

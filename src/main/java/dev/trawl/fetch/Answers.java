@@ -13,12 +13,20 @@ final class Answers {
 
     static HttpAnswer response(ResponseHead head, RawBody raw, long limit) {
         byte[] body = null;
+        byte[] rawBody = raw.bytes();
+        int rawLength = raw.length();
         int length = (int) Math.min(Integer.MAX_VALUE, raw.received());
         if (raw.bytes() != null) {
             MemoryBudget.Claim claim = MemoryBudget.current();
             try {
                 body = ContentDecoder.decode(head.contentEncoding(), raw.bytes(), raw.length(), limit, claim);
                 length = body.length;
+                if (ContentDecoder.isIdentity(head.contentEncoding())) {
+                    // Not coded: the exactly sized body is also the raw one, and the growing buffer can go.
+                    if (body != rawBody) claim.release(rawBody.length);
+                    rawBody = body;
+                    rawLength = body.length;
+                }
             } catch (BodyTooLargeException e) {
                 return new HttpAnswer.Failure(FetchError.TOO_LARGE, e.getMessage());
             } catch (java.net.http.HttpTimeoutException e) {
@@ -28,6 +36,6 @@ final class Answers {
             }
         }
         return new HttpAnswer.Response(head.status(), head.contentType(), head.location(), head.retryAfter(), body, length,
-                head.statusLine(), head.headers(), raw.bytes(), raw.length());
+                head.statusLine(), head.headers(), rawBody, rawLength);
     }
 }

@@ -21,6 +21,11 @@ final class ContentDecoder {
      * Decoded bytes, exactly sized (raw itself when it already is; the claim then holds the decoded array and still
      * the raw one, which the caller releases); throws BodyTooLargeException past limit, IOException on corrupt data.
      */
+    /** Whether a body with this Content-Encoding is its own decoded form. */
+    static boolean isIdentity(String contentEncoding) {
+        return contentEncoding == null || contentEncoding.isBlank() || contentEncoding.trim().equalsIgnoreCase("identity");
+    }
+
     static byte[] decode(String contentEncoding, byte[] raw, int length, long limit, MemoryBudget.Claim claim)
             throws IOException {
         String encoding = contentEncoding == null ? "identity" : contentEncoding.trim().toLowerCase(Locale.ROOT);
