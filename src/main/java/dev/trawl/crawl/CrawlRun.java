@@ -119,19 +119,6 @@ final class CrawlRun {
         }
     }
 
-    /** The host budget's count lives in the store, where every worker and every resume sees it. */
-    private record StoreLedger(PageStore store) implements HostBudget.Ledger {
-        @Override
-        public long reserve(String host, long wanted, long limit) throws InterruptedException {
-            return store.reserveHostUrls(host, wanted, limit);
-        }
-
-        @Override
-        public void giveBack(java.util.Map<String, Long> unused) {
-            store.returnHostUrls(unused);
-        }
-    }
-
     private List<String> normalizeSeeds(UrlNormalizer normalizer) {
         List<String> seeds = new ArrayList<>();
         for (String raw : config.seeds()) {

@@ -17,15 +17,15 @@ import java.util.zip.InflaterInputStream;
 final class ContentDecoder {
     private ContentDecoder() {}
 
-    /**
-     * Decoded bytes, exactly sized (raw itself when it already is; the claim then holds the decoded array and still
-     * the raw one, which the caller releases); throws BodyTooLargeException past limit, IOException on corrupt data.
-     */
     /** Whether a body with this Content-Encoding is its own decoded form. */
     static boolean isIdentity(String contentEncoding) {
         return contentEncoding == null || contentEncoding.isBlank() || contentEncoding.trim().equalsIgnoreCase("identity");
     }
 
+    /**
+     * Decoded bytes, exactly sized (raw itself when it already is; the claim then holds the decoded array and still
+     * the raw one, which the caller releases); throws BodyTooLargeException past limit, IOException on corrupt data.
+     */
     static byte[] decode(String contentEncoding, byte[] raw, int length, long limit, MemoryBudget.Claim claim)
             throws IOException {
         String encoding = contentEncoding == null ? "identity" : contentEncoding.trim().toLowerCase(Locale.ROOT);

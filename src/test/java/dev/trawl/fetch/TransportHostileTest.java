@@ -1,5 +1,8 @@
 package dev.trawl.fetch;
 
+import static dev.trawl.fetch.Answered.body;
+import static dev.trawl.fetch.Answered.error;
+import static dev.trawl.fetch.Answered.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -49,20 +52,6 @@ class TransportHostileTest {
 
     private static String fixed(String body) {
         return OK_HEAD + "Content-Length: " + body.length() + "\r\n\r\n" + body;
-    }
-
-    private static HttpAnswer.Response response(HttpAnswer answer) {
-        assertThat(answer).isInstanceOf(HttpAnswer.Response.class);
-        return (HttpAnswer.Response) answer;
-    }
-
-    private static String body(HttpAnswer answer) {
-        return new String(response(answer).body(), StandardCharsets.UTF_8);
-    }
-
-    private static FetchError error(HttpAnswer answer) {
-        assertThat(answer).as("%s", answer).isInstanceOf(HttpAnswer.Failure.class);
-        return ((HttpAnswer.Failure) answer).error();
     }
 
     private static HttpAnswer get(Fetcher fetcher, String url) throws InterruptedException {

@@ -1,5 +1,6 @@
 package dev.trawl.store;
 
+import dev.trawl.crawl.StoreLedger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trawl.frontier.HostBudget;
@@ -41,7 +42,7 @@ class PostgresPageStoreIT extends PageStoreContractTest {
     @Test
     void twoWorkersAdmittingAtOnceShareOneHostBudget() throws Exception {
         try (PageStore one = open(); PageStore two = open()) {
-            var budgets = List.of(new HostBudget(500, ledger(one)), new HostBudget(500, ledger(two)));
+            var budgets = List.of(new HostBudget(500, new StoreLedger(one)), new HostBudget(500, new StoreLedger(two)));
             var admitted = new AtomicInteger();
             try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
                 List<Future<?>> runs = new ArrayList<>();
@@ -58,20 +59,6 @@ class PostgresPageStoreIT extends PageStoreContractTest {
             assertThat(admitted.get()).isEqualTo(500);
             assertThat(db.scalar("SELECT admitted FROM host_budget WHERE host = 'a.example'")).isEqualTo("500");
         }
-    }
-
-    private static HostBudget.Ledger ledger(PageStore store) {
-        return new HostBudget.Ledger() {
-            @Override
-            public long reserve(String host, long wanted, long limit) throws InterruptedException {
-                return store.reserveHostUrls(host, wanted, limit);
-            }
-
-            @Override
-            public void giveBack(java.util.Map<String, Long> unused) {
-                store.returnHostUrls(unused);
-            }
-        };
     }
 
     @Test
