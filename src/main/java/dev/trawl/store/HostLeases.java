@@ -71,7 +71,7 @@ final class HostLeases {
         int hosts = held[0];
         List<FrontierEntry> claimed = hosts == 0 ? List.of() : claimFromHeld(connection, me, (max + hosts - 1) / hosts, max);
         addTotals(connection, me, claimed.size(), leased.size());
-        return new Claim(claimed, leased);
+        return new Claim(claimed, leased, java.util.Map.of(), List.of());
     }
 
     /** Keeps the worker's running totals (for people, `trawl status` and bench/workers.sh), in the same transaction. */

@@ -51,7 +51,7 @@ class PostgresWorkersIT {
             otherWorker("dead", false, "dead.test", 3);
             otherWorker("live", true, "live.test", 2);
 
-            store.joinCrawl(4);
+            store.coordination().join(new WorkerDemand(4, 1, false));
 
             assertThat(count("state = 2 AND claimed_by = 'dead'")).isZero();
             assertThat(count("state = 2 AND claimed_by = 'live'")).isEqualTo(2);
@@ -67,13 +67,13 @@ class PostgresWorkersIT {
             store.addPending(urls("c.test", 4));
             otherWorker("live", true, "b.test", 1);
             otherWorker("dead", false, "c.test", 1);
-            store.joinCrawl(1); // releases dead's claim, not its lease row: that is free because dead is gone
+            store.coordination().join(new WorkerDemand(1, 1, false)); // releases dead's claim, not its lease row: that is free because dead is gone
 
-            List<FrontierEntry> first = store.claimPending(100);
+            List<FrontierEntry> first = store.coordination().claimPending(100);
             assertThat(hostsOf(first)).containsExactly("a.test");
             assertThat(first).hasSize(4);
 
-            List<FrontierEntry> second = store.claimPending(100);
+            List<FrontierEntry> second = store.coordination().claimPending(100);
             assertThat(hostsOf(second)).as("a.test ran dry: the dead worker's host is taken over").containsExactly("c.test");
             assertThat(second).hasSize(4);
             assertThat(db.scalar("SELECT string_agg(host, ',' ORDER BY host) FROM host_leases WHERE worker <> 'live'"))
@@ -81,7 +81,7 @@ class PostgresWorkersIT {
 
             for (FrontierEntry e : first) store.write(TestRecords.ok(e.url(), 1));
             store.flush();
-            assertThat(store.claimPending(100)).isEmpty();
+            assertThat(store.coordination().claimPending(100)).isEmpty();
             assertThat(db.scalar("SELECT string_agg(host, ',' ORDER BY host) FROM host_leases WHERE worker <> 'live'"))
                     .as("a.test given back once its pages are stored").isEqualTo("c.test");
             assertThat(db.scalar("SELECT worker FROM host_leases WHERE host = 'b.test'")).isEqualTo("live");
@@ -93,21 +93,21 @@ class PostgresWorkersIT {
     void aClaimNamesTheHostsItLeasedSoTheSchedulerCanWaitOutTheirDelay() throws Exception {
         try (PageStore store = open()) {
             store.addPending(urls("a.test", 2));
-            store.joinCrawl(1);
+            store.coordination().join(new WorkerDemand(1, 1, false));
 
-            Claim first = store.claim(1, Long.MAX_VALUE);
+            Claim first = store.coordination().claim(1, Long.MAX_VALUE);
             assertThat(first.hostsLeased()).containsExactly("a.test");
-            Claim second = store.claim(1, Long.MAX_VALUE);
+            Claim second = store.coordination().claim(1, Long.MAX_VALUE);
             assertThat(second.entries()).hasSize(1);
             assertThat(second.hostsLeased()).as("already held").isEmpty();
 
             for (FrontierEntry e : first.entries()) store.write(TestRecords.ok(e.url(), 1));
             for (FrontierEntry e : second.entries()) store.write(TestRecords.ok(e.url(), 1));
             store.flush();
-            assertThat(store.claim(1, Long.MAX_VALUE)).isEqualTo(Claim.NONE); // gives a.test back
+            assertThat(store.coordination().claim(1, Long.MAX_VALUE)).isEqualTo(Claim.NONE); // gives a.test back
             store.addPending(List.of(new FrontierEntry("http://a.test/late", 2)));
             store.flush();
-            assertThat(store.claim(1, Long.MAX_VALUE).hostsLeased()).as("leased anew").containsExactly("a.test");
+            assertThat(store.coordination().claim(1, Long.MAX_VALUE).hostsLeased()).as("leased anew").containsExactly("a.test");
         }
     }
 
@@ -115,9 +115,9 @@ class PostgresWorkersIT {
     void claimsAreSpreadOverTheHostsHeld() throws Exception {
         try (PageStore store = open()) {
             for (String host : List.of("a.test", "b.test", "c.test")) store.addPending(urls(host, 10));
-            store.joinCrawl(3);
+            store.coordination().join(new WorkerDemand(3, 1, false));
 
-            List<FrontierEntry> claimed = store.claimPending(6);
+            List<FrontierEntry> claimed = store.coordination().claimPending(6);
 
             assertThat(claimed).hasSize(6);
             assertThat(hostsOf(claimed)).containsExactlyInAnyOrder("a.test", "b.test", "c.test");
@@ -129,14 +129,14 @@ class PostgresWorkersIT {
         try (PageStore store = open()) {
             store.addPending(urls("b.test", 1));
             otherWorker("live", true, "b.test", 1);
-            store.joinCrawl(1);
+            store.coordination().join(new WorkerDemand(1, 1, false));
 
-            assertThat(store.claimPending(10)).isEmpty();
-            assertThat(store.hasWorkLeft(Long.MAX_VALUE)).isTrue();
+            assertThat(store.coordination().claimPending(10)).isEmpty();
+            assertThat(store.coordination().hasWorkLeft(Long.MAX_VALUE)).isTrue();
 
             store.write(TestRecords.ok("http://b.test/0", 1)); // whoever writes the page marks it done
             store.flush();
-            assertThat(store.hasWorkLeft(Long.MAX_VALUE)).isFalse();
+            assertThat(store.coordination().hasWorkLeft(Long.MAX_VALUE)).isFalse();
         }
     }
 
@@ -144,7 +144,7 @@ class PostgresWorkersIT {
     void aWorkerThatLeavesGivesBackItsClaimsAndHostsAtOnce() throws Exception {
         PageStore store = open();
         store.addPending(urls("a.test", 5));
-        assertThat(store.claimPending(3)).hasSize(3);
+        assertThat(store.coordination().claimPending(3)).hasSize(3);
 
         store.close();
 
@@ -183,7 +183,7 @@ class PostgresWorkersIT {
     @Test
     void aWorkerHeartbeatsOnItsOwnConnection() throws Exception {
         try (PageStore store = open()) {
-            store.joinCrawl(1);
+            store.coordination().join(new WorkerDemand(1, 1, false));
             long first = Long.parseLong(db.scalar("SELECT heartbeat_at FROM workers"));
             Thread.sleep(Workers.HEARTBEAT.toMillis() + 1500);
             assertThat(Long.parseLong(db.scalar("SELECT heartbeat_at FROM workers"))).isGreaterThan(first);

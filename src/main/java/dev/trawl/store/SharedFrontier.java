@@ -1,0 +1,131 @@
+package dev.trawl.store;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Any number of workers share the frontier (PostgreSQL): each registers in {@code workers} and heartbeats
+ * ({@link Workers}), leases hosts ({@link HostLeases}) and claims only URLs of hosts it holds; the claims and hosts
+ * of a dead worker go to the others. The crawl's options are stored once, by the first worker.
+ */
+final class SharedFrontier extends QueuedCoordination {
+    /** The store commits at least this often, so waiting less for new pending URLs gains nothing. */
+    private static final Duration POLL = Duration.ofMillis(50);
+    /** How often the claims of dead workers are looked for (their heartbeats expire after {@link Workers#TTL}). */
+    private static final Duration UPKEEP = Duration.ofSeconds(3);
+    /** Arbitrary, fixed: the ASCII of "trawlmax". Serialises claims of crawls with --max-pages. */
+    private static final long BUDGET_LOCK_KEY = 0x747261776c6d6178L;
+    private final StoreReads.ConnectionSource connections;
+    private final WorkerId me = WorkerId.create();
+    private volatile WorkerDemand demand = WorkerDemand.DEFAULT;
+    private WorkerHeartbeat heartbeat; // set once, under this lock, by join
+
+    SharedFrontier(WriteQueue writes, StoreReads.ConnectionSource connections) {
+        super(writes);
+        this.connections = connections;
+    }
+
+    @Override
+    public synchronized void join(WorkerDemand demand) {
+        this.demand = demand;
+        if (heartbeat == null) {
+            writes.exclusiveUninterruptibly(c -> {
+                Workers.beat(c, Dialect.POSTGRES, me);
+                return null;
+            });
+            heartbeat = new WorkerHeartbeat(connections, Dialect.POSTGRES, me);
+        }
+        releaseStaleClaims();
+    }
+
+    private synchronized boolean joined() {
+        return heartbeat != null;
+    }
+
+    /**
+     * Claims within the hosts this worker leases ({@link HostLeases}). With a page limit, claims are serialised by
+     * an advisory lock, so that two workers cannot both spend the last of the budget.
+     */
+    @Override
+    public Claim claim(int max, long maxPages) throws InterruptedException {
+        if (!joined()) join(demand);
+        int hosts = demand.wholeHosts();
+        return writes.exclusive(c -> {
+            long left = Long.MAX_VALUE;
+            if (maxPages != Long.MAX_VALUE) {
+                try (var st = c.createStatement()) {
+                    st.execute("SELECT pg_advisory_xact_lock(" + BUDGET_LOCK_KEY + ")");
+                }
+                left = FrontierClaims.budgetLeft(c, maxPages);
+            }
+            return HostLeases.claim(c, me, hosts, (int) Math.min(max, left));
+        });
+    }
+
+    @Override
+    public boolean hasWorkLeft(long maxPages) throws InterruptedException {
+        return writes.exclusive(c -> FrontierClaims.hasWorkLeft(c, me.id(), maxPages));
+    }
+
+    @Override
+    public List<HandOver> upkeep() {
+        releaseStaleClaims();
+        return List.of();
+    }
+
+    @Override
+    public Duration upkeepInterval() {
+        return UPKEEP;
+    }
+
+    @Override
+    public void handOver(HandOver handOver, List<String> unstarted) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** Releases the claims of workers whose heartbeat has expired (see {@link Workers}); a live worker's stay. */
+    @Override
+    public void releaseStaleClaims() {
+        writes.exclusiveUninterruptibly(c -> Workers.releaseDead(c, Dialect.POSTGRES));
+    }
+
+    /**
+     * Usually a claim finds nothing because other workers hold the hosts with pending URLs: back off up to 400 ms,
+     * so that a hundred starved workers do not run twenty claim transactions a second each.
+     */
+    @Override
+    public Duration emptyClaimWait(int emptyClaims) {
+        return POLL.multipliedBy(1L << Math.min(emptyClaims, 3)); // 50, 100, 200, 400 ms
+    }
+
+    @Override
+    public boolean acceptsWorkers() {
+        return true;
+    }
+
+    @Override
+    public String agreeOnOptions(String mine) {
+        return offerCrawlOptions(mine);
+    }
+
+    /**
+     * Leaves the crawl, if this worker joined it: its unfinished claims become pending at once and its hosts free,
+     * rather than after the heartbeat expires. Quiet when the writer has failed (the heartbeat then expires).
+     */
+    void leave() {
+        WorkerHeartbeat beat;
+        synchronized (this) {
+            beat = heartbeat;
+        }
+        if (beat == null || writes.isStopped()) return;
+        try {
+            writes.exclusiveUninterruptibly(c -> {
+                Workers.leave(c, me);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // the writer has failed: the store's close says so; the claims come back when the heartbeat expires
+        }
+        beat.close();
+    }
+}
