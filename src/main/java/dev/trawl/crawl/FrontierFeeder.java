@@ -4,9 +4,14 @@ import dev.trawl.frontier.CrawlItem;
 import dev.trawl.frontier.Scheduler;
 import dev.trawl.store.Claim;
 import dev.trawl.store.Coordination;
+import dev.trawl.store.HandOver;
 import dev.trawl.store.FrontierEntry;
 import dev.trawl.store.PageStore;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +37,7 @@ final class FrontierFeeder implements Runnable {
     private final Consumer<RuntimeException> onFailure;
     private volatile boolean stopped;
 
+    private final Map<String, Pending> handingOver = new LinkedHashMap<>();
     private int emptyClaims;
     private long nextUpkeep;
 
@@ -57,6 +63,7 @@ final class FrontierFeeder implements Runnable {
             while (!stopped) {
                 scheduler.awaitQueuedBelow(lowWater, POLL);
                 upkeepNow();
+                finishHandOvers();
                 if (stopped || scheduler.queued() >= lowWater) continue;
                 if (scheduler.isBudgetSpent() || (!feed() && isExhausted())) break;
             }
@@ -88,6 +95,12 @@ final class FrontierFeeder implements Runnable {
     private boolean feed() throws InterruptedException {
         Claim claim = coordination.claim(batch, maxPages);
         emptyClaims = claim.entries().isEmpty() ? emptyClaims + 1 : 0;
+        startHandOvers(claim.handOvers());
+        claim.slots().forEach((host, slots) -> {
+            // a host being given up keeps its slots until what is under way there has finished
+            Pending going = handingOver.get(host);
+            if (going == null || going.handOver().keep() > 0) scheduler.setHostSlots(host, slots);
+        });
         claim.hostsLeased().forEach(scheduler::holdOff);
         for (FrontierEntry entry : claim.entries()) scheduler.add(CrawlItem.of(entry.url(), entry.depth()));
         return !claim.entries().isEmpty();
@@ -114,6 +127,41 @@ final class FrontierFeeder implements Runnable {
         long now = System.nanoTime();
         if (now - nextUpkeep < 0) return;
         nextUpkeep = now + coordination.upkeepInterval().toNanos();
-        coordination.upkeep();
+        startHandOvers(coordination.upkeep());
     }
+
+    /**
+     * This worker holds more of these hosts than its share: from now on it sends no more requests to each than it
+     * keeps, and a host it gives up loses its queued URLs here (they go back to the frontier at the hand-over).
+     */
+    private void startHandOvers(List<HandOver> handOvers) {
+        for (HandOver h : handOvers) {
+            List<String> unstarted = new ArrayList<>(handingOver.getOrDefault(h.host(), new Pending(h, List.of())).unstarted());
+            if (h.keep() == 0) {
+                for (CrawlItem item : scheduler.withdraw(h.host())) unstarted.add(item.url());
+            } else {
+                scheduler.setHostSlots(h.host(), h.keep());
+            }
+            handingOver.put(h.host(), new Pending(h, unstarted));
+        }
+    }
+
+    /**
+     * Completes the hand-overs that reached their clean point: a host given up has nothing left here (nothing
+     * queued, waiting or in flight, every page of it handed to the store, which stores it before the hand-over);
+     * a host kept in part has no more requests in flight than the slots kept.
+     */
+    private void finishHandOvers() throws InterruptedException {
+        for (var it = handingOver.values().iterator(); it.hasNext(); ) {
+            Pending p = it.next();
+            boolean clean = p.handOver().keep() == 0 ? scheduler.isHostIdle(p.handOver().host())
+                    : scheduler.inFlight(p.handOver().host()) <= p.handOver().keep();
+            if (!clean) continue;
+            coordination.handOver(p.handOver(), p.unstarted());
+            it.remove();
+        }
+    }
+
+    /** A hand-over started and not done yet, with the URLs withdrawn from the scheduler for it. */
+    private record Pending(HandOver handOver, List<String> unstarted) {}
 }

@@ -88,6 +88,13 @@ public final class PostgresPageStore extends QueuedPageStore {
         }
     }
 
+    /** Counts the page for this worker's row in {@code workers} (its share of the crawl, for people). */
+    @Override
+    public void write(PageRecord record) throws InterruptedException {
+        super.write(record);
+        coordination.countPage();
+    }
+
     @Override
     public Coordination coordination() {
         return coordination;

@@ -46,7 +46,17 @@ final class Schema {
                         UrlKeyBackfill.STEP,
                         "CREATE TABLE host_budget (host TEXT PRIMARY KEY, admitted BIGINT NOT NULL)",
                         "INSERT INTO host_budget (host, admitted) SELECT host, COUNT(*) FROM frontier"
-                                + " WHERE host IS NOT NULL GROUP BY host"));
+                                + " WHERE host IS NOT NULL GROUP BY host"),
+                // 5: workers hold slots of hosts rather than whole hosts, so that one site's --per-host can be split
+                // among workers and hosts can move to a worker that joins; a worker says how many units it can use
+                // (wants), and counts its pages and its upkeep transactions, for people and bench/workers.sh.
+                List.of("CREATE TABLE host_slots (host TEXT NOT NULL, slot INTEGER NOT NULL, worker TEXT NOT NULL,"
+                                + " PRIMARY KEY (host, slot))",
+                        "CREATE INDEX host_slots_worker ON host_slots (worker, host)",
+                        "DROP TABLE host_leases",
+                        "ALTER TABLE workers ADD COLUMN wants INTEGER NOT NULL DEFAULT 1",
+                        "ALTER TABLE workers ADD COLUMN pages BIGINT NOT NULL DEFAULT 0",
+                        "ALTER TABLE workers ADD COLUMN checks BIGINT NOT NULL DEFAULT 0"));
     }
 
     private static List<String> workersMigration(Dialect dialect) {

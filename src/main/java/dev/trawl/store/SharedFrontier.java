@@ -2,23 +2,33 @@ package dev.trawl.store;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Any number of workers share the frontier (PostgreSQL): each registers in {@code workers} and heartbeats
- * ({@link Workers}), leases hosts ({@link HostLeases}) and claims only URLs of hosts it holds; the claims and hosts
- * of a dead worker go to the others. The crawl's options are stored once, by the first worker.
+ * ({@link Workers}), holds slots of hosts ({@link HostSlots}) and claims only URLs of hosts it holds slots of; the
+ * claims and slots of a dead worker go to the others, and a worker that joins gets its fair share from those holding
+ * more. The crawl's options are stored once, by the first worker.
  */
 final class SharedFrontier extends QueuedCoordination {
     /** The store commits at least this often, so waiting less for new pending URLs gains nothing. */
     private static final Duration POLL = Duration.ofMillis(50);
-    /** How often the claims of dead workers are looked for (their heartbeats expire after {@link Workers#TTL}). */
-    private static final Duration UPKEEP = Duration.ofSeconds(3);
+    /**
+     * How often shares are checked and the claims of dead workers looked for (their heartbeats expire after
+     * {@link Workers#TTL}): a worker that joins gets its share within about this much.
+     */
+    private static final Duration UPKEEP = Duration.ofSeconds(2);
     /** Arbitrary, fixed: the ASCII of "trawlmax". Serialises claims of crawls with --max-pages. */
     private static final long BUDGET_LOCK_KEY = 0x747261776c6d6178L;
     private final StoreReads.ConnectionSource connections;
     private final WorkerId me = WorkerId.create();
     private volatile WorkerDemand demand = WorkerDemand.DEFAULT;
     private WorkerHeartbeat heartbeat; // set once, under this lock, by join
+    /** Hand-overs decided and not done yet: host → slots kept. Only the feeder's thread claims and hands over. */
+    private final Map<String, Integer> handingOver = new ConcurrentHashMap<>();
+    private final LongAdder pages = new LongAdder();
 
     SharedFrontier(WriteQueue writes, StoreReads.ConnectionSource connections) {
         super(writes);
@@ -29,11 +39,22 @@ final class SharedFrontier extends QueuedCoordination {
     public synchronized void join(WorkerDemand demand) {
         this.demand = demand;
         if (heartbeat == null) {
+            int wants = HostSlots.Units.of(demand).cap();
             writes.exclusiveUninterruptibly(c -> {
-                Workers.beat(c, Dialect.POSTGRES, me);
+                Workers.beat(c, Dialect.POSTGRES, me, wants, pages.sum());
                 return null;
             });
-            heartbeat = new WorkerHeartbeat(connections, Dialect.POSTGRES, me);
+            heartbeat = new WorkerHeartbeat(connections, Dialect.POSTGRES, me, new WorkerHeartbeat.Report() {
+                @Override
+                public int wants() {
+                    return HostSlots.Units.of(SharedFrontier.this.demand).cap();
+                }
+
+                @Override
+                public long pages() {
+                    return pages.sum();
+                }
+            });
         }
         releaseStaleClaims();
     }
@@ -43,14 +64,16 @@ final class SharedFrontier extends QueuedCoordination {
     }
 
     /**
-     * Claims within the hosts this worker leases ({@link HostLeases}). With a page limit, claims are serialised by
-     * an advisory lock, so that two workers cannot both spend the last of the budget.
+     * Claims within the hosts this worker holds slots of ({@link HostSlots}), taking or handing over slots to keep
+     * its fair share. With a page limit, claims are serialised by an advisory lock, so that two workers cannot both
+     * spend the last of the budget.
      */
     @Override
     public Claim claim(int max, long maxPages) throws InterruptedException {
         if (!joined()) join(demand);
-        int hosts = demand.wholeHosts();
-        return writes.exclusive(c -> {
+        WorkerDemand d = demand;
+        Map<String, Integer> going = Map.copyOf(handingOver);
+        Claim claim = writes.exclusive(c -> {
             long left = Long.MAX_VALUE;
             if (maxPages != Long.MAX_VALUE) {
                 try (var st = c.createStatement()) {
@@ -58,8 +81,10 @@ final class SharedFrontier extends QueuedCoordination {
                 }
                 left = FrontierClaims.budgetLeft(c, maxPages);
             }
-            return HostLeases.claim(c, me, hosts, (int) Math.min(max, left));
+            return HostSlots.claim(c, me, d, going, (int) Math.min(max, left));
         });
+        claim.handOvers().forEach(h -> handingOver.put(h.host(), h.keep()));
+        return claim;
     }
 
     @Override
@@ -67,10 +92,19 @@ final class SharedFrontier extends QueuedCoordination {
         return writes.exclusive(c -> FrontierClaims.hasWorkLeft(c, me.id(), maxPages));
     }
 
+    /** Releases the claims of dead workers, and decides what this worker holds above its share. */
     @Override
-    public List<HandOver> upkeep() {
-        releaseStaleClaims();
-        return List.of();
+    public List<HandOver> upkeep() throws InterruptedException {
+        if (!joined()) return List.of();
+        WorkerDemand d = demand;
+        Map<String, Integer> going = Map.copyOf(handingOver);
+        List<HandOver> handOvers = writes.exclusive(c -> {
+            Workers.releaseDead(c, Dialect.POSTGRES);
+            HostSlots.countCheck(c, me);
+            return HostSlots.rebalance(c, me, d, going);
+        });
+        handOvers.forEach(h -> handingOver.put(h.host(), h.keep()));
+        return handOvers;
     }
 
     @Override
@@ -79,8 +113,18 @@ final class SharedFrontier extends QueuedCoordination {
     }
 
     @Override
-    public void handOver(HandOver handOver, List<String> unstarted) {
-        throw new UnsupportedOperationException("not yet");
+    public void handOver(HandOver handOver, List<String> unstarted) throws InterruptedException {
+        WorkerDemand d = demand;
+        writes.exclusive(c -> {
+            HostSlots.handOver(c, me, d, handOver, unstarted);
+            return null;
+        });
+        handingOver.remove(handOver.host(), handOver.keep());
+    }
+
+    /** A page this worker wrote, counted for its workers row. */
+    void countPage() {
+        pages.increment();
     }
 
     /** Releases the claims of workers whose heartbeat has expired (see {@link Workers}); a live worker's stay. */
