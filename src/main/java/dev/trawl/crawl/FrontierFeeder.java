@@ -95,6 +95,13 @@ final class FrontierFeeder implements Runnable {
     private boolean feed() throws InterruptedException {
         Claim claim = coordination.claim(batch, maxPages);
         emptyClaims = claim.entries().isEmpty() ? emptyClaims + 1 : 0;
+        apply(claim);
+        for (FrontierEntry entry : claim.entries()) scheduler.add(CrawlItem.of(entry.url(), entry.depth()));
+        return !claim.entries().isEmpty();
+    }
+
+    /** The slots this worker holds now: limits per host, a wait for hosts new here, hand-overs to start. */
+    private void apply(Claim claim) {
         startHandOvers(claim.handOvers());
         claim.slots().forEach((host, slots) -> {
             // a host being given up keeps its slots until what is under way there has finished
@@ -102,8 +109,6 @@ final class FrontierFeeder implements Runnable {
             if (going == null || going.handOver().keep() > 0) scheduler.setHostSlots(host, slots);
         });
         claim.hostsLeased().forEach(scheduler::holdOff);
-        for (FrontierEntry entry : claim.entries()) scheduler.add(CrawlItem.of(entry.url(), entry.depth()));
-        return !claim.entries().isEmpty();
     }
 
     /**
@@ -127,7 +132,7 @@ final class FrontierFeeder implements Runnable {
         long now = System.nanoTime();
         if (now - nextUpkeep < 0) return;
         nextUpkeep = now + coordination.upkeepInterval().toNanos();
-        startHandOvers(coordination.upkeep());
+        apply(coordination.upkeep());
     }
 
     /**

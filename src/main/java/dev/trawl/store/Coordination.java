@@ -45,11 +45,11 @@ public interface Coordination {
     boolean hasWorkLeft(long maxPages) throws InterruptedException;
 
     /**
-     * Upkeep, called every {@link #upkeepInterval()} whatever the worker is doing: a shared frontier releases the
-     * claims of dead workers and says which hosts this worker holds more of than its fair share. Empty for a
-     * local frontier.
+     * Upkeep, called every {@link #upkeepInterval()} whatever the worker is doing (however full its queue): a shared
+     * frontier releases the claims of dead workers, and takes free slots up to this worker's fair share or says what
+     * it holds above it; the result claims no URLs. {@link Claim#NONE} for a local frontier.
      */
-    List<HandOver> upkeep() throws InterruptedException;
+    Claim upkeep() throws InterruptedException;
 
     /** How often {@link #upkeep} wants to run. */
     Duration upkeepInterval();

@@ -193,16 +193,17 @@ final class HostSlots {
         return new View(units, live, pending, withPending, withPending.size() >= limit, mine, handingOver, me.id());
     }
 
-    /**
-     * Upkeep: the hosts this worker should hand over now, at most its units above its share, and only as many as the
-     * others lack beyond what is free.
-     */
-    static List<HandOver> rebalance(Connection c, WorkerId me, WorkerDemand demand, Map<String, Integer> handingOver)
+    /** Upkeep: a claim of no URLs, which still gives back, takes and hands over slots. */
+    static Claim rebalance(Connection c, WorkerId me, WorkerDemand demand, Map<String, Integer> handingOver)
             throws SQLException {
-        return shed(c, view(c, me, demand, handingOver), demand);
+        return claim(c, me, demand, handingOver, 0, false);
     }
 
-    private static List<HandOver> shed(Connection c, View v, WorkerDemand demand) throws SQLException {
+    /**
+     * The hosts this worker should hand over now: at most its units above its share, and only as many as the others
+     * lack beyond what is free.
+     */
+    private static List<HandOver> shed(Connection c, View v) throws SQLException {
         Map<String, Integer> targets = v.targets();
         int held = v.heldOnPending(v.me());
         int target = targets.getOrDefault(v.me(), 0);
@@ -244,9 +245,14 @@ final class HostSlots {
      */
     static Claim claim(Connection c, WorkerId me, WorkerDemand demand, Map<String, Integer> handingOver, int max)
             throws SQLException {
+        return claim(c, me, demand, handingOver, max, true);
+    }
+
+    private static Claim claim(Connection c, WorkerId me, WorkerDemand demand, Map<String, Integer> handingOver,
+                               int max, boolean counted) throws SQLException {
         update(c, GIVE_BACK, me.id());
         View v = view(c, me, demand, handingOver);
-        List<HandOver> shed = shed(c, v, demand);
+        List<HandOver> shed = shed(c, v);
         Map<String, Integer> mine = new TreeMap<>(v.mine());
         List<String> leased = new ArrayList<>();
         if (shed.isEmpty()) {
@@ -263,7 +269,7 @@ final class HostSlots {
             slots.put(host, going.containsKey(host) ? Math.min(n, going.get(host)) : n);
         });
         List<FrontierEntry> claimed = max <= 0 ? List.of() : claimFrom(c, me, slots, max);
-        addTotals(c, me, claimed.size(), leased.size());
+        if (counted) addTotals(c, me, claimed.size(), leased.size());
         return new Claim(claimed, leased, slots, shed);
     }
 

@@ -35,8 +35,8 @@ final class LocalFrontier extends QueuedCoordination {
 
     /** Nobody else is here: nothing to release while crawling, nothing to hand over. */
     @Override
-    public List<HandOver> upkeep() {
-        return List.of();
+    public Claim upkeep() {
+        return Claim.NONE;
     }
 
     @Override

@@ -92,19 +92,19 @@ final class SharedFrontier extends QueuedCoordination {
         return writes.exclusive(c -> FrontierClaims.hasWorkLeft(c, me.id(), maxPages));
     }
 
-    /** Releases the claims of dead workers, and decides what this worker holds above its share. */
+    /** Releases the claims of dead workers, and takes or hands over slots to keep this worker's share. */
     @Override
-    public List<HandOver> upkeep() throws InterruptedException {
-        if (!joined()) return List.of();
+    public Claim upkeep() throws InterruptedException {
+        if (!joined()) return Claim.NONE;
         WorkerDemand d = demand;
         Map<String, Integer> going = Map.copyOf(handingOver);
-        List<HandOver> handOvers = writes.exclusive(c -> {
+        Claim rebalanced = writes.exclusive(c -> {
             Workers.releaseDead(c, Dialect.POSTGRES);
             HostSlots.countCheck(c, me);
             return HostSlots.rebalance(c, me, d, going);
         });
-        handOvers.forEach(h -> handingOver.put(h.host(), h.keep()));
-        return handOvers;
+        rebalanced.handOvers().forEach(h -> handingOver.put(h.host(), h.keep()));
+        return rebalanced;
     }
 
     @Override

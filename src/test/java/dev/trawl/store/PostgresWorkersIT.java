@@ -200,7 +200,7 @@ class PostgresWorkersIT {
             late.coordination().join(new WorkerDemand(4, 1, false));
             assertThat(late.coordination().claimPending(100)).as("every host is held").isEmpty();
 
-            List<HandOver> handOvers = first.coordination().upkeep();
+            List<HandOver> handOvers = first.coordination().upkeep().handOvers();
 
             assertThat(handOvers).as("4 hosts, 2 workers: 2 each").hasSize(2).allSatisfy(h -> assertThat(h.keep()).isZero());
             for (HandOver h : handOvers) {
@@ -211,7 +211,7 @@ class PostgresWorkersIT {
             Claim got = late.coordination().claim(100, Long.MAX_VALUE);
             assertThat(got.hostsLeased()).containsExactlyInAnyOrderElementsOf(handOvers.stream().map(HandOver::host).toList());
             assertThat(got.entries()).hasSize(20);
-            assertThat(first.coordination().upkeep()).as("shares are even now").isEmpty();
+            assertThat(first.coordination().upkeep().handOvers()).as("shares are even now").isEmpty();
             assertThat(count("state = 2")).as("claimed once each").isEqualTo(40);
         }
     }
@@ -225,7 +225,7 @@ class PostgresWorkersIT {
             assertThat(all.slots()).containsEntry("big.test", 4);
             second.coordination().join(new WorkerDemand(8, 4, true));
 
-            List<HandOver> handOvers = first.coordination().upkeep();
+            List<HandOver> handOvers = first.coordination().upkeep().handOvers();
 
             assertThat(handOvers).containsExactly(new HandOver("big.test", 2));
             first.coordination().handOver(handOvers.getFirst(), List.of());
@@ -244,7 +244,7 @@ class PostgresWorkersIT {
             assertThat(first.coordination().claim(40, Long.MAX_VALUE).slots()).containsEntry("big.test", 4);
             second.coordination().join(new WorkerDemand(8, 4, false));
 
-            assertThat(first.coordination().upkeep()).as("1 host, 2 workers: it stays where it is").isEmpty();
+            assertThat(first.coordination().upkeep().handOvers()).as("1 host, 2 workers: it stays where it is").isEmpty();
             assertThat(second.coordination().claim(40, Long.MAX_VALUE)).isEqualTo(Claim.NONE);
         }
     }
