@@ -66,7 +66,7 @@ class ManyWorkersIT {
             }
 
             awaitHits(sites, PAGES / 4, first);
-            Process victim = workers.get(Long.parseLong(db.scalar("SELECT w.pid FROM host_leases l JOIN workers w"
+            Process victim = workers.get(Long.parseLong(db.scalar("SELECT w.pid FROM host_slots l JOIN workers w"
                     + " ON w.id = l.worker GROUP BY w.pid ORDER BY COUNT(*) DESC, w.pid LIMIT 1")));
             victim.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, no leaving the crawl
             assertThat(victim.waitFor(10, TimeUnit.SECONDS)).isTrue();

@@ -17,6 +17,7 @@ import dev.trawl.store.FrontierEntry;
 import dev.trawl.store.PageRecord;
 import dev.trawl.store.PageStore;
 import dev.trawl.store.StoreException;
+import dev.trawl.store.WorkerDemand;
 import dev.trawl.url.DedupKey;
 import dev.trawl.url.ScopeRule;
 import dev.trawl.url.UrlFilters;
@@ -72,9 +73,9 @@ final class CrawlRun {
         startNanos = System.nanoTime();
         var normalizer = new UrlNormalizer();
         List<String> seeds = normalizeSeeds(normalizer);
-        if (store.isShared()) requireSameOptions(seeds);
-        // Enough hosts to fill --concurrency with --per-host each; a shared store leases them to this worker alone.
-        store.joinCrawl((config.concurrency() + config.perHost() - 1) / config.perHost());
+        requireSameOptions(seeds);
+        // A host's slots may go to several workers only when no --delay must be kept between their requests.
+        store.coordination().join(new WorkerDemand(config.concurrency(), config.perHost(), config.delay().isZero()));
         if (config.retryFailed()) store.requeueFailed(); // before the page budget is counted: a retry takes no new place
         var seen = new SeenSet(config.seenLimit());
         // No more than the seen-set holds: at 10^8 known URLs, reading the rest would cost minutes and save nothing.
@@ -99,12 +100,12 @@ final class CrawlRun {
     }
 
     /**
-     * Several processes crawl a shared store as one crawl, so they must agree on what it is: the first to start
+     * Several processes may crawl one store as one crawl, so they must agree on what it is: the first to start
      * stores its options, and any later one that asks for different ones is refused.
      */
     private void requireSameOptions(List<String> seeds) {
         CrawlOptions mine = CrawlOptions.of(config, seeds);
-        CrawlOptions crawl = CrawlOptions.fromJson(store.offerCrawlOptions(mine.toJson()));
+        CrawlOptions crawl = CrawlOptions.fromJson(store.coordination().agreeOnOptions(mine.toJson()));
         crawl.firstDifference(mine).ifPresent(difference -> {
             throw new CrawlRefusedException(difference + " (use the same options, or 'trawl worker --db ...')");
         });

@@ -53,11 +53,11 @@ public final class Crawler {
     public static Crawl join(String db, int concurrency, Duration timeLimit, CrawlListener listener) {
         PageStore store = Stores.open(db);
         try {
-            if (!store.isShared()) {
+            if (!store.coordination().acceptsWorkers()) {
                 throw new CrawlRefusedException("--db: a worker joins a crawl in PostgreSQL (postgresql://...), and "
                         + Stores.display(db) + " is a SQLite file, which one crawl process uses alone");
             }
-            String options = store.crawlOptions();
+            String options = store.coordination().crawlOptions();
             if (options == null) {
                 throw new CrawlRefusedException(Stores.display(db) + " holds no crawl to join"
                         + " (start one with 'trawl crawl SEED_URL... --db ...')");

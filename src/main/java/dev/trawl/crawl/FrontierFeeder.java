@@ -3,9 +3,15 @@ package dev.trawl.crawl;
 import dev.trawl.frontier.CrawlItem;
 import dev.trawl.frontier.Scheduler;
 import dev.trawl.store.Claim;
+import dev.trawl.store.Coordination;
+import dev.trawl.store.HandOver;
 import dev.trawl.store.FrontierEntry;
 import dev.trawl.store.PageStore;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -22,18 +28,18 @@ final class FrontierFeeder implements Runnable {
     private static final Duration POLL = Duration.ofMillis(50);
     /** How long an idle worker waits before asking again whether other workers' pages brought new work. */
     private static final Duration IDLE_POLL = Duration.ofMillis(250);
-    /** How often the claims of dead workers are looked for (their heartbeats expire after 10 s). */
-    private static final Duration STALE_CHECK = Duration.ofSeconds(3);
     private final Scheduler scheduler;
     private final PageStore store;
+    private final Coordination coordination;
     private final int lowWater;
     private final int batch;
     private final long maxPages;
     private final Consumer<RuntimeException> onFailure;
     private volatile boolean stopped;
 
+    private final Map<String, Pending> handingOver = new LinkedHashMap<>();
     private int emptyClaims;
-    private long nextStaleCheck = System.nanoTime() + STALE_CHECK.toNanos();
+    private long nextUpkeep;
 
     /**
      * @param maxPages  --max-pages for the whole crawl (all workers), Long.MAX_VALUE for none
@@ -43,6 +49,8 @@ final class FrontierFeeder implements Runnable {
                    Consumer<RuntimeException> onFailure) {
         this.scheduler = scheduler;
         this.store = store;
+        this.coordination = store.coordination();
+        this.nextUpkeep = System.nanoTime() + coordination.upkeepInterval().toNanos();
         this.lowWater = lowWater;
         this.batch = batch;
         this.maxPages = maxPages;
@@ -54,7 +62,8 @@ final class FrontierFeeder implements Runnable {
         try {
             while (!stopped) {
                 scheduler.awaitQueuedBelow(lowWater, POLL);
-                releaseStaleClaimsNow();
+                upkeepNow();
+                finishHandOvers();
                 if (stopped || scheduler.queued() >= lowWater) continue;
                 if (scheduler.isBudgetSpent() || (!feed() && isExhausted())) break;
             }
@@ -72,36 +81,34 @@ final class FrontierFeeder implements Runnable {
     }
 
     /**
-     * A claim found nothing while pages are in flight. On a SQLite file the next URLs can only come from those pages:
-     * claim again as soon as a quarter of them (at least one) have handed their links to the store, which a crawl's
-     * first levels (one seed, its 30 links, their 900) would otherwise spend polling; the claim itself commits
-     * them first. Never longer than POLL.
+     * A claim found nothing while pages are in flight: the next URLs may come from those pages, so claim again as soon
+     * as a quarter of them (at least one) have handed their links to the store, which a crawl's first levels (one
+     * seed, its 30 links, their 900) would otherwise spend polling (the claim itself commits them first); or after
+     * the coordination's wait, which on a shared frontier backs off while other workers hold the hosts with work.
      */
     private void awaitNewPending() throws InterruptedException {
-        if (store.isShared()) {
-            Thread.sleep(emptyClaimWait());
-            return;
-        }
         long ended = scheduler.leasesEnded();
-        scheduler.awaitLeasesEnded(ended + Math.max(1, scheduler.leased() / 4), POLL);
-    }
-
-    /**
-     * How long a worker on a shared store waits after a claim found nothing while pages are in flight: usually it is
-     * shut out by hosts others hold, so back off up to 400 ms, so that a hundred starved workers do not run twenty
-     * claim transactions a second each.
-     */
-    private Duration emptyClaimWait() {
-        return POLL.multipliedBy(1L << Math.min(emptyClaims, 3)); // 50, 100, 200, 400 ms
+        scheduler.awaitLeasesEnded(ended + Math.max(1, scheduler.leased() / 4), coordination.emptyClaimWait(emptyClaims));
     }
 
     /** Claims a batch; true if it got anything. */
     private boolean feed() throws InterruptedException {
-        Claim claim = store.claim(batch, maxPages);
+        Claim claim = coordination.claim(batch, maxPages);
         emptyClaims = claim.entries().isEmpty() ? emptyClaims + 1 : 0;
-        claim.hostsLeased().forEach(scheduler::holdOff);
+        apply(claim);
         for (FrontierEntry entry : claim.entries()) scheduler.add(CrawlItem.of(entry.url(), entry.depth()));
         return !claim.entries().isEmpty();
+    }
+
+    /** The slots this worker holds now: limits per host, a wait for hosts new here, hand-overs to start. */
+    private void apply(Claim claim) {
+        startHandOvers(claim.handOvers());
+        claim.slots().forEach((host, slots) -> {
+            // a host being given up keeps its slots until what is under way there has finished
+            Pending going = handingOver.get(host);
+            if (going == null || going.handOver().keep() > 0) scheduler.setHostSlots(host, slots);
+        });
+        claim.hostsLeased().forEach(scheduler::holdOff);
     }
 
     /**
@@ -115,20 +122,51 @@ final class FrontierFeeder implements Runnable {
         }
         store.flush(); // every finished page's discoveries are committed and claimable now
         if (feed() || !scheduler.isIdle()) return false;
-        if (!store.hasWorkLeft(maxPages)) return true;
+        if (!coordination.hasWorkLeft(maxPages)) return true;
         Thread.sleep(IDLE_POLL); // other workers are busy, or hold the hosts that still have pending URLs
         return false;
     }
 
-    /**
-     * Every few seconds, on a shared store: the URLs of workers that died go back to the frontier (and their hosts
-     * are free). Never on a SQLite file, where releasing means releasing every claim, this crawl's own included.
-     */
-    private void releaseStaleClaimsNow() {
-        if (!store.isShared()) return;
+    /** Every few seconds, whatever the queue holds: the coordination's upkeep (on a shared frontier, the claims of dead workers go back). */
+    private void upkeepNow() throws InterruptedException {
         long now = System.nanoTime();
-        if (now - nextStaleCheck < 0) return;
-        nextStaleCheck = now + STALE_CHECK.toNanos();
-        store.releaseStaleClaims();
+        if (now - nextUpkeep < 0) return;
+        nextUpkeep = now + coordination.upkeepInterval().toNanos();
+        apply(coordination.upkeep());
     }
+
+    /**
+     * This worker holds more of these hosts than its share: from now on it sends no more requests to each than it
+     * keeps, and a host it gives up loses its queued URLs here (they go back to the frontier at the hand-over).
+     */
+    private void startHandOvers(List<HandOver> handOvers) {
+        for (HandOver h : handOvers) {
+            List<String> unstarted = new ArrayList<>(handingOver.getOrDefault(h.host(), new Pending(h, List.of())).unstarted());
+            if (h.keep() == 0) {
+                for (CrawlItem item : scheduler.withdraw(h.host())) unstarted.add(item.url());
+            } else {
+                scheduler.setHostSlots(h.host(), h.keep());
+            }
+            handingOver.put(h.host(), new Pending(h, unstarted));
+        }
+    }
+
+    /**
+     * Completes the hand-overs that reached their clean point: a host given up has nothing left here (nothing
+     * queued, waiting or in flight, every page of it handed to the store, which stores it before the hand-over);
+     * a host kept in part has no more requests in flight than the slots kept.
+     */
+    private void finishHandOvers() throws InterruptedException {
+        for (var it = handingOver.values().iterator(); it.hasNext(); ) {
+            Pending p = it.next();
+            boolean clean = p.handOver().keep() == 0 ? scheduler.isHostIdle(p.handOver().host())
+                    : scheduler.inFlight(p.handOver().host()) <= p.handOver().keep();
+            if (!clean) continue;
+            coordination.handOver(p.handOver(), p.unstarted());
+            it.remove();
+        }
+    }
+
+    /** A hand-over started and not done yet, with the URLs withdrawn from the scheduler for it. */
+    private record Pending(HandOver handOver, List<String> unstarted) {}
 }

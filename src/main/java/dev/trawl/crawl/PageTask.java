@@ -158,7 +158,7 @@ final class PageTask {
             record(lease, item, failure(item, FetchError.TOO_MANY_REDIRECTS.code(), item.current()));
         } else if (target == null || !ctx.scope().isInScope(target) || !ctx.filters().accepts(target)) {
             record(lease, item, response(item, r, elapsed).pointingAt(target)); // the redirect itself is the outcome
-        } else if (ctx.store().isShared() && !Urls.host(target).equals(Urls.host(item.current()))) {
+        } else if (ctx.store().coordination().acceptsWorkers() && !Urls.host(target).equals(Urls.host(item.current()))) {
             // Another host may be leased to another worker: the target goes to the shared frontier, where that
             // host's holder fetches it within its limits, and the redirect is this URL's outcome.
             record(lease, item, response(item, r, elapsed).handingOff(target));

@@ -13,14 +13,26 @@ final class HostQueue {
     /** Items never requested yet; they draw on the page budget. */
     final ArrayDeque<CrawlItem> fresh = new ArrayDeque<>();
     int inFlight;
+    /** Requests this process may have in flight here: --per-host, or the slots it holds of a shared host. */
+    int slots;
+    /** Items of this host taken and not yet finished or requeued. */
+    int leased;
+    /** Items of this host waiting for a retry. */
+    int retrying;
     long nextStartNanos = Long.MIN_VALUE;
     long lastStartNanos = Long.MIN_VALUE;
     long delayNanos;
     boolean inReadyHeap;
 
-    HostQueue(String host, long delayNanos) {
+    HostQueue(String host, long delayNanos, int slots) {
         this.host = host;
         this.delayNanos = delayNanos;
+        this.slots = slots;
+    }
+
+    /** Nothing of this host is queued, waiting, leased or in flight here. */
+    boolean isIdle() {
+        return inFlight == 0 && leased == 0 && retrying == 0 && started.isEmpty() && fresh.isEmpty();
     }
 
     boolean hasWork(boolean mayStartFresh) {

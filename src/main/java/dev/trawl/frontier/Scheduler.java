@@ -94,6 +94,7 @@ public final class Scheduler {
                 markReady(host);
             } else {
                 retries.add(new Delayed(item, due));
+                host.retrying++;
             }
             queued++;
         });
@@ -195,6 +196,52 @@ public final class Scheduler {
         });
     }
 
+    /**
+     * How many requests this process may have in flight to host at once: the slots it holds of a host shared with
+     * other workers (at most --per-host; 0 sends nothing new there). Requests in flight above it finish.
+     */
+    public void setHostSlots(String host, int slots) {
+        withLock(() -> {
+            HostQueue queue = queueOf(host);
+            queue.slots = Math.max(0, Math.min(perHost, slots));
+            markReady(queue);
+        });
+    }
+
+    /**
+     * Takes the items of host that were never requested out of the scheduler and returns them, oldest first, for a
+     * host this process hands over to another worker. Items already under way (retries, redirect hops) stay and
+     * finish here.
+     */
+    public java.util.List<CrawlItem> withdraw(String host) {
+        return withLock(() -> {
+            HostQueue queue = hosts.get(host);
+            if (queue == null || queue.fresh.isEmpty()) return java.util.List.<CrawlItem>of();
+            var items = java.util.List.copyOf(queue.fresh);
+            queue.fresh.clear();
+            queued -= items.size();
+            parkedForBudget.remove(queue);
+            changed.signalAll();
+            return items;
+        });
+    }
+
+    /** Requests in flight to host now. */
+    public int inFlight(String host) {
+        return withLock(() -> {
+            HostQueue queue = hosts.get(host);
+            return queue == null ? 0 : queue.inFlight;
+        });
+    }
+
+    /** Nothing of host is queued, waiting for a retry, leased or in flight: it can change hands cleanly. */
+    public boolean isHostIdle(String host) {
+        return withLock(() -> {
+            HostQueue queue = hosts.get(host);
+            return queue == null || queue.isIdle();
+        });
+    }
+
     /** Says that nothing will be {@link #add}ed any more, so {@link #take} may end the crawl once idle. */
     public void noMoreItems() {
         withLock(() -> {
@@ -273,6 +320,7 @@ public final class Scheduler {
         inFlight++;
         leased++;
         host.inFlight++;
+        host.leased++;
         host.nextStartNanos = now + host.delayNanos;
         host.lastStartNanos = now;
         markReady(host);
@@ -289,6 +337,7 @@ public final class Scheduler {
             markReady(lease.host);
         }
         leased--;
+        lease.host.leased--;
         leasesEnded++;
         changed.signalAll();
     }
@@ -300,7 +349,7 @@ public final class Scheduler {
             if (host == null || host.nextStartNanos > now) return null;
             ready.poll();
             host.inReadyHeap = false;
-            if (host.inFlight < perHost && host.hasWork(pageBudget > 0)) return host;
+            if (host.inFlight < host.slots && host.hasWork(pageBudget > 0)) return host;
             markReady(host); // parks it if only the page budget holds it back
         }
     }
@@ -322,6 +371,7 @@ public final class Scheduler {
         while (!retries.isEmpty() && retries.peek().dueNanos <= now) {
             CrawlItem item = retries.poll().item;
             HostQueue host = hostFor(item);
+            host.retrying--;
             host.started.addLast(item);
             markReady(host);
         }
@@ -329,7 +379,7 @@ public final class Scheduler {
 
     /** Puts a host in the ready heap if it may get a request; the heap is cleaned lazily in nextReadyHost. */
     private void markReady(HostQueue host) {
-        if (!host.inReadyHeap && host.inFlight < perHost) {
+        if (!host.inReadyHeap && host.inFlight < host.slots) {
             if (host.hasWork(pageBudget > 0)) {
                 host.inReadyHeap = true;
                 ready.add(host);
@@ -352,7 +402,7 @@ public final class Scheduler {
     }
 
     private HostQueue queueOf(String host) {
-        return hosts.computeIfAbsent(host, h -> new HostQueue(h, defaultDelayNanos));
+        return hosts.computeIfAbsent(host, h -> new HostQueue(h, defaultDelayNanos, perHost));
     }
 
     private void withLock(Runnable action) {

@@ -6,7 +6,7 @@ package dev.trawl.store;
  * {@code RETURNING}, which both understand (SQLite since 3.35).
  *
  * <p>What differs in mechanism rather than in syntax lives in the two stores: a PostgreSQL frontier is shared by
- * workers with heartbeats and host leases ({@link Workers}, {@link HostLeases}: LATERAL and array parameters, which
+ * workers with heartbeats and host leases ({@link Workers}, {@link HostSlots}: LATERAL and array parameters, which
  * SQLite lacks), while a SQLite file has one crawling process, which claims in id order and releases every claim at
  * start.
  */

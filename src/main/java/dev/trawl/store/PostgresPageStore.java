@@ -19,14 +19,8 @@ import java.util.Map;
  * Opening the store again once the server is back resumes from what was committed.
  */
 public final class PostgresPageStore extends QueuedPageStore {
-    private static final int DEFAULT_HOSTS = 16;
-    /** Arbitrary, fixed: the ASCII of "trawlmax". Serialises claims of crawls with --max-pages. */
-    private static final long BUDGET_LOCK_KEY = 0x747261776c6d6178L;
     private final PostgresDatabase database;
-    private final WorkerId me = WorkerId.create();
-    /** Until {@link #joinCrawl}: how many hosts a store that claims without joining leases. */
-    private volatile int hostsWanted = DEFAULT_HOSTS;
-    private volatile WorkerHeartbeat heartbeat; // set once, under this lock, by joinCrawl
+    private final SharedFrontier coordination;
 
     private PostgresPageStore(PostgresDatabase database, String name, PostgresSettings settings,
                               InstantSource clock) {
@@ -34,6 +28,7 @@ public final class PostgresPageStore extends QueuedPageStore {
                         database::reason),
                 new StoreReads(name, database::connect, database::reason));
         this.database = database;
+        this.coordination = new SharedFrontier(writes, database::connect);
     }
 
     /**
@@ -93,62 +88,17 @@ public final class PostgresPageStore extends QueuedPageStore {
         }
     }
 
-
-
-
-
+    /** Counts the page for this worker's row in {@code workers} (its share of the crawl, for people). */
     @Override
-    public synchronized void joinCrawl(int hosts) {
-        hostsWanted = Math.max(1, hosts);
-        if (heartbeat == null) {
-            writes.exclusiveUninterruptibly(c -> {
-                Workers.beat(c, Dialect.POSTGRES, me);
-                return null;
-            });
-            heartbeat = new WorkerHeartbeat(database::connect, Dialect.POSTGRES, me);
-        }
-        releaseStaleClaims();
-    }
-
-    /**
-     * Claims within the hosts this worker leases ({@link HostLeases}). With a page limit, claims are serialised by
-     * an advisory lock, so that two workers cannot both spend the last of the budget.
-     */
-    @Override
-    public Claim claim(int max, long maxPages) throws InterruptedException {
-        if (heartbeat == null) joinCrawl(hostsWanted);
-        int hosts = hostsWanted;
-        return writes.exclusive(c -> {
-            long left = Long.MAX_VALUE;
-            if (maxPages != Long.MAX_VALUE) {
-                try (var st = c.createStatement()) {
-                    st.execute("SELECT pg_advisory_xact_lock(" + BUDGET_LOCK_KEY + ")");
-                }
-                left = FrontierClaims.budgetLeft(c, maxPages);
-            }
-            return HostLeases.claim(c, me, hosts, (int) Math.min(max, left));
-        });
+    public void write(PageRecord record) throws InterruptedException {
+        super.write(record);
+        coordination.countPage();
     }
 
     @Override
-    public boolean hasWorkLeft(long maxPages) throws InterruptedException {
-        return writes.exclusive(c -> FrontierClaims.hasWorkLeft(c, me.id(), maxPages));
+    public Coordination coordination() {
+        return coordination;
     }
-
-    /** Releases the claims of workers whose heartbeat has expired (see {@link Workers}); a live worker's stay. */
-    @Override
-    public void releaseStaleClaims() {
-        writes.exclusiveUninterruptibly(c -> Workers.releaseDead(c, Dialect.POSTGRES));
-    }
-
-    @Override
-    public boolean isShared() {
-        return true;
-    }
-
-
-
-
 
     /**
      * Idempotent. A worker leaves the crawl first: its unfinished claims become pending at once and its hosts free,
@@ -156,21 +106,7 @@ public final class PostgresPageStore extends QueuedPageStore {
      */
     @Override
     public void close() {
-        WorkerHeartbeat beat;
-        synchronized (this) {
-            beat = heartbeat;
-        }
-        if (beat != null && !writes.isStopped()) {
-            try {
-                writes.exclusiveUninterruptibly(c -> {
-                    Workers.leave(c, me);
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                // the writer has failed: close below says so; the claims come back when the heartbeat expires
-            }
-            beat.close();
-        }
+        coordination.leave();
         if (!writes.stop()) {
             return;
         }

@@ -6,8 +6,8 @@ import java.util.function.Consumer;
 
 /**
  * What both stores do the same way: writes through one {@link WriteQueue} (a single writer thread), reads through
- * {@link StoreReads}, and the crawl's options in {@code meta}. The subclasses differ in how claims are shared
- * between processes and in how they close.
+ * {@link StoreReads}. The subclasses differ in their {@link Coordination} (how claims are shared between processes)
+ * and in how they close.
  */
 abstract sealed class QueuedPageStore implements PageStore permits SqlitePageStore, PostgresPageStore {
     final WriteQueue writes;
@@ -47,16 +47,6 @@ abstract sealed class QueuedPageStore implements PageStore permits SqlitePageSto
     @Override
     public void returnHostUrls(Map<String, Long> unused) {
         if (!unused.isEmpty()) writes.exclusiveUninterruptibly(c -> HostBudgets.giveBack(c, unused));
-    }
-
-    @Override
-    public String crawlOptions() {
-        return writes.exclusiveUninterruptibly(CrawlOptionsRow::read);
-    }
-
-    @Override
-    public String offerCrawlOptions(String options) {
-        return writes.exclusiveUninterruptibly(c -> CrawlOptionsRow.offer(c, options));
     }
 
     @Override

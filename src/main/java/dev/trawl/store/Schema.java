@@ -56,7 +56,17 @@ final class Schema {
                         "CREATE INDEX frontier_depth ON frontier (depth, id)"),
                 // 6: a page's links past the parser's limits (PageLimits) are cut; how many, so a reader knows the
                 // links row is not the whole page.
-                List.of("ALTER TABLE pages ADD COLUMN links_cut INTEGER NOT NULL DEFAULT 0"));
+                List.of("ALTER TABLE pages ADD COLUMN links_cut INTEGER NOT NULL DEFAULT 0"),
+                // 7: workers hold slots of hosts rather than whole hosts, so that one site's --per-host can be split
+                // among workers and hosts can move to a worker that joins; a worker says how many units it can use
+                // (wants), and counts its pages and its upkeep transactions, for people and bench/workers.sh.
+                List.of("CREATE TABLE host_slots (host TEXT NOT NULL, slot INTEGER NOT NULL, worker TEXT NOT NULL,"
+                                + " PRIMARY KEY (host, slot))",
+                        "CREATE INDEX host_slots_worker ON host_slots (worker, host)",
+                        "DROP TABLE host_leases",
+                        "ALTER TABLE workers ADD COLUMN wants INTEGER NOT NULL DEFAULT 1",
+                        "ALTER TABLE workers ADD COLUMN pages BIGINT NOT NULL DEFAULT 0",
+                        "ALTER TABLE workers ADD COLUMN checks BIGINT NOT NULL DEFAULT 0"));
     }
 
     private static List<String> workersMigration(Dialect dialect) {

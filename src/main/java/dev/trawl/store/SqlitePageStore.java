@@ -2,7 +2,6 @@ package dev.trawl.store;
 
 import java.sql.Connection;
 import java.time.InstantSource;
-import java.util.List;
 
 /**
  * A {@link PageStore} in one SQLite file, in WAL mode. Any number of threads may call {@link #write}; one
@@ -11,12 +10,14 @@ import java.util.List;
  */
 public final class SqlitePageStore extends QueuedPageStore {
     private final Connection connection;
+    private final LocalFrontier coordination;
 
     private SqlitePageStore(SqliteFile file, Connection connection, SqliteSettings settings, InstantSource clock) {
         super(new WriteQueue(file.path(), () -> new BatchStatements(connection, Dialect.SQLITE),
                         settings.batching(), clock, SqliteErrors::reason),
                 new StoreReads(file.path(), file::openReader, SqliteErrors::reason));
         this.connection = connection;
+        this.coordination = new LocalFrontier(writes, Dialect.SQLITE);
     }
 
     /**
@@ -29,41 +30,10 @@ public final class SqlitePageStore extends QueuedPageStore {
         return new SqlitePageStore(file, file.openWriter(), settings, clock);
     }
 
-
-
-
-
-    /** One process per SQLite file: whatever is claimed was claimed by a crawl that ended without finishing. */
     @Override
-    public void joinCrawl(int hosts) {
-        releaseStaleClaims();
+    public Coordination coordination() {
+        return coordination;
     }
-
-    @Override
-    public Claim claim(int max, long maxPages) throws InterruptedException {
-        return new Claim(writes.exclusive(c -> FrontierClaims.claim(c, Dialect.SQLITE,
-                (int) Math.min(max, FrontierClaims.budgetLeft(c, maxPages)))), List.of());
-    }
-
-    @Override
-    public boolean hasWorkLeft(long maxPages) throws InterruptedException {
-        return writes.exclusive(c -> FrontierClaims.hasWorkLeft(c, "", maxPages));
-    }
-
-    /** One process per SQLite file: whatever is claimed was claimed by a crawl that ended without finishing. */
-    @Override
-    public void releaseStaleClaims() {
-        writes.exclusiveUninterruptibly(FrontierClaims::releaseAll);
-    }
-
-    @Override
-    public boolean isShared() {
-        return false;
-    }
-
-
-
-
 
     /** Idempotent. Throws the writer's failure, if it had one, after releasing the database. */
     @Override

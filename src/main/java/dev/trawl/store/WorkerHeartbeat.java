@@ -11,11 +11,19 @@ import java.sql.SQLException;
 final class WorkerHeartbeat implements AutoCloseable {
     private final Thread thread;
 
-    WorkerHeartbeat(StoreReads.ConnectionSource source, Dialect dialect, WorkerId me) {
-        this.thread = Thread.ofPlatform().name("trawl-heartbeat").daemon(true).start(() -> run(source, dialect, me));
+    /** What a beat says besides "alive": the units this worker can use, and the pages it has written. */
+    interface Report {
+        int wants();
+
+        long pages();
     }
 
-    private static void run(StoreReads.ConnectionSource source, Dialect dialect, WorkerId me) {
+    WorkerHeartbeat(StoreReads.ConnectionSource source, Dialect dialect, WorkerId me, Report report) {
+        this.thread = Thread.ofPlatform().name("trawl-heartbeat").daemon(true)
+                .start(() -> run(source, dialect, me, report));
+    }
+
+    private static void run(StoreReads.ConnectionSource source, Dialect dialect, WorkerId me, Report report) {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 Thread.sleep(Workers.HEARTBEAT);
@@ -24,7 +32,7 @@ final class WorkerHeartbeat implements AutoCloseable {
             }
             try (Connection connection = source.connect()) {
                 connection.setAutoCommit(true);
-                Workers.beat(connection, dialect, me);
+                Workers.beat(connection, dialect, me, report.wants(), report.pages());
             } catch (SQLException e) {
                 // next tick; a database that stays away fails the writer, which ends the crawl
             }

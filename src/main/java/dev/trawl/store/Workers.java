@@ -32,14 +32,20 @@ final class Workers {
         return "(" + dialect.nowMillis() + " - " + TTL.toMillis() + ")";
     }
 
-    /** Adds the worker, or refreshes its heartbeat if it is there (a worker presumed dead that came back). */
-    static void beat(Connection connection, Dialect dialect, WorkerId me) throws SQLException {
+    /**
+     * Adds the worker, or refreshes its heartbeat if it is there (a worker presumed dead that came back), with the
+     * units of hosts it can use and the pages it has written so far.
+     */
+    static void beat(Connection connection, Dialect dialect, WorkerId me, int wants, long pages) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO workers (id, hostname, pid, started_at,"
-                + " heartbeat_at) VALUES (?, ?, ?, " + dialect.nowMillis() + ", " + dialect.nowMillis() + ")"
-                + " ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at")) {
+                + " heartbeat_at, wants, pages) VALUES (?, ?, ?, " + dialect.nowMillis() + ", " + dialect.nowMillis()
+                + ", ?, ?) ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at, wants = excluded.wants,"
+                + " pages = excluded.pages")) {
             ps.setString(1, me.id());
             ps.setString(2, me.hostname());
             ps.setLong(3, me.pid());
+            ps.setInt(4, wants);
+            ps.setLong(5, pages);
             ps.executeUpdate();
         }
     }
@@ -64,6 +70,11 @@ final class Workers {
                 + " AND f.claimed_by = workers.id)")) {
             ps.executeUpdate();
         }
+        // slots of dead workers are free already (they count only while their worker lives); this only tidies up
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM host_slots WHERE worker NOT IN ("
+                + liveIds(dialect) + ")")) {
+            ps.executeUpdate();
+        }
         return released;
     }
 
@@ -72,7 +83,7 @@ final class Workers {
         for (String sql : new String[] {
                 "UPDATE frontier SET state = " + FrontierClaims.PENDING + ", claimed_by = NULL WHERE state = "
                         + FrontierClaims.CLAIMED + " AND claimed_by = ?",
-                "DELETE FROM host_leases WHERE worker = ?",
+                "DELETE FROM host_slots WHERE worker = ?",
                 "DELETE FROM workers WHERE id = ?"}) {
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 ps.setString(1, me.id());

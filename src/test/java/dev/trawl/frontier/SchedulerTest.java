@@ -236,4 +236,29 @@ class SchedulerTest {
         assertThat(waiter.join(Duration.ofSeconds(5))).isTrue();
         assertThat(woke.get()).isEqualTo(2);
     }
+
+    @Test
+    void aHostsSlotsLimitItsRequestsAndAWithdrawnHostFinishesOnlyWhatIsUnderWay() throws Exception {
+        var clock = new AtomicLong();
+        var sched = scheduler(8, 4, Duration.ZERO, Long.MAX_VALUE, clock);
+        for (int i = 0; i < 5; i++) sched.add(CrawlItem.of("http://a.test/" + i, 0));
+        sched.setHostSlots("http://a.test", 1);
+
+        Lease first = sched.take();
+        var second = new java.util.concurrent.atomic.AtomicReference<Lease>();
+        Thread waiting = takeInBackground(sched, second);
+        Thread.sleep(100);
+        assertThat(second.get()).as("one slot: one request at once").isNull();
+
+        assertThat(sched.withdraw("http://a.test")).extracting(CrawlItem::url)
+                .containsExactly("http://a.test/1", "http://a.test/2", "http://a.test/3", "http://a.test/4");
+        assertThat(sched.isHostIdle("http://a.test")).as("its first request is in flight").isFalse();
+        assertThat(sched.inFlight("http://a.test")).isEqualTo(1);
+        sched.finish(first);
+        assertThat(sched.isHostIdle("http://a.test")).isTrue();
+        assertThat(sched.queued()).isZero();
+        sched.noMoreItems();
+        waiting.join(2000);
+        assertThat(second.get()).as("nothing left: the crawl is over").isNull();
+    }
 }

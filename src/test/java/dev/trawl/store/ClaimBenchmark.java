@@ -53,15 +53,15 @@ public final class ClaimBenchmark {
             for (int w = 0; w < workers; w++) {
                 done.add(pool.submit(() -> {
                     try (PageStore store = Stores.open(db.url())) {
-                        store.joinCrawl(16);
+                        store.coordination().join(new WorkerDemand(16, 1, false));
                         while (true) {
-                            List<FrontierEntry> got = store.claimPending(batch);
+                            List<FrontierEntry> got = store.coordination().claimPending(batch);
                             claims.incrementAndGet();
                             claimed.addAndGet(got.size());
                             for (FrontierEntry e : got) store.write(TestRecords.ok(e.url(), 1));
                             if (got.isEmpty()) {
                                 store.flush();
-                                if (!store.hasWorkLeft(Long.MAX_VALUE)) return null;
+                                if (!store.coordination().hasWorkLeft(Long.MAX_VALUE)) return null;
                             }
                         }
                     }

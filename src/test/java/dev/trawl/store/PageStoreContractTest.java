@@ -327,12 +327,12 @@ abstract class PageStoreContractTest {
         try (PageStore store = open()) {
             store.addPending(claimEntries(0, 10));
 
-            List<FrontierEntry> first = store.claimPending(4);
-            List<FrontierEntry> second = store.claimPending(100);
+            List<FrontierEntry> first = store.coordination().claimPending(4);
+            List<FrontierEntry> second = store.coordination().claimPending(100);
 
             assertThat(claimUrls(first)).containsExactlyElementsOf(claimUrls(claimEntries(0, 4)));
             assertThat(claimUrls(second)).containsExactlyElementsOf(claimUrls(claimEntries(4, 10)));
-            assertThat(store.claimPending(100)).isEmpty();
+            assertThat(store.coordination().claimPending(100)).isEmpty();
         }
     }
 
@@ -340,13 +340,13 @@ abstract class PageStoreContractTest {
     void discoveriesBecomeClaimableOnceCommittedAndDoneUrlsNeverReturn() throws Exception {
         try (PageStore store = open()) {
             store.addPending(claimEntries(0, 1));
-            FrontierEntry seed = store.claimPending(10).getFirst();
+            FrontierEntry seed = store.coordination().claimPending(10).getFirst();
 
             store.write(TestRecords.ok(seed.url(), 0, List.of(), claimEntries(1, 4)));
             store.flush();
 
-            assertThat(claimUrls(store.claimPending(10))).containsExactlyElementsOf(claimUrls(claimEntries(1, 4)));
-            assertThat(store.claimPending(10)).as("the done seed never comes back").isEmpty();
+            assertThat(claimUrls(store.coordination().claimPending(10))).containsExactlyElementsOf(claimUrls(claimEntries(1, 4)));
+            assertThat(store.coordination().claimPending(10)).as("the done seed never comes back").isEmpty();
         }
     }
 
@@ -357,22 +357,22 @@ abstract class PageStoreContractTest {
             store.write(TestRecords.ok("http://a.test/0", 1));
             store.flush();
 
-            assertThat(store.claimPending(100, 5)).hasSize(4); // 1 stored + 4 claimed = 5
-            assertThat(store.claimPending(100, 5)).isEmpty();
-            assertThat(store.hasWorkLeft(5)).as("pending URLs beyond the limit are no work").isFalse();
-            assertThat(store.hasWorkLeft(Long.MAX_VALUE)).isTrue();
+            assertThat(store.coordination().claimPending(100, 5)).hasSize(4); // 1 stored + 4 claimed = 5
+            assertThat(store.coordination().claimPending(100, 5)).isEmpty();
+            assertThat(store.coordination().hasWorkLeft(5)).as("pending URLs beyond the limit are no work").isFalse();
+            assertThat(store.coordination().hasWorkLeft(Long.MAX_VALUE)).isTrue();
         }
     }
 
     @Test
     void sharedStoresKeepTheFirstOptionsOffered() {
         try (PageStore store = open()) {
-            assertThat(store.crawlOptions()).isNull();
-            assertThat(store.offerCrawlOptions("{\"a\":1}")).isEqualTo("{\"a\":1}");
-            assertThat(store.offerCrawlOptions("{\"a\":2}")).isEqualTo("{\"a\":1}");
+            assertThat(store.coordination().crawlOptions()).isNull();
+            assertThat(store.coordination().offerCrawlOptions("{\"a\":1}")).isEqualTo("{\"a\":1}");
+            assertThat(store.coordination().offerCrawlOptions("{\"a\":2}")).isEqualTo("{\"a\":1}");
         }
         try (PageStore store = open()) {
-            assertThat(store.crawlOptions()).isEqualTo("{\"a\":1}");
+            assertThat(store.coordination().crawlOptions()).isEqualTo("{\"a\":1}");
         }
     }
 
@@ -387,7 +387,7 @@ abstract class PageStoreContractTest {
                     pool.execute(() -> {
                         try {
                             List<FrontierEntry> batch;
-                            while (!(batch = store.claimPending(37)).isEmpty()) {
+                            while (!(batch = store.coordination().claimPending(37)).isEmpty()) {
                                 for (FrontierEntry e : batch) {
                                     if (!claimed.add(e.url())) {
                                         synchronized (duplicates) {

@@ -34,7 +34,7 @@ class PostgresWorkersIT {
     private void otherWorker(String id, boolean alive, String host, int claimed) throws SQLException {
         String beat = alive ? Dialect.POSTGRES.nowMillis() : "0";
         db.execute("INSERT INTO workers (id, hostname, pid, started_at, heartbeat_at) VALUES ('" + id + "', 'elsewhere', 1, 0, " + beat + ")");
-        db.execute("INSERT INTO host_leases VALUES ('" + host + "', '" + id + "')");
+        db.execute("INSERT INTO host_slots VALUES ('" + host + "', 0, '" + id + "')");
         db.execute("UPDATE frontier SET state = 2, claimed_by = '" + id + "' WHERE id IN (SELECT id FROM frontier"
                 + " WHERE host = '" + host + "' ORDER BY id LIMIT " + claimed + ")");
     }
@@ -51,7 +51,7 @@ class PostgresWorkersIT {
             otherWorker("dead", false, "dead.test", 3);
             otherWorker("live", true, "live.test", 2);
 
-            store.joinCrawl(4);
+            store.coordination().join(new WorkerDemand(4, 1, false));
 
             assertThat(count("state = 2 AND claimed_by = 'dead'")).isZero();
             assertThat(count("state = 2 AND claimed_by = 'live'")).isEqualTo(2);
@@ -62,29 +62,29 @@ class PostgresWorkersIT {
     @Test
     void aWorkerClaimsOnlyHostsItLeasesAndTakesOverTheHostsOfTheDead() throws Exception {
         try (PageStore store = open()) {
-            store.addPending(urls("a.test", 4));
+            store.addPending(urls("a.test", 5)); // the longest queue: taken first
             store.addPending(urls("b.test", 4));
             store.addPending(urls("c.test", 4));
             otherWorker("live", true, "b.test", 1);
             otherWorker("dead", false, "c.test", 1);
-            store.joinCrawl(1); // releases dead's claim, not its lease row: that is free because dead is gone
+            store.coordination().join(new WorkerDemand(1, 1, false)); // releases dead's claim, not its lease row: that is free because dead is gone
 
-            List<FrontierEntry> first = store.claimPending(100);
+            List<FrontierEntry> first = store.coordination().claimPending(100);
             assertThat(hostsOf(first)).containsExactly("a.test");
-            assertThat(first).hasSize(4);
+            assertThat(first).hasSize(5);
 
-            List<FrontierEntry> second = store.claimPending(100);
+            List<FrontierEntry> second = store.coordination().claimPending(100);
             assertThat(hostsOf(second)).as("a.test ran dry: the dead worker's host is taken over").containsExactly("c.test");
             assertThat(second).hasSize(4);
-            assertThat(db.scalar("SELECT string_agg(host, ',' ORDER BY host) FROM host_leases WHERE worker <> 'live'"))
+            assertThat(db.scalar("SELECT string_agg(host, ',' ORDER BY host) FROM host_slots WHERE worker <> 'live'"))
                     .as("a.test is held until its pages are stored").isEqualTo("a.test,c.test");
 
             for (FrontierEntry e : first) store.write(TestRecords.ok(e.url(), 1));
             store.flush();
-            assertThat(store.claimPending(100)).isEmpty();
-            assertThat(db.scalar("SELECT string_agg(host, ',' ORDER BY host) FROM host_leases WHERE worker <> 'live'"))
+            assertThat(store.coordination().claimPending(100)).isEmpty();
+            assertThat(db.scalar("SELECT string_agg(host, ',' ORDER BY host) FROM host_slots WHERE worker <> 'live'"))
                     .as("a.test given back once its pages are stored").isEqualTo("c.test");
-            assertThat(db.scalar("SELECT worker FROM host_leases WHERE host = 'b.test'")).isEqualTo("live");
+            assertThat(db.scalar("SELECT worker FROM host_slots WHERE host = 'b.test'")).isEqualTo("live");
             assertThat(count("host = 'b.test' AND state = 0")).as("the live worker's host is left alone").isEqualTo(3);
         }
     }
@@ -93,21 +93,21 @@ class PostgresWorkersIT {
     void aClaimNamesTheHostsItLeasedSoTheSchedulerCanWaitOutTheirDelay() throws Exception {
         try (PageStore store = open()) {
             store.addPending(urls("a.test", 2));
-            store.joinCrawl(1);
+            store.coordination().join(new WorkerDemand(1, 1, false));
 
-            Claim first = store.claim(1, Long.MAX_VALUE);
+            Claim first = store.coordination().claim(1, Long.MAX_VALUE);
             assertThat(first.hostsLeased()).containsExactly("a.test");
-            Claim second = store.claim(1, Long.MAX_VALUE);
+            Claim second = store.coordination().claim(1, Long.MAX_VALUE);
             assertThat(second.entries()).hasSize(1);
             assertThat(second.hostsLeased()).as("already held").isEmpty();
 
             for (FrontierEntry e : first.entries()) store.write(TestRecords.ok(e.url(), 1));
             for (FrontierEntry e : second.entries()) store.write(TestRecords.ok(e.url(), 1));
             store.flush();
-            assertThat(store.claim(1, Long.MAX_VALUE)).isEqualTo(Claim.NONE); // gives a.test back
+            assertThat(store.coordination().claim(1, Long.MAX_VALUE)).isEqualTo(Claim.NONE); // gives a.test back
             store.addPending(List.of(new FrontierEntry("http://a.test/late", 2)));
             store.flush();
-            assertThat(store.claim(1, Long.MAX_VALUE).hostsLeased()).as("leased anew").containsExactly("a.test");
+            assertThat(store.coordination().claim(1, Long.MAX_VALUE).hostsLeased()).as("leased anew").containsExactly("a.test");
         }
     }
 
@@ -115,9 +115,9 @@ class PostgresWorkersIT {
     void claimsAreSpreadOverTheHostsHeld() throws Exception {
         try (PageStore store = open()) {
             for (String host : List.of("a.test", "b.test", "c.test")) store.addPending(urls(host, 10));
-            store.joinCrawl(3);
+            store.coordination().join(new WorkerDemand(3, 1, false));
 
-            List<FrontierEntry> claimed = store.claimPending(6);
+            List<FrontierEntry> claimed = store.coordination().claimPending(6);
 
             assertThat(claimed).hasSize(6);
             assertThat(hostsOf(claimed)).containsExactlyInAnyOrder("a.test", "b.test", "c.test");
@@ -129,14 +129,14 @@ class PostgresWorkersIT {
         try (PageStore store = open()) {
             store.addPending(urls("b.test", 1));
             otherWorker("live", true, "b.test", 1);
-            store.joinCrawl(1);
+            store.coordination().join(new WorkerDemand(1, 1, false));
 
-            assertThat(store.claimPending(10)).isEmpty();
-            assertThat(store.hasWorkLeft(Long.MAX_VALUE)).isTrue();
+            assertThat(store.coordination().claimPending(10)).isEmpty();
+            assertThat(store.coordination().hasWorkLeft(Long.MAX_VALUE)).isTrue();
 
             store.write(TestRecords.ok("http://b.test/0", 1)); // whoever writes the page marks it done
             store.flush();
-            assertThat(store.hasWorkLeft(Long.MAX_VALUE)).isFalse();
+            assertThat(store.coordination().hasWorkLeft(Long.MAX_VALUE)).isFalse();
         }
     }
 
@@ -144,12 +144,12 @@ class PostgresWorkersIT {
     void aWorkerThatLeavesGivesBackItsClaimsAndHostsAtOnce() throws Exception {
         PageStore store = open();
         store.addPending(urls("a.test", 5));
-        assertThat(store.claimPending(3)).hasSize(3);
+        assertThat(store.coordination().claimPending(3)).hasSize(3);
 
         store.close();
 
         assertThat(count("state = 2")).isZero();
-        assertThat(db.scalar("SELECT COUNT(*) FROM host_leases")).isEqualTo("0");
+        assertThat(db.scalar("SELECT COUNT(*) FROM host_slots")).isEqualTo("0");
         assertThat(db.scalar("SELECT COUNT(*) FROM workers")).isEqualTo("0");
     }
 
@@ -183,10 +183,69 @@ class PostgresWorkersIT {
     @Test
     void aWorkerHeartbeatsOnItsOwnConnection() throws Exception {
         try (PageStore store = open()) {
-            store.joinCrawl(1);
+            store.coordination().join(new WorkerDemand(1, 1, false));
             long first = Long.parseLong(db.scalar("SELECT heartbeat_at FROM workers"));
             Thread.sleep(Workers.HEARTBEAT.toMillis() + 1500);
             assertThat(Long.parseLong(db.scalar("SELECT heartbeat_at FROM workers"))).isGreaterThan(first);
+        }
+    }
+
+    @Test
+    void aWorkerThatJoinsGetsItsShareFromTheWorkerHoldingEveryHost() throws Exception {
+        try (PageStore first = open(); PageStore late = open()) {
+            for (String host : List.of("a.test", "b.test", "c.test", "d.test")) first.addPending(urls(host, 10));
+            first.coordination().join(new WorkerDemand(4, 1, false));
+            List<FrontierEntry> claimed = first.coordination().claimPending(100);
+            assertThat(hostsOf(claimed)).hasSize(4);
+            late.coordination().join(new WorkerDemand(4, 1, false));
+            assertThat(late.coordination().claimPending(100)).as("every host is held").isEmpty();
+
+            List<HandOver> handOvers = first.coordination().upkeep().handOvers();
+
+            assertThat(handOvers).as("4 hosts, 2 workers: 2 each").hasSize(2).allSatisfy(h -> assertThat(h.keep()).isZero());
+            for (HandOver h : handOvers) {
+                List<String> unstarted = claimed.stream().map(FrontierEntry::url)
+                        .filter(u -> FrontierEntry.hostOf(u).equals(h.host())).toList();
+                first.coordination().handOver(h, unstarted);
+            }
+            Claim got = late.coordination().claim(100, Long.MAX_VALUE);
+            assertThat(got.hostsLeased()).containsExactlyInAnyOrderElementsOf(handOvers.stream().map(HandOver::host).toList());
+            assertThat(got.entries()).hasSize(20);
+            assertThat(first.coordination().upkeep().handOvers()).as("shares are even now").isEmpty();
+            assertThat(count("state = 2")).as("claimed once each").isEqualTo(40);
+        }
+    }
+
+    @Test
+    void oneSitesSlotsAreSplitAmongWorkersWhenThereIsNoDelay() throws Exception {
+        try (PageStore first = open(); PageStore second = open()) {
+            first.addPending(urls("big.test", 100));
+            first.coordination().join(new WorkerDemand(8, 4, true));
+            Claim all = first.coordination().claim(40, Long.MAX_VALUE);
+            assertThat(all.slots()).containsEntry("big.test", 4);
+            second.coordination().join(new WorkerDemand(8, 4, true));
+
+            List<HandOver> handOvers = first.coordination().upkeep().handOvers();
+
+            assertThat(handOvers).containsExactly(new HandOver("big.test", 2));
+            first.coordination().handOver(handOvers.getFirst(), List.of());
+            Claim half = second.coordination().claim(40, Long.MAX_VALUE);
+            assertThat(half.slots()).containsEntry("big.test", 2);
+            assertThat(half.entries()).hasSize(40);
+            assertThat(db.scalar("SELECT COUNT(*) FROM host_slots")).as("never more than --per-host in all").isEqualTo("4");
+        }
+    }
+
+    @Test
+    void withADelayAHostIsNeverSplit() throws Exception {
+        try (PageStore first = open(); PageStore second = open()) {
+            first.addPending(urls("big.test", 100));
+            first.coordination().join(new WorkerDemand(8, 4, false));
+            assertThat(first.coordination().claim(40, Long.MAX_VALUE).slots()).containsEntry("big.test", 4);
+            second.coordination().join(new WorkerDemand(8, 4, false));
+
+            assertThat(first.coordination().upkeep().handOvers()).as("1 host, 2 workers: it stays where it is").isEmpty();
+            assertThat(second.coordination().claim(40, Long.MAX_VALUE)).isEqualTo(Claim.NONE);
         }
     }
 }

@@ -58,9 +58,9 @@ class SqlitePageStoreTest extends PageStoreContractTest {
     void releasingStaleClaimsReleasesEveryClaim() throws Exception {
         try (PageStore store = open()) {
             store.addPending(entries(0, 4));
-            assertThat(store.claimPending(10)).hasSize(4);
-            store.releaseStaleClaims();
-            assertThat(store.claimPending(10)).hasSize(4);
+            assertThat(store.coordination().claimPending(10)).hasSize(4);
+            store.coordination().releaseStaleClaims();
+            assertThat(store.coordination().claimPending(10)).hasSize(4);
         }
     }
 
@@ -68,12 +68,12 @@ class SqlitePageStoreTest extends PageStoreContractTest {
     void claimsSurviveReopeningUntilReleased() throws Exception {
         try (PageStore store = open()) {
             store.addPending(entries(0, 5));
-            assertThat(store.claimPending(3)).hasSize(3);
+            assertThat(store.coordination().claimPending(3)).hasSize(3);
         }
         try (PageStore store = open()) {
-            assertThat(store.claimPending(10)).hasSize(2);
-            store.releaseStaleClaims();
-            assertThat(store.claimPending(10)).hasSize(5);
+            assertThat(store.coordination().claimPending(10)).hasSize(2);
+            store.coordination().releaseStaleClaims();
+            assertThat(store.coordination().claimPending(10)).hasSize(5);
         }
     }
 

@@ -1,0 +1,12 @@
+package dev.trawl.store;
+
+import java.util.function.Consumer;
+
+/** The read role of a store: what was attempted, for counts and exports. */
+public interface PageReads {
+    /** Number of URLs attempted and stored (pages table rows, less the skip rows of trap rules). */
+    long countAttempted();
+
+    /** Streams every attempted URL in discovery order, in constant memory. */
+    void exportRows(Consumer<ExportRow> sink);
+}
