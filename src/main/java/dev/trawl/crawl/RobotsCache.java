@@ -1,5 +1,6 @@
 package dev.trawl.crawl;
 
+import dev.trawl.fetch.FetchError;
 import dev.trawl.fetch.HttpAnswer;
 import dev.trawl.robots.RobotsPolicy;
 import dev.trawl.robots.RobotsRules;
@@ -158,6 +159,11 @@ final class RobotsCache {
             beforeRequest.run();
             listener.requestStarted();
             switch (source.get(url)) {
+                case HttpAnswer.Failure f when f.error() == FetchError.PRIVATE_ADDRESS || f.error() == FetchError.BAD_URL -> {
+                    // Our own refusal, not the server's silence: the pages' requests are refused the same way and
+                    // recorded with that code, so holding the host back for robots.txt would only stall the crawl.
+                    return policy.fromStatus(404);
+                }
                 case HttpAnswer.Failure f -> {
                     return null;
                 }

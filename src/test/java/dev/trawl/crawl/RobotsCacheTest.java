@@ -63,7 +63,10 @@ class RobotsCacheTest {
         "timeout, held, , ",
         "connect, held, , ",
         "dns, held, , ",
-        "too_large, held, , "})
+        "too_large, held, , ",
+        // refused by trawl itself (SSRF guard, unusable URL): the pages are refused the same way, nothing to wait for
+        "private_address, rules, true, true",
+        "bad_url, rules, true, true"})
     void eachAnswerMeansWhatRfc9309Says(String answer, String verdict, Boolean privateAllowed, Boolean publicAllowed)
             throws Exception {
         server.answer("/robots.txt", parse(answer));
@@ -232,7 +235,7 @@ class RobotsCacheTest {
 
     private static HttpAnswer parse(String answer) {
         return switch (answer) {
-            case "timeout", "connect", "dns", "too_large" ->
+            case "timeout", "connect", "dns", "too_large", "private_address", "bad_url" ->
                     new HttpAnswer.Failure(FetchError.valueOf(answer.toUpperCase(java.util.Locale.ROOT)), answer);
             default -> Integer.parseInt(answer) == 200 ? ok(DISALLOW_PRIVATE) : status(Integer.parseInt(answer));
         };
