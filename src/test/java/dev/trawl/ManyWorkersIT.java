@@ -1,13 +1,14 @@
 package dev.trawl;
 
+import static dev.trawl.testsite.LinkedSites.allHits;
+import static dev.trawl.testsite.LinkedSites.awaitHits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trawl.store.PostgresTestDatabase;
+import dev.trawl.testsite.LinkedSites;
 import dev.trawl.testsite.TestSite;
-import java.net.InetAddress;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,24 +31,9 @@ class ManyWorkersIT {
     private static final int PER_HOST = 2;
     @TempDir Path dir;
 
-    /** Page i lives on host i % HOSTS at /p{i} and links to four others, mostly on other hosts. */
-    private static List<TestSite> sites() throws Exception {
-        List<TestSite> sites = new ArrayList<>();
-        for (int h = 0; h < HOSTS; h++) sites.add(TestSite.start(InetAddress.getByName("127.0.0." + (h + 1))));
-        for (int i = 0; i < PAGES; i++) {
-            var html = new StringBuilder("<title>P").append(i).append("</title>");
-            for (int k = 1; k <= 4; k++) {
-                int j = (i * 4 + k) % PAGES;
-                html.append("<a href=\"").append(sites.get(j % HOSTS).url("/p" + j)).append("\">l</a>");
-            }
-            sites.get(i % HOSTS).slowPage("/p" + i, 3, html.toString());
-        }
-        return sites;
-    }
-
     @Test
     void threeWorkersCrawlEveryPageOnceAndAKilledOneLosesNothing() throws Exception {
-        List<TestSite> sites = sites();
+        List<TestSite> sites = LinkedSites.start(PAGES, HOSTS, 1, 3);
         try (var db = PostgresTestDatabase.create()) {
             List<String> seeds = new ArrayList<>();
             for (int h = 0; h < HOSTS; h++) seeds.add(sites.get(h).url("/p" + h));
@@ -59,13 +45,13 @@ class ManyWorkersIT {
             Map<Long, Process> workers = new HashMap<>();
             Process first = startChild(crawl, dir.resolve("worker-0.log"));
             workers.put(first.pid(), first);
-            awaitHits(sites, 50, first);
+            awaitHits(sites, 50, first::isAlive);
             for (int w = 0; w < 2; w++) {
                 Process p = startChild(worker, dir.resolve("worker-" + (w + 1) + ".log"));
                 workers.put(p.pid(), p);
             }
 
-            awaitHits(sites, PAGES / 4, first);
+            awaitHits(sites, PAGES / 4, first::isAlive);
             Process victim = workers.get(Long.parseLong(db.scalar("SELECT w.pid FROM host_slots l JOIN workers w"
                     + " ON w.id = l.worker GROUP BY w.pid ORDER BY COUNT(*) DESC, w.pid LIMIT 1")));
             victim.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, no leaving the crawl
@@ -101,13 +87,6 @@ class ManyWorkersIT {
         }
     }
 
-    /** Hits of every site, keyed by full URL. */
-    private static Map<String, Integer> allHits(List<TestSite> sites) {
-        Map<String, Integer> all = new HashMap<>();
-        for (TestSite site : sites) site.allHits().forEach((path, hits) -> all.put(site.url(path), hits));
-        return all;
-    }
-
     private String logs() throws java.io.IOException {
         var text = new StringBuilder();
         try (var files = java.nio.file.Files.list(dir)) {
@@ -122,12 +101,4 @@ class ManyWorkersIT {
         return CliRunner.startChild(List.of(), args, ProcessBuilder.Redirect.to(log.toFile()));
     }
 
-    private static void awaitHits(List<TestSite> sites, int hits, Process child) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (allHits(sites).size() < hits) {
-            assertThat(child.isAlive()).as("crawl ended before it could be killed").isTrue();
-            assertThat(System.nanoTime()).as("crawl too slow").isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
 }

@@ -1,14 +1,15 @@
 package dev.trawl;
 
+import static dev.trawl.testsite.LinkedSites.allHits;
+import static dev.trawl.testsite.LinkedSites.awaitHits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trawl.store.PostgresTestDatabase;
+import dev.trawl.testsite.LinkedSites;
 import dev.trawl.testsite.TestSite;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,24 +36,9 @@ class WorkerSharesIT {
     private static final Pattern CRAWLED = Pattern.compile("crawled ([\\d,]+) URLs");
     @TempDir Path dir;
 
-    /** Page i lives on host i % HOSTS at /p{i} and links to four others, mostly on other hosts. */
-    private static List<TestSite> sites() throws Exception {
-        List<TestSite> sites = new ArrayList<>();
-        for (int h = 0; h < HOSTS; h++) sites.add(TestSite.start(InetAddress.getByName("127.0.0." + (h + 21))));
-        for (int i = 0; i < PAGES; i++) {
-            var html = new StringBuilder("<title>P").append(i).append("</title>");
-            for (int k = 1; k <= 4; k++) {
-                int j = (i * 4 + k) % PAGES;
-                html.append("<a href=\"").append(sites.get(j % HOSTS).url("/p" + j)).append("\">l</a>");
-            }
-            sites.get(i % HOSTS).slowPage("/p" + i, PAGE_MILLIS, html.toString());
-        }
-        return sites;
-    }
-
     @Test
     void aLateWorkerGetsItsShareAndTheSurvivorsOfAKillShareTheDeadWorkersHosts() throws Exception {
-        List<TestSite> sites = sites();
+        List<TestSite> sites = LinkedSites.start(PAGES, HOSTS, 21, PAGE_MILLIS);
         try (var db = PostgresTestDatabase.create()) {
             List<String> crawl = new ArrayList<>(List.of("crawl"));
             for (int h = 0; h < HOSTS; h++) crawl.add(sites.get(h).url("/p" + h));
@@ -61,11 +47,11 @@ class WorkerSharesIT {
             Map<Long, Process> workers = new HashMap<>();
             Map<Long, Path> logs = new HashMap<>();
             for (int w = 0; w < 2; w++) start(workers, logs, crawl, "crawl-" + w);
-            awaitHits(sites, 1);
+            awaitHits(sites, 1, () -> true);
             Thread.sleep(2000);
             Process late = start(workers, logs, List.of("worker", "--db", db.url(), "--concurrency", "4"), "late");
 
-            awaitHits(sites, PAGES / 2);
+            awaitHits(sites, PAGES / 2, () -> true);
             Process victim = workers.get(Long.parseLong(db.scalar("SELECT w.pid FROM host_slots s JOIN workers w"
                     + " ON w.id = s.worker GROUP BY w.pid ORDER BY COUNT(*) DESC, w.pid LIMIT 1")));
             victim.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, no leaving the crawl
@@ -140,18 +126,4 @@ class WorkerSharesIT {
         return p;
     }
 
-    /** Hits of every site, keyed by full URL. */
-    private static Map<String, Integer> allHits(List<TestSite> sites) {
-        Map<String, Integer> all = new HashMap<>();
-        for (TestSite site : sites) site.allHits().forEach((path, hits) -> all.put(site.url(path), hits));
-        return all;
-    }
-
-    private static void awaitHits(List<TestSite> sites, int hits) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (allHits(sites).size() < hits) {
-            assertThat(System.nanoTime()).as("crawl too slow").isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
 }

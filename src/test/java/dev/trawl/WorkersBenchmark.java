@@ -1,8 +1,8 @@
 package dev.trawl;
 
 import dev.trawl.store.PostgresTestDatabase;
+import dev.trawl.testsite.LinkedSites;
 import dev.trawl.testsite.TestSite;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * bench/workers.sh: trawl processes (each its own JVM) on one fresh PostgreSQL database per run, crawling a site
@@ -44,7 +43,7 @@ public final class WorkersBenchmark {
 
     private static void run(int pages, int hostCount, int workers, int delayMs, List<String> options, boolean events)
             throws Exception {
-        List<TestSite> sites = sites(pages, hostCount, delayMs);
+        List<TestSite> sites = LinkedSites.start(pages, hostCount, 2, delayMs);
         try (var db = PostgresTestDatabase.create()) {
             List<String> args = new ArrayList<>(List.of("crawl"));
             for (int h = 0; h < hostCount; h++) args.add(sites.get(h).url("/p" + h));
@@ -186,20 +185,6 @@ public final class WorkersBenchmark {
             if (slots.containsKey(dead)) return false; // its heartbeat has not expired yet
             return slots.values().stream().allMatch(n -> n >= share(perHost, cap, slots.size()));
         }
-    }
-
-    private static List<TestSite> sites(int pages, int hostCount, int delayMs) throws Exception {
-        List<TestSite> sites = new ArrayList<>();
-        for (int h = 0; h < hostCount; h++) sites.add(TestSite.start(InetAddress.getByName("127.0.0." + (h + 2))));
-        for (int i = 0; i < pages; i++) {
-            var html = new StringBuilder("<title>P").append(i).append("</title>");
-            for (int k = 1; k <= 4; k++) {
-                int j = (i * 4 + k) % pages;
-                html.append("<a href=\"").append(sites.get(j % hostCount).url("/p" + j)).append("\">l</a>");
-            }
-            sites.get(i % hostCount).slowPage("/p" + i, delayMs, html.toString());
-        }
-        return sites;
     }
 
     private static Process start(List<String> args, Path log) throws Exception {

@@ -12,16 +12,20 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A certificate for 127.0.0.1 made once per test JVM with the JDK's keytool, and the two TLS contexts that use it:
- * the server's, and a client's that trusts it (the client checks the host name as it would on the web).
+ * the server's, and a client's that trusts it (the client checks the host name as it would on the web); and the trust
+ * store itself, for a child JVM told to trust the certificate (javax.net.ssl.trustStore), as a user with a private CA.
  */
-final class TestTls {
-    private static final char[] PASSWORD = "changeit".toCharArray();
+public final class TestTls {
+    /** The password of both key stores. */
+    public static final String PASSWORD_TEXT = "changeit";
+    private static final char[] PASSWORD = PASSWORD_TEXT.toCharArray();
     private static SSLContext server;
     private static SSLContext client;
+    private static Path trustStore;
 
     private TestTls() {}
 
-    static synchronized SSLContext server() throws Exception {
+    public static synchronized SSLContext server() throws Exception {
         if (server == null) make();
         return server;
     }
@@ -29,6 +33,12 @@ final class TestTls {
     static synchronized SSLContext client() throws Exception {
         if (client == null) make();
         return client;
+    }
+
+    /** A PKCS12 trust store holding the certificate, with password {@link #PASSWORD_TEXT}. */
+    public static synchronized Path trustStore() throws Exception {
+        if (trustStore == null) make();
+        return trustStore;
     }
 
     private static void make() throws Exception {
@@ -48,6 +58,7 @@ final class TestTls {
         trustManagers.init(load(trust));
         client = SSLContext.getInstance("TLS");
         client.init(null, trustManagers.getTrustManagers(), null);
+        trustStore = trust;
     }
 
     private static KeyStore load(Path file) throws Exception {
