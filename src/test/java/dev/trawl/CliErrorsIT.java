@@ -108,8 +108,9 @@ class CliErrorsIT {
         var badDelay = run("crawl", "http://127.0.0.1:9/", "--delay", hostile);
         Path db = dir.resolve("summary" + hostile + ".db");
         var crawled = run("crawl", "http://127.0.0.1:9/", "--db", db, "--quiet", "--retries", "0", "--ignore-robots");
+        var demo = run("demo", "--db", dir.resolve("demo" + hostile + ".db"), "--pages", "5");
 
-        for (var result : java.util.List.of(badSeed, missing, badDelay, crawled)) {
+        for (var result : java.util.List.of(badSeed, missing, badDelay, crawled, demo)) {
             assertThat(result.out() + result.err()).as(result.toString())
                     .doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u009b").doesNotContain("\u202e");
         }
@@ -118,5 +119,7 @@ class CliErrorsIT {
         assertThat(badDelay.err()).startsWith("trawl: Invalid value for option '--delay'").contains(shown);
         assertThat(crawled.exit()).isZero();
         assertThat(crawled.out()).contains("database " + dir.resolve("summary" + shown + ".db"));
+        assertThat(demo.exit()).as(demo.toString()).isZero();
+        assertThat(demo.out()).contains("./trawl serve --db " + dir.resolve("demo" + shown + ".db"));
     }
 }

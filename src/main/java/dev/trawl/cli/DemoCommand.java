@@ -5,6 +5,7 @@ import dev.trawl.crawl.CrawlConfig;
 import dev.trawl.crawl.CrawlSummary;
 import dev.trawl.crawl.Crawler;
 import dev.trawl.demo.DemoSite;
+import dev.trawl.export.TerminalText;
 import dev.trawl.stats.CrawlStats;
 import dev.trawl.stats.SummaryReport;
 import java.io.IOException;
@@ -52,12 +53,13 @@ final class DemoCommand implements Callable<Integer> {
             }
             SummaryReport.print(summary, stats, db, out);
         }
+        String shown = TerminalText.safe(db); // a path the user gave, echoed to a terminal
         out.println();
         out.println("Next, try:");
-        out.println("  ./trawl serve --db " + db + "                          # the crawl in your browser");
-        out.println("  ./trawl export --db " + db + " | head -n 3              # JSON lines, one per URL");
-        out.println("  ./trawl export --db " + db + " --out demo.csv           # the same as CSV");
-        out.println("  sqlite3 " + db + " 'select status, count(*) from pages group by 1'");
+        out.println("  ./trawl serve --db " + shown + "                          # the crawl in your browser");
+        out.println("  ./trawl export --db " + shown + " | head -n 3              # JSON lines, one per URL");
+        out.println("  ./trawl export --db " + shown + " --out demo.csv           # the same as CSV");
+        out.println("  sqlite3 " + shown + " 'select status, count(*) from pages group by 1'");
         out.println("  ./trawl crawl https://example.com/ --max-pages 20 --db example.db");
         out.flush();
         return ExitCodes.OK;

@@ -1,5 +1,6 @@
 package dev.trawl.cli;
 
+import dev.trawl.export.TerminalText;
 import dev.trawl.serve.ReportServer;
 import dev.trawl.stats.RunDirectory;
 import java.io.PrintWriter;
@@ -49,13 +50,13 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!ReportServer.isLoopback(address)) {
-            err.println("trawl: warning: --bind " + bind + " is not loopback: anyone who can reach this machine can read the crawl");
+            err.println("trawl: warning: --bind " + TerminalText.safe(bind) + " is not loopback: anyone who can reach this machine can read the crawl");
             err.flush();
         }
         var stopped = new CountDownLatch(1);
         try (ReportServer server = ReportServer.start(db, address, RunDirectory.resolve(runDir, System.getenv()))) {
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(stopped::countDown));
-            out.println("serving " + dev.trawl.store.Stores.display(db) + " at " + server.url() + " (Ctrl-C to stop)");
+            out.println("serving " + TerminalText.safe(dev.trawl.store.Stores.display(db)) + " at " + server.url() + " (Ctrl-C to stop)");
             out.flush();
             stopped.await();
         }
