@@ -7,6 +7,7 @@ import dev.trawl.frontier.SkipLog;
 import dev.trawl.frontier.SkipReason;
 import dev.trawl.frontier.TrapRules;
 import dev.trawl.store.FrontierEntry;
+import dev.trawl.store.PageOutcome;
 import dev.trawl.store.PageRecord;
 import dev.trawl.url.DedupKey;
 import dev.trawl.url.Urls;
@@ -107,8 +108,7 @@ final class Admission {
 
     private void skipRow(String url, int depth, SkipReason reason, List<PageRecord> skips) {
         if (!skipLog.mayRecord(Urls.host(url), skips.size())) return;
-        skips.add(new PageRecord(rowUrl(url), depth, null, null, null, null, reason.code(), clock.instant(),
-                null, null, null, null, 0, 0, List.of(), List.of()));
+        skips.add(new PageRecord(rowUrl(url), depth, clock.instant(), new PageOutcome.Skipped(reason.code())));
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.trawl.memory.MemoryBudget;
 import dev.trawl.parse.PageParser;
 import dev.trawl.robots.RobotsPolicy;
 import dev.trawl.store.FrontierEntry;
+import dev.trawl.store.PageOutcome;
 import dev.trawl.store.PageRecord;
 import dev.trawl.store.PageStore;
 import dev.trawl.store.StoreException;
@@ -143,7 +144,7 @@ final class CrawlRun {
         try (var fetcher = new Fetcher(fetchSettings(seeds));
              var analyzer = new PageAnalyzer(config.parseThreads(), new PageParser(normalizer),
                      new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()), config.maxDepth(),
-                    config.traps())) {
+                    config.traps(), config.extraction())) {
             var robots = config.ignoreRobots() ? null
                     : new RobotsCache(url -> fetcher.get(url, (status, type) -> status >= 200 && status < 300),
                             new RobotsPolicy(config.userAgent()), normalizer, listener, clock,
@@ -202,8 +203,8 @@ final class CrawlRun {
         CrawlItem item = lease.item();
         System.getLogger("trawl").log(System.Logger.Level.DEBUG, "internal error on " + item.url(), e);
         try {
-            store.write(new PageRecord(item.url(), item.depth(), null, null, null, null, "internal", clock.instant(),
-                    null, null, null, null, 0, 0, List.of(), List.of()));
+            store.write(new PageRecord(item.url(), item.depth(), clock.instant(),
+                    new PageOutcome.Failed(PageOutcome.Failed.INTERNAL)));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         } catch (StoreException storeFailed) {
@@ -286,7 +287,7 @@ final class CrawlRun {
         @Override
         public void recorded(PageRecord record) {
             recorded.incrementAndGet();
-            if (record.error() != null || (record.status() != null && record.status() >= 400)) failed.incrementAndGet();
+            if (record.outcome().isFailure()) failed.incrementAndGet();
             listener.recorded(record);
         }
     }

@@ -1,5 +1,6 @@
 package dev.trawl.crawl;
 
+import dev.trawl.extract.ExtractionRules;
 import dev.trawl.frontier.SkipReason;
 import dev.trawl.frontier.TrapRules;
 import dev.trawl.fetch.FetchError;
@@ -28,8 +29,10 @@ final class PageAnalyzer implements AutoCloseable {
     private final UrlFilters filters;
     private final int maxDepth;
     private final TrapRules traps;
+    private final ExtractionRules extraction;
 
-    PageAnalyzer(int threads, PageParser parser, ScopeRule scope, UrlFilters filters, int maxDepth, TrapRules traps) {
+    PageAnalyzer(int threads, PageParser parser, ScopeRule scope, UrlFilters filters, int maxDepth, TrapRules traps,
+                 ExtractionRules extraction) {
         var count = new AtomicInteger();
         this.cpuPool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "trawl-parse-" + count.incrementAndGet());
@@ -41,6 +44,7 @@ final class PageAnalyzer implements AutoCloseable {
         this.filters = filters;
         this.maxDepth = maxDepth;
         this.traps = traps;
+        this.extraction = extraction;
     }
 
     static boolean isHtml(String contentType) {
@@ -67,7 +71,8 @@ final class PageAnalyzer implements AutoCloseable {
                 () -> ScopedValue.where(MemoryBudget.CURRENT, claim).call(() -> analyzeNow(body, contentType, pageUrl, depth)));
         try {
             PageAnalysis analysis = job.get();
-            claim.adopt(analysis.page().estimatedBytes() + 8L * analysis.followable().size());
+            long fields = analysis.fields() == null ? 0 : 2L * analysis.fields().length();
+            claim.adopt(analysis.page().estimatedBytes() + 8L * analysis.followable().size() + fields);
             return analysis;
         } catch (ExecutionException e) {
             throw new IllegalStateException("parser failed on " + pageUrl, e.getCause());
@@ -80,8 +85,17 @@ final class PageAnalyzer implements AutoCloseable {
     }
 
     private PageAnalysis analyzeNow(byte[] body, String contentType, String pageUrl, int depth) {
-        ParsedPage page = parser.parse(body, body.length, contentType, pageUrl);
-        if (depth >= maxDepth) return new PageAnalysis(page, List.of(), List.of());
+        ParsedPage page;
+        String fields = null;
+        if (extraction.appliesTo(pageUrl)) { // only such pages need jsoup's tree: the rules' selectors read it
+            var parsed = parser.parseDocument(body, body.length, contentType, pageUrl,
+                    doc -> doc == null ? null : extraction.extract(doc, pageUrl).toJson());
+            page = parsed.page();
+            fields = parsed.read();
+        } else {
+            page = parser.parse(body, body.length, contentType, pageUrl);
+        }
+        if (depth >= maxDepth) return new PageAnalysis(page, List.of(), List.of(), fields, null);
         List<String> followable = new ArrayList<>();
         List<PageAnalysis.Trapped> trapped = new ArrayList<>();
         for (String link : page.outlinks()) {
@@ -90,7 +104,7 @@ final class PageAnalyzer implements AutoCloseable {
             if (trap == null) followable.add(link);
             else trapped.add(new PageAnalysis.Trapped(link, trap));
         }
-        return new PageAnalysis(page, followable, trapped);
+        return new PageAnalysis(page, followable, trapped, fields, null);
     }
 
     @Override

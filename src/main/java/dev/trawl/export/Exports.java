@@ -19,7 +19,7 @@ public final class Exports {
     public static long write(PageStore store, ExportFormat format, OutputStream out) throws IOException {
         RowWriter writer = switch (format) {
             case JSONL -> new JsonlExporter(out);
-            case CSV -> new CsvExporter(out);
+            case CSV -> new CsvExporter(out, store.fieldNames());
         };
         writer.begin();
         long[] count = {0};

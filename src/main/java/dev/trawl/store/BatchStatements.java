@@ -15,8 +15,8 @@ import java.util.List;
  * {@link PostgresBatch}.
  */
 final class BatchStatements implements BatchCommitter {
-    static final List<String> PAGE_COLUMNS = List.of("final_url", "status", "content_type", "title",
-            "error", "fetched_at", "description", "canonical", "language", "charset", "body_bytes", "elapsed_ms", "links_cut");
+    /** The stored columns' names, in {@link PageColumns#STORED} order. */
+    static final List<String> PAGE_COLUMNS = PageColumns.STORED.stream().map(PageColumns.Column::name).toList();
 
     private final Dialect dialect;
     private final Statement control;
@@ -107,19 +107,10 @@ final class BatchStatements implements BatchCommitter {
         Instant at = r.fetchedAt() == null ? now : r.fetchedAt();
         long id = markDone(r.url(), r.depth(), at);
         upsertPage.setLong(1, id);
-        upsertPage.setString(2, r.finalUrl());
-        setInteger(upsertPage, 3, r.status());
-        upsertPage.setString(4, r.contentType());
-        upsertPage.setString(5, r.title());
-        upsertPage.setString(6, r.error());
-        upsertPage.setString(7, Timestamps.format(r.fetchedAt()));
-        upsertPage.setString(8, r.description());
-        upsertPage.setString(9, r.canonical());
-        upsertPage.setString(10, r.language());
-        upsertPage.setString(11, r.charset());
-        upsertPage.setLong(12, r.bodyBytes());
-        upsertPage.setLong(13, r.elapsedMillis());
-        upsertPage.setInt(14, r.linksCut());
+        int index = 2;
+        for (PageColumns.Column column : PageColumns.STORED) {
+            bind(upsertPage, index++, column.type(), column.value().apply(r));
+        }
         upsertPage.addBatch();
         upsertLinks.setLong(1, id);
         upsertLinks.setString(2, page.outlinksJson());
@@ -157,11 +148,17 @@ final class BatchStatements implements BatchCommitter {
         }
     }
 
-    private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.INTEGER);
-        } else {
-            ps.setInt(index, value);
+    private static void bind(PreparedStatement ps, int index, PageColumns.Type type, Object value) throws SQLException {
+        switch (type) {
+            case TEXT -> ps.setString(index, (String) value);
+            case INTEGER -> {
+                if (value == null) ps.setNull(index, Types.INTEGER);
+                else ps.setInt(index, (Integer) value);
+            }
+            case BIGINT -> {
+                if (value == null) ps.setNull(index, Types.BIGINT);
+                else ps.setLong(index, (Long) value);
+            }
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static java.util.stream.Collectors.joining;
+
 /**
  * Commits a batch in four statements whatever its size, each taking whole columns as arrays and spreading them
  * with {@code unnest}: add the discovered URLs as pending unless known, mark the pages' URLs done (RETURNING their
@@ -34,9 +36,9 @@ final class PostgresBatch implements BatchCommitter {
     private static final String MARK_REQUESTED = "UPDATE frontier SET state = 1 WHERE url_key = ANY(?::text[])"
             + " AND state = 0";
     private static final String UPSERT_PAGES = "INSERT INTO pages (frontier_id, "
-            + String.join(", ", BatchStatements.PAGE_COLUMNS) + ") SELECT * FROM unnest(?::bigint[], ?::text[],"
-            + " ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-            + " ?::bigint[], ?::bigint[], ?::int[]) " + BatchStatements.replaceOnConflict(BatchStatements.PAGE_COLUMNS);
+            + String.join(", ", BatchStatements.PAGE_COLUMNS) + ") SELECT * FROM unnest(?::bigint[]"
+            + PageColumns.STORED.stream().map(c -> ", ?::" + c.type().arrayType + "[]").collect(joining()) + ") "
+            + BatchStatements.replaceOnConflict(BatchStatements.PAGE_COLUMNS);
     private static final String UPSERT_LINKS = "INSERT INTO links (frontier_id, targets)"
             + " SELECT * FROM unnest(?::bigint[], ?::text[]) " + BatchStatements.replaceOnConflict(List.of("targets"));
 
@@ -160,41 +162,24 @@ final class PostgresBatch implements BatchCommitter {
         return ids;
     }
 
-    /** Parameters in PAGE_COLUMNS order: frontier_id, final_url, status, eight text columns, two bigints, links_cut. */
+    /** One array per column of {@link PageColumns#STORED}, after the ids. */
     private void upsertPages(Collection<WriteTask.Page> pages, Map<String, Long> ids) throws SQLException {
         int n = pages.size();
         Long[] id = new Long[n];
-        String[] finalUrl = new String[n];
-        Integer[] status = new Integer[n];
-        String[][] text = new String[8][n]; // content_type .. charset
-        Long[] bodyBytes = new Long[n];
-        Long[] elapsed = new Long[n];
-        Integer[] linksCut = new Integer[n];
+        Object[][] columns = new Object[PageColumns.STORED.size()][n];
         int i = 0;
         for (WriteTask.Page page : pages) {
             PageRecord r = page.record();
             id[i] = idOf(ids, r.url());
-            finalUrl[i] = r.finalUrl();
-            status[i] = r.status();
-            String[] row = {r.contentType(), r.title(), r.error(), Timestamps.format(r.fetchedAt()),
-                    r.description(), r.canonical(), r.language(), r.charset()};
-            for (int c = 0; c < row.length; c++) {
-                text[c][i] = row[c];
+            for (int c = 0; c < columns.length; c++) {
+                columns[c][i] = PageColumns.STORED.get(c).value().apply(r);
             }
-            bodyBytes[i] = r.bodyBytes();
-            elapsed[i] = r.elapsedMillis();
-            linksCut[i] = r.linksCut();
             i++;
         }
         upsertPages.setArray(1, array("int8", id));
-        upsertPages.setArray(2, array("text", finalUrl));
-        upsertPages.setArray(3, array("int4", status));
-        for (int c = 0; c < text.length; c++) {
-            upsertPages.setArray(4 + c, array("text", text[c]));
+        for (int c = 0; c < columns.length; c++) {
+            upsertPages.setArray(2 + c, array(PageColumns.STORED.get(c).type().arrayType, columns[c]));
         }
-        upsertPages.setArray(12, array("int8", bodyBytes));
-        upsertPages.setArray(13, array("int8", elapsed));
-        upsertPages.setArray(14, array("int4", linksCut));
         upsertPages.executeUpdate();
     }
 

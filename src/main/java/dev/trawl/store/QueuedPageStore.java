@@ -68,4 +68,9 @@ abstract sealed class QueuedPageStore implements PageStore permits SqlitePageSto
     public void exportRows(Consumer<ExportRow> sink) {
         reads.exportRows(sink);
     }
+
+    @Override
+    public java.util.List<String> fieldNames() {
+        return reads.fieldNames();
+    }
 }

@@ -66,7 +66,12 @@ final class Schema {
                         "DROP TABLE host_leases",
                         "ALTER TABLE workers ADD COLUMN wants INTEGER NOT NULL DEFAULT 1",
                         "ALTER TABLE workers ADD COLUMN pages BIGINT NOT NULL DEFAULT 0",
-                        "ALTER TABLE workers ADD COLUMN checks BIGINT NOT NULL DEFAULT 0"));
+                        "ALTER TABLE workers ADD COLUMN checks BIGINT NOT NULL DEFAULT 0"),
+                // 8: what a crawl keeps of a page besides its links: the fields its extraction rules found (a JSON
+                // object) and the SHA-1 of its payload (as WARC-Payload-Digest has it), for --duplicates and recrawl.
+                List.of("ALTER TABLE pages ADD COLUMN fields TEXT",
+                        "ALTER TABLE pages ADD COLUMN digest TEXT",
+                        "CREATE INDEX pages_digest ON pages (digest) WHERE digest IS NOT NULL"));
     }
 
     private static List<String> workersMigration(Dialect dialect) {

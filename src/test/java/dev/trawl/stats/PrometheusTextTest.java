@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The metrics endpoint serves the same counters, in a format Prometheus parses. */
 class PrometheusTextTest {
     private static PageRecord page(Integer status, String error, long millis) {
-        return new PageRecord("http://a.test/", 0, null, status, null, null, error, Instant.EPOCH,
-                null, null, null, null, 100, millis, List.of(), List.of());
+        return dev.trawl.store.TestRecords.answered("http://a.test/", status, error, 100, millis);
     }
 
     @Test
