@@ -36,7 +36,7 @@ class PrometheusTextTest {
             assertThat(response.body().lines().toList()).contains(
                     "trawl_info{crawl=\"/data/a \\\"quoted\\\".db\",pid=\"" + ProcessHandle.current().pid() + "\"} 1",
                     "trawl_pages_total 5",
-                    "trawl_bytes_total 500",
+                    "trawl_bytes_total 300", // the three responses'; a failure has no body
                     "trawl_robots_denied_total 1",
                     "trawl_errors_total{kind=\"timeout\"} 1",
                     "trawl_errors_total{kind=\"http_4xx\"} 1",
