@@ -2,6 +2,7 @@ package dev.trawl.cli;
 
 import dev.trawl.export.ExportFormat;
 import dev.trawl.export.Exports;
+import dev.trawl.store.PageReads;
 import dev.trawl.store.PageStore;
 import dev.trawl.store.StoreException;
 import dev.trawl.store.Stores;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  trawl export --db example.db > example.jsonl",
                 "  trawl export --db example.db --out example.csv",
-                "  trawl export --db postgresql://me@db/crawl --format csv --out crawl.csv"})
+                "  trawl export --db postgresql://me@db/crawl --format csv --out crawl.csv",
+                "  trawl export --db example.db --duplicates --out same-content.csv"})
 final class ExportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -39,6 +41,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "write here instead of standard output (default: standard output)")
     Path out;
 
+    @Option(names = "--duplicates",
+            description = "only the pages whose content (payload SHA-1) another page has too, grouped by digest (default: off, every attempted URL)")
+    boolean duplicates;
+
     @Option(names = "--debug", description = "print stack traces of internal errors (default: off)")
     boolean debug;
 
@@ -49,12 +55,12 @@ final class ExportCommand implements Callable<Integer> {
         try (PageStore store = Stores.open(db)) {
             if (out == null) {
                 OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
-                Exports.write(store, chosen, stdout);
+                Exports.write(store, chosen, selection(), stdout);
                 stdout.flush();
             } else {
                 Path tmp = out.resolveSibling(out.getFileName() + ".part");
                 try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                    Exports.write(store, chosen, file);
+                    Exports.write(store, chosen, selection(), file);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
                 }
@@ -62,6 +68,10 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    private PageReads.Selection selection() {
+        return duplicates ? PageReads.Selection.DUPLICATES : PageReads.Selection.ALL;
     }
 
     private ExportFormat fromExtension() {

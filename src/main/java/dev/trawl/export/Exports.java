@@ -1,5 +1,6 @@
 package dev.trawl.export;
 
+import dev.trawl.store.PageReads;
 import dev.trawl.store.PageStore;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +18,12 @@ public final class Exports {
      * @throws dev.trawl.store.StoreException when the store cannot be read
      */
     public static long write(PageStore store, ExportFormat format, OutputStream out) throws IOException {
+        return write(store, format, PageReads.Selection.ALL, out);
+    }
+
+    /** As {@link #write(PageStore, ExportFormat, OutputStream)}, of the selected rows only. */
+    public static long write(PageStore store, ExportFormat format, PageReads.Selection selection, OutputStream out)
+            throws IOException {
         RowWriter writer = switch (format) {
             case JSONL -> new JsonlExporter(out);
             case CSV -> new CsvExporter(out, store.fieldNames());
@@ -24,7 +31,7 @@ public final class Exports {
         writer.begin();
         long[] count = {0};
         try {
-            store.exportRows(row -> {
+            store.exportRows(selection, row -> {
                 try {
                     writer.write(row);
                     count[0]++;

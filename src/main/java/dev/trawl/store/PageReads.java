@@ -9,7 +9,20 @@ public interface PageReads {
     long countAttempted();
 
     /** Streams every attempted URL in discovery order, in constant memory. */
-    void exportRows(Consumer<ExportRow> sink);
+    default void exportRows(Consumer<ExportRow> sink) {
+        exportRows(Selection.ALL, sink);
+    }
+
+    /** Streams the selected rows, in constant memory. */
+    void exportRows(Selection selection, Consumer<ExportRow> sink);
+
+    /** Which rows an export holds. */
+    enum Selection {
+        /** every attempted URL, in discovery order */
+        ALL,
+        /** the pages whose payload digest another page shares (identical content), grouped by digest */
+        DUPLICATES
+    }
 
     /** The names of the extracted fields stored with any page, sorted, at most 1,000 (CSV's extra columns). */
     List<String> fieldNames();

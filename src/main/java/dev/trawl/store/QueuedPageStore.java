@@ -65,8 +65,8 @@ abstract sealed class QueuedPageStore implements PageStore permits SqlitePageSto
     }
 
     @Override
-    public void exportRows(Consumer<ExportRow> sink) {
-        reads.exportRows(sink);
+    public void exportRows(Selection selection, Consumer<ExportRow> sink) {
+        reads.exportRows(selection, sink);
     }
 
     @Override

@@ -25,7 +25,10 @@ final class StoreReads {
     private static final String EXPORT_SQL = "SELECT "
             + PageColumns.EXPORTED.stream().map(PageColumns.Field::sql).collect(Collectors.joining(", "))
             + " FROM pages p JOIN frontier f ON f.id = p.frontier_id"
-            + " LEFT JOIN links l ON l.frontier_id = p.frontier_id ORDER BY p.frontier_id";
+            + " LEFT JOIN links l ON l.frontier_id = p.frontier_id";
+    /** Digests shared by more than one page; the pages_digest index serves both the grouping and the lookups. */
+    private static final String SHARED_DIGESTS = "SELECT digest FROM pages WHERE digest IS NOT NULL"
+            + " GROUP BY digest HAVING COUNT(*) > 1";
 
     /** Hands out a connection for one read; the caller closes it. */
     @FunctionalInterface
@@ -76,8 +79,12 @@ final class StoreReads {
         return names.size() > MAX_FIELD_NAMES ? names.subList(0, MAX_FIELD_NAMES) : names;
     }
 
-    void exportRows(Consumer<ExportRow> sink) {
-        query(EXPORT_SQL, rs -> sink.accept(exportRow(rs)));
+    void exportRows(PageReads.Selection selection, Consumer<ExportRow> sink) {
+        String sql = switch (selection) {
+            case ALL -> EXPORT_SQL + " ORDER BY p.frontier_id";
+            case DUPLICATES -> EXPORT_SQL + " WHERE p.digest IN (" + SHARED_DIGESTS + ") ORDER BY p.digest, p.frontier_id";
+        };
+        query(sql, rs -> sink.accept(exportRow(rs)));
     }
 
     private static ExportRow exportRow(ResultSet rs) throws SQLException {
