@@ -36,6 +36,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /**
  * Wires one crawl together and runs its dispatch loop on a platform thread: take a lease from the scheduler,
@@ -49,6 +50,8 @@ final class CrawlRun {
     private final CrawlListener listener;
     private final PageStore store;
     private final InstantSource clock = InstantSource.system();
+    /** The monotonic clock of the scheduler's delays and the feeder's upkeep. */
+    private final LongSupplier nanoTime = System::nanoTime;
     private final CompletableFuture<CrawlSummary> done = new CompletableFuture<>();
     private final AtomicReference<StopReason> stopReason = new AtomicReference<>();
     private final AtomicReference<RuntimeException> fatal = new AtomicReference<>();
@@ -90,10 +93,11 @@ final class CrawlRun {
         store.addPending(newSeeds);
         long budget = config.maxPages() == CrawlConfig.UNLIMITED ? Long.MAX_VALUE
                 : Math.max(0, config.maxPages() - store.countAttempted());
-        scheduler = new Scheduler(config.concurrency(), config.perHost(), config.delay(), budget, Urls::host, System::nanoTime);
+        scheduler = new Scheduler(config.concurrency(), config.perHost(), config.delay(), budget, Urls::host, nanoTime);
         int lowWater = Math.max(256, 16 * config.concurrency());
         long maxPages = config.maxPages() == CrawlConfig.UNLIMITED ? Long.MAX_VALUE : config.maxPages();
-        feeder = new FrontierFeeder(scheduler, store, lowWater, 2 * lowWater, maxPages, this::abort);
+        feeder = new FrontierFeeder(scheduler, store, lowWater, 2 * lowWater, maxPages, this::abort, nanoTime,
+                Sleeper.SYSTEM);
         Thread.ofVirtual().name("trawl-feeder").start(feeder);
         Thread.ofPlatform().name("trawl-dispatch").start(() -> runToEnd(seeds, seen, normalizer));
         return new Crawl(done, () -> stop(StopReason.CANCELLED),
