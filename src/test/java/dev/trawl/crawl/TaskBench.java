@@ -30,11 +30,13 @@ import java.util.regex.Pattern;
 /**
  * One crawl's page task wired as {@link CrawlRun} wires it, with the real decision makers (scheduler, robots.txt
  * cache, admission, analyzer) and fakes at the edges: scripted HTTP answers, a store that records, clocks that move
- * only when the test says. The seed is {@value #SEED}, scope host; --retries 2 from a 1 s base without jitter (the
+ * only when the test says. The seeds are {@value #SEED} and {@value #OTHER_SEED}, scope host; --retries 2 from a 1 s base without jitter (the
  * first retry waits 500 ms, the second 1 s); URLs containing /excluded are filtered out; --delay 0.
  */
 final class TaskBench implements AutoCloseable {
     static final String SEED = "http://a.test/";
+    /** A second seed, so that another host is in scope too. */
+    static final String OTHER_SEED = "http://c.test/";
     static final int RETRIES = 2;
     /** The wait before retry attempt+1 with the fixed jitter of this bench: half of 1 s · 2^attempt. */
     static Duration backoff(int attempt) {
@@ -59,7 +61,7 @@ final class TaskBench implements AutoCloseable {
     /** robotsBackoff: obey robots.txt with this backoff; null for --ignore-robots. pageBudget: --max-pages left. */
     TaskBench(RobotsBackoff robotsBackoff, long pageBudget) {
         var normalizer = new UrlNormalizer();
-        var scope = new ScopeRule(Scope.HOST, List.of(SEED));
+        var scope = new ScopeRule(Scope.HOST, List.of(SEED, OTHER_SEED));
         var filters = new UrlFilters(List.of(), List.of(Pattern.compile("/excluded")));
         scheduler = new Scheduler(4, 4, Duration.ZERO, pageBudget, Urls::host, time::nanoTime);
         analyzer = new PageAnalyzer(1, new PageParser(normalizer), scope, filters, 5, TrapRules.DEFAULT,
