@@ -121,6 +121,7 @@ final class FrontierFeeder implements Runnable {
     /**
      * Nothing to claim: over if nothing is in progress here, and nowhere else either (no URL claimed by another
      * worker, no pending URL the page limit allows); else new links may still come, here or from other workers.
+     * Package-private: the end-of-crawl decision, which EndOfCrawlTest drives step by step.
      */
     boolean isExhausted() throws InterruptedException {
         if (!scheduler.isIdle()) {

@@ -1,5 +1,6 @@
 package dev.trawl.crawl;
 
+import dev.trawl.store.FrontierEntry;
 import dev.trawl.store.PageOutcome;
 import dev.trawl.store.PageRecord;
 import java.util.List;
@@ -20,6 +21,11 @@ final class Outcomes {
 
     static List<String> describe(List<PageRecord> records) {
         return records.stream().map(r -> r.url() + ": " + describe(r.outcome())).toList();
+    }
+
+    /** A frontier entry written with a record: "URL pending|done depth". */
+    static String entry(FrontierEntry e) {
+        return e.url() + (e.requested() ? " done " : " pending ") + e.depth();
     }
 
     private static String at(String finalUrl) {

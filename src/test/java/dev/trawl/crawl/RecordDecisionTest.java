@@ -4,7 +4,6 @@ import static dev.trawl.crawl.ScriptedHttp.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trawl.frontier.CrawlItem;
-import dev.trawl.store.FrontierEntry;
 import dev.trawl.store.PageRecord;
 import java.util.List;
 import java.util.stream.Stream;
@@ -56,7 +55,7 @@ class RecordDecisionTest {
 
         List<PageRecord> written = bench.store.written();
         assertThat(written.stream().map(r -> new Recorded(r.url() + ": " + Outcomes.describe(r.outcome()),
-                r.discovered().stream().map(RecordDecisionTest::entry).toList())))
+                r.discovered().stream().map(Outcomes::entry).toList())))
                 .containsExactlyElementsOf(expected);
         assertThat(bench.heard).as("the listener hears the page's record, not its skip rows").containsExactly(written.getFirst());
         assertThat(written.getFirst().fetchedAt()).isEqualTo(TestTime.START);
@@ -71,10 +70,6 @@ class RecordDecisionTest {
 
     private static Recorded page(String... frontier) {
         return new Recorded(PAGE + ": fetched 200 at " + PAGE, Stream.of(frontier).map(f -> A + f).toList());
-    }
-
-    private static String entry(FrontierEntry e) {
-        return e.url() + (e.requested() ? " done " : " pending ") + e.depth();
     }
 
     private static Arguments row(String name, int depth, String body, String known, List<Recorded> expected) {

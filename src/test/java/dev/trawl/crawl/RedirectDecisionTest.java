@@ -1,13 +1,11 @@
 package dev.trawl.crawl;
 
-import static dev.trawl.crawl.ScriptedHttp.html;
 import static dev.trawl.crawl.ScriptedHttp.redirect;
 import static dev.trawl.crawl.ScriptedHttp.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trawl.fetch.HttpAnswer;
 import dev.trawl.frontier.CrawlItem;
-import dev.trawl.store.FrontierEntry;
 import dev.trawl.store.PageRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +109,7 @@ class RedirectDecisionTest {
             case Recorded recorded -> {
                 List<PageRecord> written = bench.store.written();
                 assertThat(Outcomes.describe(written)).containsExactly(FROM + ": " + recorded.outcome());
-                assertThat(written.getFirst().discovered().stream().map(RedirectDecisionTest::entry))
+                assertThat(written.getFirst().discovered().stream().map(Outcomes::entry))
                         .containsExactlyElementsOf(recorded.frontier());
                 assertThat(bench.scheduler.isIdle()).as("the item is let go").isTrue();
             }
@@ -134,10 +132,6 @@ class RedirectDecisionTest {
 
     private static List<String> doneHops(int n) {
         return IntStream.rangeClosed(1, n).mapToObj(i -> A + "hop" + i + " done 1").toList();
-    }
-
-    private static String entry(FrontierEntry e) {
-        return e.url() + (e.requested() ? " done " : " pending ") + e.depth();
     }
 
     private static Arguments row(String name, CrawlItem item, HttpAnswer answer, Given given, Then then) {

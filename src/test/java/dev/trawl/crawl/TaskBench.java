@@ -38,6 +38,9 @@ final class TaskBench implements AutoCloseable {
     /** A second seed, so that another host is in scope too. */
     static final String OTHER_SEED = "http://c.test/";
     static final int RETRIES = 2;
+    /** Random numbers that are always 0: the shortest wait the jitter allows, half the ceiling. */
+    private static final RandomGenerator NO_JITTER = () -> 0L;
+
     /** The wait before retry attempt+1 with the fixed jitter of this bench: half of 1 s · 2^attempt. */
     static Duration backoff(int attempt) {
         return Duration.ofMillis(500L << attempt);
@@ -86,9 +89,6 @@ final class TaskBench implements AutoCloseable {
                 filters, seen, store, listener, time, 5, admission,
                 new MemoryBudget(64 << 20, 16 << 20, Duration.ofSeconds(1))));
     }
-
-    /** Random numbers that are always 0: the shortest wait the jitter allows, half the ceiling. */
-    private static final RandomGenerator NO_JITTER = () -> 0L;
 
     /** A URL of the crawl known from now on (fetched or queued earlier). */
     void known(String url) {
