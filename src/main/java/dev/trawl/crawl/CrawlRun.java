@@ -270,10 +270,19 @@ final class CrawlRun {
             done.completeExceptionally(fatal.get());
             return;
         }
-        StopReason reason = stopReason.get() != null ? stopReason.get()
-                : pendingLeft > 0 && scheduler.isBudgetSpent() ? StopReason.MAX_PAGES : StopReason.COMPLETE;
+        StopReason reason = stopReasonOf(stopReason.get(), pendingLeft, scheduler.isBudgetSpent());
         done.complete(new CrawlSummary(recorded.get(), failed.get(), pendingLeft,
                 Duration.ofNanos(System.nanoTime() - startNanos), reason));
+    }
+
+    /**
+     * Why the crawl ended: as it was stopped (cancelled, time limit), else --max-pages when URLs are left pending because
+     * the page budget ran out, else complete (URLs left pending for another reason, robots.txt unreachable say, do not
+     * make it a page limit).
+     */
+    static StopReason stopReasonOf(StopReason stopped, long pendingLeft, boolean budgetSpent) {
+        if (stopped != null) return stopped;
+        return pendingLeft > 0 && budgetSpent ? StopReason.MAX_PAGES : StopReason.COMPLETE;
     }
 
     /** Counts for the summary, then passes events on to the caller's listener. */

@@ -2,6 +2,7 @@ package dev.trawl.crawl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trawl.crawl.CrawlSummary.StopReason;
 import dev.trawl.frontier.CrawlItem;
 import dev.trawl.frontier.Lease;
 import dev.trawl.frontier.Scheduler;
@@ -15,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -100,6 +102,21 @@ class EndOfCrawlTest {
 
         assertThat(store.calls()).as("nothing claimed past the budget").isEmpty();
         assertThat(budgeted.take()).isNull();
+    }
+
+    /** Why the crawl ended, as the summary says: stopped (or not), URLs left pending, page budget spent → reason. */
+    @ParameterizedTest(name = "stopped {0}, {1} pending, budget spent {2} -> {3}")
+    @CsvSource(nullValues = "-", value = {
+        "-, 0, false, COMPLETE",
+        "-, 0, true, COMPLETE",
+        "-, 5, true, MAX_PAGES",
+        "-, 5, false, COMPLETE", // left pending for another reason (robots.txt unreachable): no page limit
+        "CANCELLED, 5, true, CANCELLED",
+        "CANCELLED, 0, false, CANCELLED",
+        "TIME_LIMIT, 5, true, TIME_LIMIT",
+        "TIME_LIMIT, 0, false, TIME_LIMIT"})
+    void stopReason(StopReason stopped, long pending, boolean budgetSpent, StopReason expected) {
+        assertThat(CrawlRun.stopReasonOf(stopped, pending, budgetSpent)).isEqualTo(expected);
     }
 
     private static Lease leased(Scheduler s) {
