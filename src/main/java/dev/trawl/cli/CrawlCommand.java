@@ -17,9 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import dev.trawl.extract.ExtractionRules;
-import dev.trawl.extract.FieldSpec;
-import dev.trawl.extract.RulesFile;
 import java.nio.file.Path;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -121,6 +118,10 @@ final class CrawlCommand implements Callable<Integer> {
             description = "extraction rules per URL pattern, JSON or YAML (default: none)")
     Path rules;
 
+    @Option(names = "--store-bodies",
+            description = "keep each page's response as received (head and body, compressed) in the database, for trawl extract and export --format warc (default: off)")
+    boolean storeBodies;
+
     @Mixin SessionOptions process;
 
     @Option(names = "--keep-status", description = "leave the live counters behind when the crawl ends, for trawl status to report the final counts (default: off)")
@@ -170,30 +171,13 @@ final class CrawlCommand implements Callable<Integer> {
             }
         }
         return CrawlConfig.builder(seeds).db(db).headers(headers).proxy(proxySpec).allowPrivate(allowPrivate)
-                .extraction(extractionRules())
+                .extraction(ExtractionOptions.rules(extract, rules)).storeBodies(storeBodies)
                 .maxPages(maxPages == null ? CrawlConfig.UNLIMITED : maxPages)
                 .maxDepth(maxDepth == null ? CrawlConfig.UNLIMITED : maxDepth)
                 .concurrency(concurrency).perHost(perHost).delay(delay).timeout(timeout).retries(retries)
                 .scope(scope).include(include).exclude(exclude).ignoreRobots(ignoreRobots).userAgent(userAgent)
                 .maxBody(maxBody).timeLimit(timeLimit).maxUrlLength(maxUrlLength).maxPathRepeats(maxPathRepeats)
                 .maxPagesPerHost(maxPagesPerHost).retryFailed(retryFailed).build();
-    }
-
-    /** --extract's fields (every page) and --rules' rules; a mistake in either is a one-line usage error. */
-    private ExtractionRules extractionRules() {
-        List<FieldSpec> everyPage = new ArrayList<>();
-        for (String option : extract) {
-            try {
-                everyPage.add(FieldSpec.parse(option));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--extract: " + e.getMessage());
-            }
-        }
-        try {
-            return ExtractionRules.of(everyPage, rules == null ? List.of() : RulesFile.load(rules));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException((rules == null ? "--extract: " : "--rules: ") + e.getMessage());
-        }
     }
 
     private static void requireAtLeast(String option, long value, long min) {

@@ -42,12 +42,17 @@ final class PostgresBatch implements BatchCommitter {
     private static final String UPSERT_LINKS = "INSERT INTO links (frontier_id, targets)"
             + " SELECT * FROM unnest(?::bigint[], ?::text[]) " + BatchStatements.replaceOnConflict(List.of("targets"));
 
+    private static final String UPSERT_BODIES = "INSERT INTO bodies (frontier_id, head, coding, body)"
+            + " SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::bytea[]) "
+            + BatchStatements.replaceOnConflict(BatchStatements.BODY_COLUMNS);
+
     private final Connection connection;
     private final PreparedStatement markDone;
     private final PreparedStatement addPending;
     private final PreparedStatement markRequested;
     private final PreparedStatement upsertPages;
     private final PreparedStatement upsertLinks;
+    private final PreparedStatement upsertBodies;
 
     PostgresBatch(Connection connection) throws SQLException {
         this.connection = connection;
@@ -57,6 +62,7 @@ final class PostgresBatch implements BatchCommitter {
         markRequested = connection.prepareStatement(MARK_REQUESTED);
         upsertPages = connection.prepareStatement(UPSERT_PAGES);
         upsertLinks = connection.prepareStatement(UPSERT_LINKS);
+        upsertBodies = connection.prepareStatement(UPSERT_BODIES);
     }
 
     /**
@@ -122,6 +128,7 @@ final class PostgresBatch implements BatchCommitter {
                 Map<String, Long> ids = markDone(pages.values(), now);
                 upsertPages(pages.values(), ids);
                 upsertLinks(pages.values(), ids);
+                upsertBodies(pages.values(), ids);
             }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
@@ -196,6 +203,28 @@ final class PostgresBatch implements BatchCommitter {
         upsertLinks.executeUpdate();
     }
 
+    /** The kept bodies of the batch, if any: one statement. */
+    private void upsertBodies(Collection<WriteTask.Page> pages, Map<String, Long> ids) throws SQLException {
+        List<Long> id = new ArrayList<>();
+        List<String> head = new ArrayList<>();
+        List<String> coding = new ArrayList<>();
+        List<byte[]> body = new ArrayList<>();
+        for (WriteTask.Page page : pages) {
+            if (page.record().outcome() instanceof PageOutcome.Fetched f && f.body() != null) {
+                id.add(idOf(ids, page.record().url()));
+                head.add(f.body().head());
+                coding.add(f.body().coding());
+                body.add(f.body().bytes());
+            }
+        }
+        if (id.isEmpty()) return;
+        upsertBodies.setArray(1, array("int8", id.toArray()));
+        upsertBodies.setArray(2, array("text", head.toArray()));
+        upsertBodies.setArray(3, array("text", coding.toArray()));
+        upsertBodies.setArray(4, connection.createArrayOf("bytea", body.toArray(new byte[0][])));
+        upsertBodies.executeUpdate();
+    }
+
     private static Long idOf(Map<String, Long> ids, String url) throws SQLException {
         Long id = ids.get(url);
         if (id == null) {
@@ -236,7 +265,7 @@ final class PostgresBatch implements BatchCommitter {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement ps : List.of(markDone, addPending, markRequested, upsertPages, upsertLinks)) {
+        for (PreparedStatement ps : List.of(markDone, addPending, markRequested, upsertPages, upsertLinks, upsertBodies)) {
             ps.close();
         }
     }

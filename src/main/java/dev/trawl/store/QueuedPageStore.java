@@ -70,6 +70,25 @@ abstract sealed class QueuedPageStore implements PageStore permits SqlitePageSto
     }
 
     @Override
+    public void storedPages(long afterId, Consumer<StoredPage> sink) {
+        reads.storedPages(afterId, sink);
+    }
+
+    @Override
+    public String meta(String key) {
+        return reads.meta(key);
+    }
+
+    @Override
+    public void saveFields(java.util.Map<Long, String> fieldsById, String metaKey, String metaValue)
+            throws InterruptedException {
+        writes.exclusive(c -> {
+            StoredFields.save(c, fieldsById, metaKey, metaValue);
+            return null;
+        });
+    }
+
+    @Override
     public java.util.List<String> fieldNames() {
         return reads.fieldNames();
     }
