@@ -62,10 +62,12 @@ final class CrawlRun {
     private Admission admission;
     private long pendingLeft;
     private long startNanos;
+    private final PageHandler handler;
 
-    CrawlRun(CrawlConfig config, CrawlListener listener, PageStore store) {
+    CrawlRun(CrawlConfig config, CrawlListener listener, PageHandler handler, PageStore store) {
         this.config = config;
         this.listener = listener;
+        this.handler = handler;
         this.store = store;
         this.pipeline = new Semaphore(config.concurrency() * 2);
     }
@@ -144,7 +146,7 @@ final class CrawlRun {
         try (var fetcher = new Fetcher(fetchSettings(seeds));
              var analyzer = new PageAnalyzer(config.parseThreads(), new PageParser(normalizer),
                      new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()), config.maxDepth(),
-                    config.traps(), config.extraction())) {
+                    config.traps(), config.extraction(), handler, normalizer)) {
             var robots = config.ignoreRobots() ? null
                     : new RobotsCache(url -> fetcher.get(url, (status, type) -> status >= 200 && status < 300),
                             new RobotsPolicy(config.userAgent()), normalizer, listener, clock,

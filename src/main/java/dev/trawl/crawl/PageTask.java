@@ -180,7 +180,7 @@ final class PageTask {
             record(lease, item, new PageOutcome.Fetched(reply(item, r, elapsed), null));
             return;
         }
-        PageAnalysis analysis = ctx.analyzer().analyze(r.body(), r.contentType(), item.current(), item.depth());
+        PageAnalysis analysis = ctx.analyzer().analyze(r, item.current(), item.depth());
         if (analysis.error() != null) {
             record(lease, item, new PageOutcome.Failed(analysis.error()));
         } else {
