@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  trawl crawl https://example.com/ --max-pages 500 --db example.db",
                 "  trawl crawl https://example.org/docs/ --scope domain --delay 250ms",
-                "  trawl crawl https://example.com/ --db postgresql://me@db/crawl --time-limit 1h"})
+                "  trawl crawl https://example.com/ --db postgresql://me@db/crawl --time-limit 1h",
+                "  trawl crawl https://shop.example/ --rules rules.yaml --store-bodies"})
 final class CrawlCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         description = "Run extraction rules again over the pages a crawl stored with --store-bodies (no fetching).",
         footerHeading = "%nExamples:%n",
         footer = {"  trawl extract --db shop.db --rules rules.yaml",
-                "  trawl extract --db shop.db --extract 'price=.price ::text' --threads 2",
+                "  trawl extract --db shop.db --extract price=.price::text --threads 2",
                 "  trawl export --db shop.db --out shop.csv"})
 final class ExtractCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
