@@ -114,6 +114,9 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--keep-status", description = "leave the live counters behind when the crawl ends, for trawl status to report the final counts (default: off)")
     boolean keepStatus;
 
+    @Option(names = "--sitemaps", description = "also crawl the URLs the seeds' sites list in their sitemaps (robots.txt Sitemap: lines, /sitemap.xml; default: off)")
+    boolean sitemaps;
+
     @Option(names = "--retry-failed", description = "fetch again the URLs stored with an error (timeout, connect, ...; not robots) or a 5xx status (default: off)")
     boolean retryFailed;
 
@@ -163,7 +166,7 @@ final class CrawlCommand implements Callable<Integer> {
                 .concurrency(concurrency).perHost(perHost).delay(delay).timeout(timeout).retries(retries)
                 .scope(scope).include(include).exclude(exclude).ignoreRobots(ignoreRobots).userAgent(userAgent)
                 .maxBody(maxBody).timeLimit(timeLimit).maxUrlLength(maxUrlLength).maxPathRepeats(maxPathRepeats)
-                .maxPagesPerHost(maxPagesPerHost).retryFailed(retryFailed).build();
+                .maxPagesPerHost(maxPagesPerHost).retryFailed(retryFailed).sitemaps(sitemaps).build();
     }
 
     private static void requireAtLeast(String option, long value, long min) {

@@ -31,6 +31,8 @@ final class BatchStatements implements BatchCommitter {
     private final PreparedStatement markRequested;
     private final PreparedStatement upsertPage;
     private final PreparedStatement upsertLinks;
+    private final SitemapRows sitemaps;
+    private final List<SitemapRecord> sitemapBatch = new java.util.ArrayList<>();
 
     BatchStatements(Connection connection, Dialect dialect) throws SQLException {
         this.dialect = dialect;
@@ -42,6 +44,7 @@ final class BatchStatements implements BatchCommitter {
         markRequested = connection.prepareStatement("UPDATE frontier SET state = 1 WHERE url_key = ? AND state = 0");
         upsertPage = connection.prepareStatement(upsert("pages", PAGE_COLUMNS));
         upsertLinks = connection.prepareStatement(upsert("links", List.of("targets")));
+        sitemaps = new SitemapRows(connection);
     }
 
     /** {@code INSERT ... ON CONFLICT DO UPDATE}: what INSERT OR REPLACE does, in SQL PostgreSQL also speaks. */
@@ -71,11 +74,14 @@ final class BatchStatements implements BatchCommitter {
             // Last, so that pages marked done earlier in this same batch are already known and left alone.
             addPending.executeBatch();
             markRequested.executeBatch();
+            sitemaps.write(sitemapBatch, now); // after the frontier rows of what they listed
             control.execute("COMMIT");
         } catch (SQLException | RuntimeException e) {
             clearBatches();
             Cleanup.rollback(control);
             throw e;
+        } finally {
+            sitemapBatch.clear();
         }
     }
 
@@ -96,6 +102,10 @@ final class BatchStatements implements BatchCommitter {
         switch (task) {
             case WriteTask.Page page -> stagePage(page, now);
             case WriteTask.Pending pending -> stagePending(pending.entries(), pending.discoveredAt());
+            case WriteTask.Sitemap sitemap -> {
+                stagePending(sitemap.record().frontier(), now);
+                sitemapBatch.add(sitemap.record());
+            }
             case WriteTask.Barrier ignored -> throw new IllegalArgumentException("a barrier is not data");
             case WriteTask.Exclusive<?> ignored -> throw new IllegalArgumentException("exclusive work is not data");
             case WriteTask.Stop ignored -> throw new IllegalArgumentException("stop is not data");
@@ -180,5 +190,6 @@ final class BatchStatements implements BatchCommitter {
         for (Statement st : List.of(markDone, addPending, markRequested, upsertPage, upsertLinks, control)) {
             st.close();
         }
+        sitemaps.close();
     }
 }

@@ -46,6 +46,7 @@ final class PostgresBatch implements BatchCommitter {
     private final PreparedStatement markRequested;
     private final PreparedStatement upsertPages;
     private final PreparedStatement upsertLinks;
+    private final SitemapRows sitemaps;
 
     PostgresBatch(Connection connection) throws SQLException {
         this.connection = connection;
@@ -55,6 +56,7 @@ final class PostgresBatch implements BatchCommitter {
         markRequested = connection.prepareStatement(MARK_REQUESTED);
         upsertPages = connection.prepareStatement(UPSERT_PAGES);
         upsertLinks = connection.prepareStatement(UPSERT_LINKS);
+        sitemaps = new SitemapRows(connection);
     }
 
     /**
@@ -85,6 +87,7 @@ final class PostgresBatch implements BatchCommitter {
     private void commitOnce(List<WriteTask> tasks, Instant now) throws SQLException {
         Map<String, WriteTask.Page> pages = new LinkedHashMap<>();
         Columns pending = new Columns();
+        List<SitemapRecord> sitemapRecords = new ArrayList<>();
         for (WriteTask task : tasks) {
             switch (task) {
                 case WriteTask.Page page -> {
@@ -96,6 +99,10 @@ final class PostgresBatch implements BatchCommitter {
                     page.record().discovered().forEach(e -> pending.add(e, at));
                 }
                 case WriteTask.Pending p -> p.entries().forEach(e -> pending.add(e, p.discoveredAt()));
+                case WriteTask.Sitemap s -> {
+                    s.record().frontier().forEach(e -> pending.add(e, now));
+                    sitemapRecords.add(s.record());
+                }
                 case WriteTask.Barrier ignored -> throw new IllegalArgumentException("a barrier is not data");
                 case WriteTask.Exclusive<?> ignored -> throw new IllegalArgumentException("exclusive work is not data");
                 case WriteTask.Stop ignored -> throw new IllegalArgumentException("stop is not data");
@@ -121,6 +128,7 @@ final class PostgresBatch implements BatchCommitter {
                 upsertPages(pages.values(), ids);
                 upsertLinks(pages.values(), ids);
             }
+            sitemaps.write(sitemapRecords, now); // after the frontier rows of what they listed
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             Cleanup.rollback(connection);
@@ -254,5 +262,6 @@ final class PostgresBatch implements BatchCommitter {
         for (PreparedStatement ps : List.of(markDone, addPending, markRequested, upsertPages, upsertLinks)) {
             ps.close();
         }
+        sitemaps.close();
     }
 }

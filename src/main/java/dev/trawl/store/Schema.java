@@ -66,7 +66,8 @@ final class Schema {
                         "DROP TABLE host_leases",
                         "ALTER TABLE workers ADD COLUMN wants INTEGER NOT NULL DEFAULT 1",
                         "ALTER TABLE workers ADD COLUMN pages BIGINT NOT NULL DEFAULT 0",
-                        "ALTER TABLE workers ADD COLUMN checks BIGINT NOT NULL DEFAULT 0"));
+                        "ALTER TABLE workers ADD COLUMN checks BIGINT NOT NULL DEFAULT 0"),
+                SitemapRows.migration(dialect));
     }
 
     private static List<String> workersMigration(Dialect dialect) {
