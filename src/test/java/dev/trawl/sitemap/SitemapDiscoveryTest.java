@@ -2,14 +2,13 @@ package dev.trawl.sitemap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trawl.testsite.SitemapFiles;
 import dev.trawl.testsite.TestSite;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,33 +29,19 @@ class SitemapDiscoveryTest {
     }
 
     private static String urlset(String... locs) {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        for (String loc : locs) {
-            xml.append("<url><loc>").append(loc).append("</loc><lastmod>2024-05-06T07:08:09Z</lastmod></url>\n");
-        }
-        return xml.append("</urlset>\n").toString();
+        return SitemapFiles.urlset(locs);
     }
 
     private static String index(String... locs) {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        for (String loc : locs) {
-            xml.append("<sitemap><loc>").append(loc).append("</loc></sitemap>\n");
-        }
-        return xml.append("</sitemapindex>\n").toString();
+        return SitemapFiles.index(locs);
     }
 
-    private static byte[] gzip(byte[] bytes) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(bytes);
-        }
-        return out.toByteArray();
+    private static byte[] gzip(byte[] bytes) {
+        return SitemapFiles.gzip(bytes);
     }
 
     private void xml(String path, String xml) {
-        site.bytes(path, 200, "application/xml", xml.getBytes(StandardCharsets.UTF_8));
+        SitemapFiles.xml(site, path, xml);
     }
 
     private List<SitemapVisit> walk(List<String> robotsLines, SitemapLimits limits, SitemapParsing parsing)
