@@ -207,6 +207,48 @@ class SitemapDiscoveryTest {
     }
 
     @Test
+    void aWalkGoesOnFromItsHistoryFetchingNoVisitedSitemapAndKeepingTheSiteBounds() throws Exception {
+        xml("/sitemap.xml", index(site.url("/a.xml"), site.url("/b.xml"), site.url("/c.xml")));
+        xml("/a.xml", urlset(site.url("/a1")));
+        xml("/b.xml", urlset(site.url("/b1"), site.url("/b2")));
+        xml("/c.xml", urlset(site.url("/c1"), site.url("/c2")));
+        // an earlier walk read the index and a.xml (1 URL), and had queued b.xml and c.xml
+        WalkHistory history = new WalkHistory(java.util.Set.of(site.url("/sitemap.xml"), site.url("/a.xml")),
+                List.of(new PendingSitemap(site.url("/b.xml"), 1, site.url("/sitemap.xml")),
+                        new PendingSitemap(site.url("/c.xml"), 1, site.url("/sitemap.xml"))), 2, 1);
+        SitemapLimits threeUrls = new SitemapLimits(1 << 20, 100, 2, 10, 3);
+        List<List<PendingSitemap>> queued = new ArrayList<>();
+
+        List<SitemapVisit> visits = SitemapDiscovery.forSite(site.url(""), List.of()).walk(new HttpSitemapFetcher(),
+                new SitemapReader(threeUrls, SitemapParsing.DEFAULT), threeUrls, history, (visit, urls, children) -> {
+                    found.addAll(urls);
+                    queued.add(children);
+                });
+
+        assertThat(site.hits("/sitemap.xml") + site.hits("/a.xml")).isZero();
+        assertThat(found).extracting(FoundUrl::url).containsExactly(site.url("/b1"), site.url("/b2"));
+        assertThat(visits).extracting(SitemapVisit::url, SitemapVisit::fetched, SitemapVisit::problem).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(site.url("/b.xml"), true, null),
+                org.assertj.core.groups.Tuple.tuple(site.url("/c.xml"), false,
+                        "not fetched: 3 URLs were found for this site (the bound)"));
+        assertThat(queued).allSatisfy(children -> assertThat(children).isEmpty());
+    }
+
+    @Test
+    void theSinkHearsAnIndexsNewChildrenOnce() throws Exception {
+        xml("/sitemap.xml", index(site.url("/a.xml"), site.url("/a.xml"), site.url("/sitemap.xml")));
+        xml("/a.xml", urlset(site.url("/p")));
+        List<List<PendingSitemap>> queued = new ArrayList<>();
+
+        SitemapDiscovery.forSite(site.url(""), List.of()).walk(new HttpSitemapFetcher(),
+                new SitemapReader(SitemapLimits.DEFAULT, SitemapParsing.DEFAULT), SitemapLimits.DEFAULT, WalkHistory.NONE,
+                (visit, urls, children) -> queued.add(children));
+
+        assertThat(queued).containsExactly(List.of(new PendingSitemap(site.url("/a.xml"), 1, site.url("/sitemap.xml"))),
+                List.of());
+    }
+
+    @Test
     void rootsAreTheRobotsLinesInOrderThenTheDefaultLocationOnce() {
         SitemapDiscovery both = SitemapDiscovery.forSite("https://example.com",
                 List.of("https://example.com/news.xml", "https://cdn.example.net/all.xml.gz", "https://example.com/news.xml"));
