@@ -46,12 +46,41 @@ class SitemapsCrawlIT {
 
     @Test
     void aResumeAfterTimeLimitFetchesNoSitemapItHadReadOnSqlite() throws Exception {
-        resumesWhereTheWalkStopped(dir.resolve("resume.db").toString());
+        resumesWhereTheWalkStopped(dir.resolve("resume.db").toString(), SitemapsCrawlIT::stopAtTimeLimit);
     }
 
     @Test
     void aResumeAfterTimeLimitFetchesNoSitemapItHadReadOnPostgres() throws Exception {
-        resumesWhereTheWalkStopped(pg.url());
+        resumesWhereTheWalkStopped(pg.url(), SitemapsCrawlIT::stopAtTimeLimit);
+    }
+
+    @Test
+    void aResumeAfterKill9FetchesNoSitemapItHadReadOnSqlite() throws Exception {
+        resumesWhereTheWalkStopped(dir.resolve("killed.db").toString(), SitemapsCrawlIT::killWhileBIsInFlight);
+    }
+
+    /** Stops the first crawl while b.xml is in flight. */
+    @FunctionalInterface
+    private interface Stop {
+        void crawlUntilStopped(String db, TestSite site) throws Exception;
+    }
+
+    private static void stopAtTimeLimit(String db, TestSite site) {
+        assertThat(crawl(db, site, "--sitemaps", "--time-limit", "2s").out()).contains("stopped at --time-limit");
+    }
+
+    private static void killWhileBIsInFlight(String db, TestSite site) throws Exception {
+        Process child = CliRunner.startChild(List.of(), List.of("crawl", site.url("/"), "--db", db, "--quiet",
+                "--retries", "0", "--sitemaps"), ProcessBuilder.Redirect.DISCARD);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (site.hits("/b.xml") == 0) {
+            assertThat(child.isAlive()).as("the crawl ended before b.xml").isTrue();
+            assertThat(System.nanoTime()).as("b.xml not requested in time").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        Thread.sleep(500); // a.xml's rows, handed to the writer before b.xml was requested, are committed by now
+        child.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
+        assertThat(child.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
@@ -141,10 +170,10 @@ class SitemapsCrawlIT {
     }
 
     /**
-     * The index and a.xml are read, b.xml is in flight when --time-limit stops the crawl: the resume reads b.xml again
-     * and c.xml, and nothing else.
+     * The index and a.xml are read, b.xml is in flight when the crawl stops: the resume reads b.xml again and c.xml,
+     * and nothing else.
      */
-    private void resumesWhereTheWalkStopped(String db) throws Exception {
+    private void resumesWhereTheWalkStopped(String db, Stop stop) throws Exception {
         try (TestSite site = TestSite.start()) {
             site.page("/", "home");
             xml(site, "/sitemap.xml", index(site.url("/a.xml"), site.url("/b.xml"), site.url("/c.xml")));
@@ -157,9 +186,8 @@ class SitemapsCrawlIT {
             xml(site, "/c.xml", urlset(site.url("/c1")));
             for (String page : List.of("/a1", "/a2", "/b1", "/c1")) site.page(page, page);
 
-            var stopped = crawl(db, site, "--sitemaps", "--time-limit", "2s");
+            stop.crawlUntilStopped(db, site);
 
-            assertThat(stopped.out()).contains("stopped at --time-limit");
             assertThat(site.hits("/b.xml")).isEqualTo(1);
             assertThat(site.hits("/c.xml")).isZero();
             assertThat(rows(db, "SELECT url, state FROM sitemaps").get(site.url("/c.xml"))).as("queued")
