@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  trawl crawl https://example.com/ --max-pages 500 --db example.db",
                 "  trawl crawl https://example.org/docs/ --scope domain --delay 250ms",
+                "  trawl crawl https://example.com/ --sitemaps --max-pages-per-host 20000",
                 "  trawl crawl https://example.com/ --db postgresql://me@db/crawl --time-limit 1h"})
 final class CrawlCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
