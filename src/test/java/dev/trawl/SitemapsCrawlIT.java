@@ -99,6 +99,38 @@ class SitemapsCrawlIT {
         }
     }
 
+    @Test
+    void robotsTxtUnreachableOnEveryTryLeavesTheWalkForTheNextRun() throws Exception {
+        try (TestSite site = TestSite.start()) {
+            var robotsUp = new java.util.concurrent.atomic.AtomicBoolean(false);
+            site.route("/robots.txt", ex -> {
+                if (robotsUp.get()) TestSite.send(ex, 200, "text/plain", "Sitemap: " + site.url("/listed.xml") + "\n");
+                else TestSite.send(ex, 503, "text/plain", "busy");
+            });
+            site.page("/", "home");
+            xml(site, "/listed.xml", urlset(site.url("/from-robots")));
+            xml(site, "/sitemap.xml", urlset(site.url("/from-default")));
+            site.page("/from-robots", "r");
+            site.page("/from-default", "d");
+            String db = dir.resolve("unreachable.db").toString();
+            var config = dev.trawl.crawl.CrawlConfig.builder(List.of(site.url("/"))).db(db).sitemaps(true)
+                    .robotsRetryBase(java.time.Duration.ofMillis(20)).build();
+
+            try (var crawl = dev.trawl.crawl.Crawler.start(config)) {
+                assertThat(crawl.await().pending()).as("the seed waits for robots.txt").isEqualTo(1);
+            }
+            assertThat(site.hits("/sitemap.xml") + site.hits("/listed.xml")).isZero();
+            assertThat(rows(db, "SELECT url FROM sitemaps")).as("nothing of the walk recorded").isEmpty();
+            robotsUp.set(true);
+            try (var crawl = dev.trawl.crawl.Crawler.start(config)) {
+                assertThat(crawl.await().pending()).isZero();
+            }
+
+            assertThat(export(db).keySet()).containsExactlyInAnyOrder(site.url("/"), site.url("/from-robots"),
+                    site.url("/from-default"));
+        }
+    }
+
     private void readsEverySitemapKind(String db) throws Exception {
         try (TestSite site = TestSite.start()) {
             site.bytes("/robots.txt", 200, "text/plain", ("User-agent: *\nDisallow: /private\n"

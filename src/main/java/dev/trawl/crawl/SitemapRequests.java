@@ -31,6 +31,16 @@ final class SitemapRequests {
         record Fetch(String url, CompletableFuture<SitemapFetcher.Fetched> result) implements Errand {}
     }
 
+    /**
+     * robots.txt of a site was unreachable on every try of this run: its walk ends without recording the sitemap it
+     * was at, so that the next run, which tries robots.txt again, reads it (as the site's pages stay pending).
+     */
+    static final class RobotsUnreachable extends RuntimeException {
+        RobotsUnreachable(String origin) {
+            super("robots.txt of " + origin + " unreachable on every try", null, false, false);
+        }
+    }
+
     private final Scheduler scheduler;
     private final ConcurrentHashMap<String, Errand> waiting = new ConcurrentHashMap<>();
     private final AtomicLong next = new AtomicLong();
@@ -70,6 +80,7 @@ final class SitemapRequests {
         } catch (IllegalStateException e) {
             throw new InterruptedException("the crawl is ending: " + requestUrl + " not requested");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RobotsUnreachable unreachable) throw unreachable;
             throw new IllegalStateException("sitemap request failed: " + requestUrl, e.getCause());
         } finally {
             waiting.remove(token);

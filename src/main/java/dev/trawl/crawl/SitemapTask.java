@@ -13,7 +13,6 @@ import dev.trawl.url.Urls;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Runs one lease of a {@link SitemapRequests} errand as a page task runs a page's: robots.txt first (fetched with
@@ -69,7 +68,8 @@ final class SitemapTask {
     private void robotsLines(Lease lease, SitemapRequests.Errand.RobotsLines errand) throws InterruptedException {
         switch (robots.lookup(errand.origin(), () -> scheduler.markStarted(lease))) {
             case RobotsCache.Verdict.Held held -> scheduler.requeue(lease, lease.item(), held.retryIn(), true);
-            case RobotsCache.Verdict.GaveUp gaveUp -> errand.result().complete(List.of());
+            case RobotsCache.Verdict.GaveUp gaveUp ->
+                    errand.result().completeExceptionally(new SitemapRequests.RobotsUnreachable(errand.origin()));
             case RobotsCache.Verdict.Rules verdict -> {
                 applyCrawlDelay(errand.origin(), verdict.rules());
                 errand.result().complete(verdict.rules().sitemaps());
@@ -106,7 +106,7 @@ final class SitemapTask {
                 scheduler.requeue(lease, item, held.retryIn(), true);
                 yield null;
             }
-            case RobotsCache.Verdict.GaveUp gaveUp -> "robots.txt unreachable";
+            case RobotsCache.Verdict.GaveUp gaveUp -> throw new SitemapRequests.RobotsUnreachable(Urls.origin(url));
             case RobotsCache.Verdict.Rules verdict -> {
                 applyCrawlDelay(url, verdict.rules());
                 if (verdict.fetchedNow()) {

@@ -110,6 +110,8 @@ final class SitemapWalker implements Runnable {
                     (visit, urls, children) -> intake.visited(site, visit, urls, children));
         } catch (StoreException e) {
             throw e;
+        } catch (SitemapRequests.RobotsUnreachable e) {
+            // the site's pages stay pending for the next run, and so does the walk: nothing of it was recorded
         } catch (RuntimeException e) {
             // a bug must not end the crawl: this site's walk ends, the next site's goes on
             LOG.log(System.Logger.Level.DEBUG, "sitemap walk of " + site + " failed", e);
