@@ -100,6 +100,35 @@ class SitemapsCrawlIT {
     }
 
     @Test
+    void followsRedirectsRetriesA503AndWalksEverySeedsSite() throws Exception {
+        try (TestSite one = TestSite.start(); TestSite two = TestSite.start()) {
+            one.page("/", "one");
+            one.redirect("/sitemap.xml", 301, one.url("/moved/sitemap.xml"));
+            xml(one, "/moved/sitemap.xml", urlset(one.url("/from-moved")));
+            one.page("/from-moved", "m");
+            two.page("/", "two");
+            two.sequence("/sitemap.xml", urlset(two.url("/from-retried")), 503, 200);
+            two.page("/from-retried", "r");
+            String db = dir.resolve("two-sites.db").toString();
+
+            List<Object> args = new ArrayList<>(List.of("crawl", one.url("/"), two.url("/"), "--db", db, "--quiet",
+                    "--sitemaps", "--retries", "1", "--scope", "any"));
+            CliRunner.Result r = run(args.toArray());
+
+            assertThat(r.exit()).as(r.toString()).isZero();
+            assertThat(export(db).keySet()).containsExactlyInAnyOrder(one.url("/"), two.url("/"), one.url("/from-moved"),
+                    two.url("/from-retried"));
+            assertThat(one.hits("/sitemap.xml")).isEqualTo(1);
+            assertThat(one.hits("/moved/sitemap.xml")).isEqualTo(1);
+            assertThat(two.hits("/sitemap.xml")).as("a 503, then the retry").isEqualTo(2);
+            assertThat(rows(db, "SELECT f.url, s.sitemap FROM frontier f JOIN sitemap_urls s ON s.url_key = f.url_key"))
+                    .containsEntry(one.url("/from-moved"), List.of(one.url("/sitemap.xml")))
+                    .containsEntry(two.url("/from-retried"), List.of(two.url("/sitemap.xml")));
+            assertThat(r.out()).contains("sitemaps: 2 visited, 2 URLs listed, 2 new to the crawl");
+        }
+    }
+
+    @Test
     void robotsTxtUnreachableOnEveryTryLeavesTheWalkForTheNextRun() throws Exception {
         try (TestSite site = TestSite.start()) {
             var robotsUp = new java.util.concurrent.atomic.AtomicBoolean(false);
