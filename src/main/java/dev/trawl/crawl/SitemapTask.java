@@ -1,6 +1,5 @@
 package dev.trawl.crawl;
 
-import dev.trawl.fetch.Fetcher;
 import dev.trawl.fetch.HttpAnswer;
 import dev.trawl.fetch.RetryPolicy;
 import dev.trawl.frontier.CrawlItem;
@@ -26,14 +25,15 @@ final class SitemapTask {
     static final int MAX_REDIRECTS = 5;
 
     private final Scheduler scheduler;
-    private final Fetcher fetcher;
+    private final RobotsCache.Source fetcher;
     private final RobotsCache robots;
     private final RetryPolicy retryPolicy;
     private final UrlNormalizer normalizer;
     private final CrawlListener listener;
     private final InstantSource clock;
 
-    SitemapTask(Scheduler scheduler, Fetcher fetcher, RobotsCache robots, RetryPolicy retryPolicy,
+    /** fetcher: one request keeping a 2xx body, through the crawl's Fetcher (a fake in tests); robots: null to ignore. */
+    SitemapTask(Scheduler scheduler, RobotsCache.Source fetcher, RobotsCache robots, RetryPolicy retryPolicy,
                 UrlNormalizer normalizer, CrawlListener listener, InstantSource clock) {
         this.scheduler = scheduler;
         this.fetcher = fetcher;
@@ -90,7 +90,7 @@ final class SitemapTask {
         }
         listener.requestStarted();
         scheduler.markStarted(lease);
-        HttpAnswer answer = fetcher.get(url, (status, type) -> status >= 200 && status < 300);
+        HttpAnswer answer = fetcher.get(url);
         scheduler.release(lease);
         Fetched outcome = outcome(lease, item, answer);
         if (outcome != null) errand.result().complete(outcome);

@@ -48,7 +48,8 @@ final class Sitemaps {
     /** Starts the walk, its requests run with the crawl's fetcher and robots.txt rules (null: --ignore-robots). */
     void start(Fetcher fetcher, RobotsCache robots, RetryPolicy retryPolicy, UrlNormalizer normalizer,
                CrawlListener listener, InstantSource clock) {
-        task = new SitemapTask(scheduler, fetcher, robots, retryPolicy, normalizer, listener, clock);
+        task = new SitemapTask(scheduler, url -> fetcher.get(url, (status, type) -> status >= 200 && status < 300),
+                robots, retryPolicy, normalizer, listener, clock);
         walker.start();
     }
 
