@@ -27,13 +27,14 @@ final class SitemapRequests {
         /** The origin's robots.txt rules, for their Sitemap: lines (fetched like a page's, or already known). */
         record RobotsLines(String origin, CompletableFuture<List<String>> result) implements Errand {}
 
-        /** One sitemap file. */
-        record Fetch(String url, CompletableFuture<SitemapFetcher.Fetched> result) implements Errand {}
+        /** One sitemap file, for the walk of site (an origin). */
+        record Fetch(String site, String url, CompletableFuture<SitemapFetcher.Fetched> result) implements Errand {}
     }
 
     /**
-     * robots.txt of a site was unreachable on every try of this run: its walk ends without recording the sitemap it
-     * was at, so that the next run, which tries robots.txt again, reads it (as the site's pages stay pending).
+     * robots.txt of the site being walked was unreachable on every try of this run: its walk ends without recording
+     * the sitemap it was at, so that the next run, which tries robots.txt again, reads it (as the site's pages stay
+     * pending). A sitemap on another host whose robots.txt is unreachable is only that sitemap's failure.
      */
     static final class RobotsUnreachable extends RuntimeException {
         RobotsUnreachable(String origin) {
@@ -61,10 +62,10 @@ final class SitemapRequests {
         return await(origin + "/robots.txt", new Errand.RobotsLines(origin, result), result);
     }
 
-    /** Fetches a sitemap; waits for the request's turn. A {@link SitemapFetcher} for the walk. */
-    SitemapFetcher.Fetched fetch(String url) throws InterruptedException {
+    /** Fetches a sitemap for site's walk; waits for the request's turn. */
+    SitemapFetcher.Fetched fetch(String site, String url) throws InterruptedException {
         var result = new CompletableFuture<SitemapFetcher.Fetched>();
-        return await(url, new Errand.Fetch(url, result), result);
+        return await(url, new Errand.Fetch(site, url, result), result);
     }
 
     /**

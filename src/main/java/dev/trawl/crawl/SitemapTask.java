@@ -81,7 +81,7 @@ final class SitemapTask {
         CrawlItem item = lease.item();
         String url = item.current();
         if (robots != null) {
-            String refused = robotsRefusal(lease, item, url);
+            String refused = robotsRefusal(lease, item, url, errand.site());
             if (refused == null) return; // handed back to wait its turn
             if (!refused.isEmpty()) {
                 errand.result().complete(new Fetched.Failed(refused));
@@ -100,13 +100,16 @@ final class SitemapTask {
      * "" when robots.txt lets the request go now; a reason when it may not go at all; null when the item was handed
      * back (robots.txt just took the lease's request, or is unreachable for now).
      */
-    private String robotsRefusal(Lease lease, CrawlItem item, String url) throws InterruptedException {
+    private String robotsRefusal(Lease lease, CrawlItem item, String url, String site) throws InterruptedException {
         return switch (robots.lookup(Urls.origin(url), () -> scheduler.markStarted(lease))) {
             case RobotsCache.Verdict.Held held -> {
                 scheduler.requeue(lease, item, held.retryIn(), true);
                 yield null;
             }
-            case RobotsCache.Verdict.GaveUp gaveUp -> throw new SitemapRequests.RobotsUnreachable(Urls.origin(url));
+            case RobotsCache.Verdict.GaveUp gaveUp -> {
+                if (Urls.origin(url).equals(site)) throw new SitemapRequests.RobotsUnreachable(site);
+                yield "robots.txt of " + Urls.origin(url) + " unreachable";
+            }
             case RobotsCache.Verdict.Rules verdict -> {
                 applyCrawlDelay(url, verdict.rules());
                 if (verdict.fetchedNow()) {

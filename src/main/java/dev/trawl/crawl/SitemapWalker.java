@@ -106,7 +106,7 @@ final class SitemapWalker implements Runnable {
         try {
             WalkHistory history = history(store.loadSitemaps(site));
             List<String> lines = readRobots ? requests.robotsLines(site) : List.of();
-            SitemapDiscovery.forSite(site, lines).walk(requests::fetch, reader, limits, history,
+            SitemapDiscovery.forSite(site, lines).walk(url -> requests.fetch(site, url), reader, limits, history,
                     (visit, urls, children) -> intake.visited(site, visit, urls, children));
         } catch (StoreException e) {
             throw e;

@@ -78,7 +78,7 @@ class SitemapTaskTest {
 
     /** Runs the sitemap request as the dispatcher would, lease by lease (the page budget is 0: pages never start). */
     private Object fetch(SitemapTask task, String url) throws Exception {
-        Future<Fetched> result = walker.submit(() -> requests.fetch(url));
+        Future<Fetched> result = walker.submit(() -> requests.fetch(SITE, url));
         while (true) {
             Lease lease = scheduler.take();
             task.run(lease, requests.errandOf(lease));
@@ -165,6 +165,16 @@ class SitemapTaskTest {
         assertThat(outcome).isInstanceOf(SitemapRequests.RobotsUnreachable.class);
         assertThat(requested).as("robots.txt, tried twice; the sitemap never").containsOnly(SITE + "/robots.txt")
                 .hasSize(2);
+    }
+
+    @Test
+    void anotherHostsRobotsTxtUnreachableFailsOnlyThatSitemap() throws Exception {
+        answer("http://cdn.test/robots.txt", response(503, null, null));
+
+        Object outcome = fetch(task(0, true), "http://cdn.test/all.xml");
+
+        assertThat(describe(outcome)).isEqualTo("failed robots.txt of http://cdn.test unreachable");
+        assertThat(requested).containsOnly("http://cdn.test/robots.txt").hasSize(2);
     }
 
     @Test
