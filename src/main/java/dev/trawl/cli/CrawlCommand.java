@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  trawl crawl https://example.com/ --max-pages 500 --db example.db",
                 "  trawl crawl https://example.org/docs/ --scope domain --delay 250ms",
+                "  trawl crawl https://example.com/ --sitemaps --max-pages-per-host 20000",
                 "  trawl crawl https://example.com/ --db postgresql://me@db/crawl --time-limit 1h",
                 "  trawl crawl https://shop.example/ --rules rules.yaml --store-bodies"})
 final class CrawlCommand implements Callable<Integer> {
@@ -128,6 +129,9 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--keep-status", description = "leave the live counters behind when the crawl ends, for trawl status to report the final counts (default: off)")
     boolean keepStatus;
 
+    @Option(names = "--sitemaps", description = "also crawl the URLs the seeds' sites list in their sitemaps (robots.txt Sitemap: lines, /sitemap.xml; default: off)")
+    boolean sitemaps;
+
     @Option(names = "--retry-failed", description = "fetch again the URLs stored with an error (timeout, connect, ...; not robots) or a 5xx status (default: off)")
     boolean retryFailed;
 
@@ -178,7 +182,7 @@ final class CrawlCommand implements Callable<Integer> {
                 .concurrency(concurrency).perHost(perHost).delay(delay).timeout(timeout).retries(retries)
                 .scope(scope).include(include).exclude(exclude).ignoreRobots(ignoreRobots).userAgent(userAgent)
                 .maxBody(maxBody).timeLimit(timeLimit).maxUrlLength(maxUrlLength).maxPathRepeats(maxPathRepeats)
-                .maxPagesPerHost(maxPagesPerHost).retryFailed(retryFailed).build();
+                .maxPagesPerHost(maxPagesPerHost).retryFailed(retryFailed).sitemaps(sitemaps).build();
     }
 
     private static void requireAtLeast(String option, long value, long min) {

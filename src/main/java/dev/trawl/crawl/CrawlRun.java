@@ -60,6 +60,7 @@ final class CrawlRun {
     private FrontierFeeder feeder;
     private HostBudget budget;
     private Admission admission;
+    private Sitemaps sitemaps;
     private long pendingLeft;
     private long startNanos;
     private final PageHandler handler;
@@ -95,7 +96,11 @@ final class CrawlRun {
         scheduler = new Scheduler(config.concurrency(), config.perHost(), config.delay(), budget, Urls::host, System::nanoTime);
         int lowWater = Math.max(256, 16 * config.concurrency());
         long maxPages = config.maxPages() == CrawlConfig.UNLIMITED ? Long.MAX_VALUE : config.maxPages();
-        feeder = new FrontierFeeder(scheduler, store, lowWater, 2 * lowWater, maxPages, this::abort);
+        sitemaps = Sitemaps.of(config, seeds, scheduler, store, new SitemapIntake(new ScopeRule(config.scope(), seeds),
+                new UrlFilters(config.include(), config.exclude()), config.traps(), admission, store, listener, clock),
+                normalizer, this::abort);
+        feeder = new FrontierFeeder(scheduler, store, lowWater, 2 * lowWater, maxPages, this::abort,
+                () -> sitemaps != null && sitemaps.isWalking());
         Thread.ofVirtual().name("trawl-feeder").start(feeder);
         Thread.ofPlatform().name("trawl-dispatch").start(() -> runToEnd(seeds, seen, normalizer));
         return new Crawl(done, () -> stop(StopReason.CANCELLED),
@@ -157,8 +162,10 @@ final class CrawlRun {
                     seen, store, new Counting(), clock, config.maxDepth(), admission,
                     MemoryBudget.forHeap(Runtime.getRuntime().maxMemory(), config.timeout().multipliedBy(4)),
                     config.storeBodies());
+            if (sitemaps != null) sitemaps.start(fetcher, robots, retryPolicy, normalizer, ctx.listener(), clock);
             dispatch(new PageTask(ctx));
             awaitTasks();
+            if (sitemaps != null) sitemaps.stop();
             feeder.stop();
             if (fatal.get() == null) budget.close(); // unused allowance back to the store, for a resume to use
             store.flush();
@@ -170,6 +177,7 @@ final class CrawlRun {
             fatal.compareAndSet(null, e);
         } finally {
             if (timer != null) timer.interrupt();
+            stopSitemaps();
             closeStoreAndComplete();
         }
     }
@@ -188,7 +196,7 @@ final class CrawlRun {
 
     private void runTask(PageTask task, Lease lease) {
         try {
-            task.run(lease);
+            if (sitemaps == null || !sitemaps.runs(lease)) task.run(lease);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // cancelled: the item stays pending in the store
         } catch (StoreException e) {
@@ -212,6 +220,16 @@ final class CrawlRun {
             Thread.currentThread().interrupt();
         } catch (StoreException storeFailed) {
             abort(storeFailed);
+        }
+    }
+
+    /** The walk must have ended before the store closes (it writes there); after a failure it may still run. */
+    private void stopSitemaps() {
+        if (sitemaps == null) return;
+        try {
+            sitemaps.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -35,6 +35,8 @@ final class BatchStatements implements BatchCommitter {
     private final PreparedStatement upsertPage;
     private final PreparedStatement upsertLinks;
     private final PreparedStatement upsertBody;
+    private final SitemapRows sitemaps;
+    private final List<SitemapRecord> sitemapBatch = new java.util.ArrayList<>();
 
     BatchStatements(Connection connection, Dialect dialect) throws SQLException {
         this.dialect = dialect;
@@ -47,6 +49,7 @@ final class BatchStatements implements BatchCommitter {
         upsertPage = connection.prepareStatement(upsert("pages", PAGE_COLUMNS));
         upsertLinks = connection.prepareStatement(upsert("links", List.of("targets")));
         upsertBody = connection.prepareStatement(upsert("bodies", BODY_COLUMNS));
+        sitemaps = new SitemapRows(connection);
     }
 
     /** {@code INSERT ... ON CONFLICT DO UPDATE}: what INSERT OR REPLACE does, in SQL PostgreSQL also speaks. */
@@ -77,11 +80,14 @@ final class BatchStatements implements BatchCommitter {
             // Last, so that pages marked done earlier in this same batch are already known and left alone.
             addPending.executeBatch();
             markRequested.executeBatch();
+            sitemaps.write(sitemapBatch, now); // after the frontier rows of what they listed
             control.execute("COMMIT");
         } catch (SQLException | RuntimeException e) {
             clearBatches();
             Cleanup.rollback(control);
             throw e;
+        } finally {
+            sitemapBatch.clear();
         }
     }
 
@@ -102,6 +108,10 @@ final class BatchStatements implements BatchCommitter {
         switch (task) {
             case WriteTask.Page page -> stagePage(page, now);
             case WriteTask.Pending pending -> stagePending(pending.entries(), pending.discoveredAt());
+            case WriteTask.Sitemap sitemap -> {
+                stagePending(sitemap.record().frontier(), now);
+                sitemapBatch.add(sitemap.record());
+            }
             case WriteTask.Barrier ignored -> throw new IllegalArgumentException("a barrier is not data");
             case WriteTask.Exclusive<?> ignored -> throw new IllegalArgumentException("exclusive work is not data");
             case WriteTask.Stop ignored -> throw new IllegalArgumentException("stop is not data");
@@ -190,5 +200,6 @@ final class BatchStatements implements BatchCommitter {
         for (Statement st : List.of(markDone, addPending, markRequested, upsertPage, upsertLinks, upsertBody, control)) {
             st.close();
         }
+        sitemaps.close();
     }
 }

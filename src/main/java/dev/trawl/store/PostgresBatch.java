@@ -53,6 +53,7 @@ final class PostgresBatch implements BatchCommitter {
     private final PreparedStatement upsertPages;
     private final PreparedStatement upsertLinks;
     private final PreparedStatement upsertBodies;
+    private final SitemapRows sitemaps;
 
     PostgresBatch(Connection connection) throws SQLException {
         this.connection = connection;
@@ -63,6 +64,7 @@ final class PostgresBatch implements BatchCommitter {
         upsertPages = connection.prepareStatement(UPSERT_PAGES);
         upsertLinks = connection.prepareStatement(UPSERT_LINKS);
         upsertBodies = connection.prepareStatement(UPSERT_BODIES);
+        sitemaps = new SitemapRows(connection);
     }
 
     /**
@@ -93,6 +95,7 @@ final class PostgresBatch implements BatchCommitter {
     private void commitOnce(List<WriteTask> tasks, Instant now) throws SQLException {
         Map<String, WriteTask.Page> pages = new LinkedHashMap<>();
         Columns pending = new Columns();
+        List<SitemapRecord> sitemapRecords = new ArrayList<>();
         for (WriteTask task : tasks) {
             switch (task) {
                 case WriteTask.Page page -> {
@@ -104,6 +107,10 @@ final class PostgresBatch implements BatchCommitter {
                     page.record().discovered().forEach(e -> pending.add(e, at));
                 }
                 case WriteTask.Pending p -> p.entries().forEach(e -> pending.add(e, p.discoveredAt()));
+                case WriteTask.Sitemap s -> {
+                    s.record().frontier().forEach(e -> pending.add(e, now));
+                    sitemapRecords.add(s.record());
+                }
                 case WriteTask.Barrier ignored -> throw new IllegalArgumentException("a barrier is not data");
                 case WriteTask.Exclusive<?> ignored -> throw new IllegalArgumentException("exclusive work is not data");
                 case WriteTask.Stop ignored -> throw new IllegalArgumentException("stop is not data");
@@ -130,6 +137,7 @@ final class PostgresBatch implements BatchCommitter {
                 upsertLinks(pages.values(), ids);
                 upsertBodies(pages.values(), ids);
             }
+            sitemaps.write(sitemapRecords, now); // after the frontier rows of what they listed
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             Cleanup.rollback(connection);
@@ -268,5 +276,6 @@ final class PostgresBatch implements BatchCommitter {
         for (PreparedStatement ps : List.of(markDone, addPending, markRequested, upsertPages, upsertLinks, upsertBodies)) {
             ps.close();
         }
+        sitemaps.close();
     }
 }

@@ -35,6 +35,17 @@ abstract sealed class QueuedPageStore implements PageStore permits SqlitePageSto
     }
 
     @Override
+    public void writeSitemap(SitemapRecord record) throws InterruptedException {
+        writes.writeSitemap(record);
+    }
+
+    /** Through the writer, after what is queued: a site's walk reads what it wrote itself. */
+    @Override
+    public List<SitemapRow> loadSitemaps(String site) throws InterruptedException {
+        return writes.exclusive(c -> SitemapRows.load(c, site));
+    }
+
+    @Override
     public void flush() throws InterruptedException {
         writes.flush();
     }

@@ -75,7 +75,9 @@ final class Schema {
                         // --store-bodies: the response as received (StoredBody), apart from pages so that reading
                         // and paging the pages table never drags bodies along
                         "CREATE TABLE bodies (frontier_id " + dialect.foreignKey() + " REFERENCES frontier(id),"
-                                + " head TEXT NOT NULL, coding TEXT NOT NULL, body " + dialect.blob() + " NOT NULL)"));
+                                + " head TEXT NOT NULL, coding TEXT NOT NULL, body " + dialect.blob() + " NOT NULL)"),
+                // 9: --sitemaps: where each URL a sitemap listed came from, and the walk (SitemapRows)
+                SitemapRows.migration(dialect));
     }
 
     private static List<String> workersMigration(Dialect dialect) {
