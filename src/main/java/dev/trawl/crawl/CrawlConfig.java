@@ -48,6 +48,10 @@ import java.util.regex.Pattern;
  *                    the seeds' own hosts may be on loopback, private or link-local addresses
  * @param extraction  the fields to extract from pages (--extract, --rules), stored per page as a JSON object;
  *                    {@link ExtractionRules#NONE} for none
+ * @param storeBodies keep each read response as received (head and body, compressed) in the store (--store-bodies)
+ * @param sitemaps    read the sitemaps of the seeds' sites (robots.txt's Sitemap: lines and /sitemap.xml) and add
+ *                    the URLs they list to the frontier (--sitemaps); per process, like --concurrency: a worker
+ *                    joining a shared crawl does not read them
  */
 public record CrawlConfig(
         List<String> seeds,
@@ -77,7 +81,9 @@ public record CrawlConfig(
         List<String> headers,
         ProxySpec proxy,
         boolean allowPrivate,
-        ExtractionRules extraction) {
+        ExtractionRules extraction,
+        boolean storeBodies,
+        boolean sitemaps) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final String VERSION = "0.1.0";
@@ -157,6 +163,8 @@ public record CrawlConfig(
         private ProxySpec proxy;
         private boolean allowPrivate;
         private ExtractionRules extraction = ExtractionRules.NONE;
+        private boolean storeBodies;
+        private boolean sitemaps;
 
         private Builder(List<String> seeds) {
             this.seeds = List.copyOf(seeds);
@@ -189,6 +197,8 @@ public record CrawlConfig(
         public Builder proxy(ProxySpec v) { proxy = v; return this; }
         public Builder allowPrivate(boolean v) { allowPrivate = v; return this; }
         public Builder extraction(ExtractionRules v) { extraction = v; return this; }
+        public Builder storeBodies(boolean v) { storeBodies = v; return this; }
+        public Builder sitemaps(boolean v) { sitemaps = v; return this; }
 
         public CrawlConfig build() {
             return new CrawlConfig(seeds, db, maxPages, maxDepth, concurrency, perHost, delay, timeout, retries,
@@ -196,7 +206,7 @@ public record CrawlConfig(
                     maxUrlLength, maxPathRepeats, maxPagesPerHost,
                     robotsRetryBase,
                     retryFailed,
-                    headers, proxy, allowPrivate, extraction);
+                    headers, proxy, allowPrivate, extraction, storeBodies, sitemaps);
         }
     }
 }

@@ -63,12 +63,15 @@ final class CrawlRun {
     private FrontierFeeder feeder;
     private HostBudget budget;
     private Admission admission;
+    private Sitemaps sitemaps;
     private long pendingLeft;
     private long startNanos;
+    private final PageHandler handler;
 
-    CrawlRun(CrawlConfig config, CrawlListener listener, PageStore store) {
+    CrawlRun(CrawlConfig config, CrawlListener listener, PageHandler handler, PageStore store) {
         this.config = config;
         this.listener = listener;
+        this.handler = handler;
         this.store = store;
         this.pipeline = new Semaphore(config.concurrency() * 2);
     }
@@ -96,8 +99,11 @@ final class CrawlRun {
         scheduler = new Scheduler(config.concurrency(), config.perHost(), config.delay(), budget, Urls::host, nanoTime);
         int lowWater = Math.max(256, 16 * config.concurrency());
         long maxPages = config.maxPages() == CrawlConfig.UNLIMITED ? Long.MAX_VALUE : config.maxPages();
-        feeder = new FrontierFeeder(scheduler, store, lowWater, 2 * lowWater, maxPages, this::abort, nanoTime,
-                Sleeper.SYSTEM);
+        sitemaps = Sitemaps.of(config, seeds, scheduler, store, new SitemapIntake(new ScopeRule(config.scope(), seeds),
+                new UrlFilters(config.include(), config.exclude()), config.traps(), admission, store, listener, clock),
+                normalizer, this::abort);
+        feeder = new FrontierFeeder(scheduler, store, lowWater, 2 * lowWater, maxPages, this::abort,
+                () -> sitemaps != null && sitemaps.isWalking(), nanoTime, Sleeper.SYSTEM);
         Thread.ofVirtual().name("trawl-feeder").start(feeder);
         Thread.ofPlatform().name("trawl-dispatch").start(() -> runToEnd(seeds, seen, normalizer));
         return new Crawl(done, () -> stop(StopReason.CANCELLED),
@@ -148,7 +154,7 @@ final class CrawlRun {
         try (var fetcher = new Fetcher(fetchSettings(seeds));
              var analyzer = new PageAnalyzer(config.parseThreads(), new PageParser(normalizer),
                      new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()), config.maxDepth(),
-                    config.traps(), config.extraction())) {
+                    config.traps(), config.extraction(), handler, normalizer)) {
             var robots = config.ignoreRobots() ? null
                     : new RobotsCache(url -> fetcher.get(url, (status, type) -> status >= 200 && status < 300),
                             new RobotsPolicy(config.userAgent()), normalizer, listener, clock,
@@ -157,9 +163,12 @@ final class CrawlRun {
             var ctx = new PageTask.Context(scheduler, fetcher, robots, analyzer, retryPolicy, normalizer,
                     new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()),
                     seen, store, new Counting(), clock, config.maxDepth(), admission,
-                    MemoryBudget.forHeap(Runtime.getRuntime().maxMemory(), config.timeout().multipliedBy(4)));
+                    MemoryBudget.forHeap(Runtime.getRuntime().maxMemory(), config.timeout().multipliedBy(4)),
+                    config.storeBodies());
+            if (sitemaps != null) sitemaps.start(fetcher, robots, retryPolicy, normalizer, ctx.listener(), clock);
             dispatch(new PageTask(ctx));
             awaitTasks();
+            if (sitemaps != null) sitemaps.stop();
             feeder.stop();
             if (fatal.get() == null) budget.close(); // unused allowance back to the store, for a resume to use
             store.flush();
@@ -171,6 +180,7 @@ final class CrawlRun {
             fatal.compareAndSet(null, e);
         } finally {
             if (timer != null) timer.interrupt();
+            stopSitemaps();
             closeStoreAndComplete();
         }
     }
@@ -189,7 +199,7 @@ final class CrawlRun {
 
     private void runTask(PageTask task, Lease lease) {
         try {
-            task.run(lease);
+            if (sitemaps == null || !sitemaps.runs(lease)) task.run(lease);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // cancelled: the item stays pending in the store
         } catch (StoreException e) {
@@ -213,6 +223,16 @@ final class CrawlRun {
             Thread.currentThread().interrupt();
         } catch (StoreException storeFailed) {
             abort(storeFailed);
+        }
+    }
+
+    /** The walk must have ended before the store closes (it writes there); after a failure it may still run. */
+    private void stopSitemaps() {
+        if (sitemaps == null) return;
+        try {
+            sitemaps.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -38,6 +38,7 @@ final class FrontierFeeder implements Runnable {
     private final Consumer<RuntimeException> onFailure;
     private final LongSupplier nanoTime;
     private final Sleeper sleeper;
+    private final java.util.function.BooleanSupplier discovering;
     private volatile boolean stopped;
 
     private final Map<String, Pending> handingOver = new LinkedHashMap<>();
@@ -47,11 +48,13 @@ final class FrontierFeeder implements Runnable {
     /**
      * @param maxPages  --max-pages for the whole crawl (all workers), Long.MAX_VALUE for none
      * @param onFailure hears why the feeder gave up (the store failed); the crawl must then end
+     * @param discovering whether URLs may still come from outside the pages (--sitemaps): not exhausted before
      * @param nanoTime  the crawl's monotonic clock (the scheduler's), for the upkeep interval
      * @param sleeper   waits while other workers hold the work left
      */
     FrontierFeeder(Scheduler scheduler, PageStore store, int lowWater, int batch, long maxPages,
-                   Consumer<RuntimeException> onFailure, LongSupplier nanoTime, Sleeper sleeper) {
+                   Consumer<RuntimeException> onFailure, java.util.function.BooleanSupplier discovering,
+                   LongSupplier nanoTime, Sleeper sleeper) {
         this.scheduler = scheduler;
         this.store = store;
         this.coordination = store.coordination();
@@ -62,6 +65,7 @@ final class FrontierFeeder implements Runnable {
         this.batch = batch;
         this.maxPages = maxPages;
         this.onFailure = onFailure;
+        this.discovering = discovering;
     }
 
     @Override
@@ -124,7 +128,7 @@ final class FrontierFeeder implements Runnable {
      * Package-private: the end-of-crawl decision, which EndOfCrawlTest drives step by step.
      */
     boolean isExhausted() throws InterruptedException {
-        if (!scheduler.isIdle()) {
+        if (!scheduler.isIdle() || discovering.getAsBoolean()) {
             awaitNewPending();
             return false;
         }

@@ -15,6 +15,9 @@ import java.util.List;
  * {@link PostgresBatch}.
  */
 final class BatchStatements implements BatchCommitter {
+    /** The bodies table's columns besides frontier_id. */
+    static final List<String> BODY_COLUMNS = List.of("head", "coding", "body");
+
     /** The stored columns' names, in {@link PageColumns#STORED} order. */
     static final List<String> PAGE_COLUMNS = PageColumns.STORED.stream().map(PageColumns.Column::name).toList();
 
@@ -31,6 +34,9 @@ final class BatchStatements implements BatchCommitter {
     private final PreparedStatement markRequested;
     private final PreparedStatement upsertPage;
     private final PreparedStatement upsertLinks;
+    private final PreparedStatement upsertBody;
+    private final SitemapRows sitemaps;
+    private final List<SitemapRecord> sitemapBatch = new java.util.ArrayList<>();
 
     BatchStatements(Connection connection, Dialect dialect) throws SQLException {
         this.dialect = dialect;
@@ -42,6 +48,8 @@ final class BatchStatements implements BatchCommitter {
         markRequested = connection.prepareStatement("UPDATE frontier SET state = 1 WHERE url_key = ? AND state = 0");
         upsertPage = connection.prepareStatement(upsert("pages", PAGE_COLUMNS));
         upsertLinks = connection.prepareStatement(upsert("links", List.of("targets")));
+        upsertBody = connection.prepareStatement(upsert("bodies", BODY_COLUMNS));
+        sitemaps = new SitemapRows(connection);
     }
 
     /** {@code INSERT ... ON CONFLICT DO UPDATE}: what INSERT OR REPLACE does, in SQL PostgreSQL also speaks. */
@@ -68,14 +76,18 @@ final class BatchStatements implements BatchCommitter {
             }
             upsertPage.executeBatch();
             upsertLinks.executeBatch();
+            upsertBody.executeBatch();
             // Last, so that pages marked done earlier in this same batch are already known and left alone.
             addPending.executeBatch();
             markRequested.executeBatch();
+            sitemaps.write(sitemapBatch, now); // after the frontier rows of what they listed
             control.execute("COMMIT");
         } catch (SQLException | RuntimeException e) {
             clearBatches();
             Cleanup.rollback(control);
             throw e;
+        } finally {
+            sitemapBatch.clear();
         }
     }
 
@@ -96,6 +108,10 @@ final class BatchStatements implements BatchCommitter {
         switch (task) {
             case WriteTask.Page page -> stagePage(page, now);
             case WriteTask.Pending pending -> stagePending(pending.entries(), pending.discoveredAt());
+            case WriteTask.Sitemap sitemap -> {
+                stagePending(sitemap.record().frontier(), now);
+                sitemapBatch.add(sitemap.record());
+            }
             case WriteTask.Barrier ignored -> throw new IllegalArgumentException("a barrier is not data");
             case WriteTask.Exclusive<?> ignored -> throw new IllegalArgumentException("exclusive work is not data");
             case WriteTask.Stop ignored -> throw new IllegalArgumentException("stop is not data");
@@ -115,6 +131,13 @@ final class BatchStatements implements BatchCommitter {
         upsertLinks.setLong(1, id);
         upsertLinks.setString(2, page.outlinksJson());
         upsertLinks.addBatch();
+        if (r.outcome() instanceof PageOutcome.Fetched f && f.body() != null) {
+            upsertBody.setLong(1, id);
+            upsertBody.setString(2, f.body().head());
+            upsertBody.setString(3, f.body().coding());
+            upsertBody.setBytes(4, f.body().bytes());
+            upsertBody.addBatch();
+        }
         stagePending(r.discovered(), at);
     }
 
@@ -163,7 +186,7 @@ final class BatchStatements implements BatchCommitter {
     }
 
     private void clearBatches() {
-        for (PreparedStatement ps : List.of(upsertPage, upsertLinks, addPending, markRequested)) {
+        for (PreparedStatement ps : List.of(upsertPage, upsertLinks, upsertBody, addPending, markRequested)) {
             try {
                 ps.clearBatch();
             } catch (SQLException ignored) {
@@ -174,8 +197,9 @@ final class BatchStatements implements BatchCommitter {
 
     @Override
     public void close() throws SQLException {
-        for (Statement st : List.of(markDone, addPending, markRequested, upsertPage, upsertLinks, control)) {
+        for (Statement st : List.of(markDone, addPending, markRequested, upsertPage, upsertLinks, upsertBody, control)) {
             st.close();
         }
+        sitemaps.close();
     }
 }

@@ -24,6 +24,17 @@ public interface PageReads {
         DUPLICATES
     }
 
+    /**
+     * Streams the pages kept with --store-bodies whose frontier id is above afterId, in id order, in constant memory.
+     */
+    void storedPages(long afterId, Consumer<StoredPage> sink);
+
+    /** A page's stored response, as `trawl extract` and `export --format warc` read it. */
+    record StoredPage(long id, String url, String finalUrl, java.time.Instant fetchedAt, StoredBody body) {}
+
+    /** The value of a meta key, or null. */
+    String meta(String key);
+
     /** The names of the extracted fields stored with any page, sorted, at most 1,000 (CSV's extra columns). */
     List<String> fieldNames();
 }

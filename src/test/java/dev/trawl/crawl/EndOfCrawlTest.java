@@ -30,9 +30,11 @@ class EndOfCrawlTest {
     private final TestTime time = new TestTime();
     private final RecordingStore store = new RecordingStore();
     private final Scheduler scheduler = new Scheduler(4, 4, Duration.ZERO, Long.MAX_VALUE, Urls::host, time::nanoTime);
+    /** Whether a sitemap walk (--sitemaps) may still bring URLs. */
+    private volatile boolean walkingSitemaps;
     private final FrontierFeeder feeder = new FrontierFeeder(scheduler, store, 256, 512, Long.MAX_VALUE, e -> {
         throw new AssertionError("the feeder failed", e);
-    }, time::nanoTime, time.sleeper());
+    }, () -> walkingSitemaps, time::nanoTime, time.sleeper());
 
     /** Puts the scheduler and the store in a row's state. */
     @FunctionalInterface
@@ -78,6 +80,16 @@ class EndOfCrawlTest {
     }
 
     @Test
+    void notOverWhileASitemapWalkMayBringUrls() throws Exception {
+        walkingSitemaps = true;
+
+        assertThat(feeder.isExhausted()).isFalse();
+        assertThat(store.calls()).as("nothing asked: the walk's URLs may still come").isEmpty();
+        walkingSitemaps = false;
+        assertThat(feeder.isExhausted()).isTrue();
+    }
+
+    @Test
     void theFeederEndsTheCrawlWhenNothingIsLeft() throws Exception {
         finished(scheduler, store, List.of());
 
@@ -94,7 +106,7 @@ class EndOfCrawlTest {
         store.addCommittedPending(TaskBench.SEED + "second");
         var feeding = new FrontierFeeder(budgeted, store, 256, 1, 1, e -> {
             throw new AssertionError(e);
-        }, time::nanoTime, time.sleeper());
+        }, () -> false, time::nanoTime, time.sleeper());
         budgeted.add(CrawlItem.of(TaskBench.SEED + "first", 0));
         budgeted.finish(budgeted.tryTake()); // the one page the budget allows
 

@@ -7,6 +7,9 @@ import dev.trawl.store.FrontierEntry;
 import dev.trawl.store.HandOver;
 import dev.trawl.store.PageRecord;
 import dev.trawl.store.PageStore;
+import dev.trawl.store.SitemapRecord;
+import dev.trawl.store.SitemapRow;
+import dev.trawl.store.PageReads.StoredPage;
 import dev.trawl.store.WorkerDemand;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,6 +66,21 @@ final class RecordingStore implements PageStore {
     }
 
     @Override
+    public void saveFields(Map<Long, String> fieldsById, String metaKey, String metaValue) {
+        throw new UnsupportedOperationException("not a decision of the crawl's unit tests");
+    }
+
+    @Override
+    public List<SitemapRow> loadSitemaps(String site) {
+        throw new UnsupportedOperationException("not a decision of the crawl's unit tests");
+    }
+
+    @Override
+    public void writeSitemap(SitemapRecord record) {
+        throw new UnsupportedOperationException("not a decision of the crawl's unit tests");
+    }
+
+    @Override
     public Coordination coordination() {
         return coordination;
     }
@@ -105,6 +123,16 @@ final class RecordingStore implements PageStore {
 
     @Override
     public void exportRows(Selection selection, Consumer<ExportRow> sink) {
+        throw new UnsupportedOperationException("not a decision of the crawl's unit tests");
+    }
+
+    @Override
+    public void storedPages(long afterId, Consumer<StoredPage> sink) {
+        throw new UnsupportedOperationException("not a decision of the crawl's unit tests");
+    }
+
+    @Override
+    public String meta(String key) {
         throw new UnsupportedOperationException("not a decision of the crawl's unit tests");
     }
 

@@ -68,7 +68,7 @@ final class TaskBench implements AutoCloseable {
         var filters = new UrlFilters(List.of(), List.of(Pattern.compile("/excluded")));
         scheduler = new Scheduler(4, 4, Duration.ZERO, pageBudget, Urls::host, time::nanoTime);
         analyzer = new PageAnalyzer(1, new PageParser(normalizer), scope, filters, 5, TrapRules.DEFAULT,
-                ExtractionRules.NONE);
+                ExtractionRules.NONE, PageHandler.NONE, normalizer);
         var listener = new CrawlListener() {
             @Override
             public void retryScheduled() {
@@ -87,7 +87,7 @@ final class TaskBench implements AutoCloseable {
         var retryPolicy = new RetryPolicy(RETRIES, Duration.ofSeconds(1), NO_JITTER);
         task = new PageTask(new PageTask.Context(scheduler, http, robots, analyzer, retryPolicy, normalizer, scope,
                 filters, seen, store, listener, time, 5, admission,
-                new MemoryBudget(64 << 20, 16 << 20, Duration.ofSeconds(1))));
+                new MemoryBudget(64 << 20, 16 << 20, Duration.ofSeconds(1)), false));
     }
 
     /** A URL of the crawl known from now on (fetched or queued earlier). */
