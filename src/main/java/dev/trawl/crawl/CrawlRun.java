@@ -147,7 +147,8 @@ final class CrawlRun {
             var robots = config.ignoreRobots() ? null
                     : new RobotsCache(url -> fetcher.get(url, (status, type) -> status >= 200 && status < 300),
                             new RobotsPolicy(config.userAgent()), normalizer, listener, clock,
-                            new RobotsBackoff(config.robotsRetryBase(), RobotsBackoff.DEFAULT.maxAttempts()));
+                            new RobotsBackoff(config.robotsRetryBase(), RobotsBackoff.DEFAULT.maxAttempts()),
+                            RobotsCache.Bounds.forHeap(Runtime.getRuntime().maxMemory()));
             var retryPolicy = new RetryPolicy(config.retries(), config.retryBase(), new Random());
             var ctx = new PageTask.Context(scheduler, fetcher, robots, analyzer, retryPolicy, normalizer,
                     new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()),
