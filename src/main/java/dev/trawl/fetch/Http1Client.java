@@ -180,7 +180,7 @@ final class Http1Client implements AutoCloseable {
         IOException failure = new UnknownHostException("no address");
         for (InetAddress address : addresses) {
             var socket = new Socket();
-            Future<?> watchdog = Watchdog.closeAfter(socket, deadline.remainingMillis());
+            Future<?> watchdog = Watchdog.closeAt(socket, deadline);
             try {
                 socket.setTcpNoDelay(true);
                 socket.connect(new InetSocketAddress(address, port), deadline.remainingMillis());
