@@ -64,8 +64,7 @@ class BodyMemoryTest {
         byte[] page = "<p>waited</p>".repeat(4_000).getBytes(StandardCharsets.ISO_8859_1); // 52 KB: grows past 16 KB
         var budget = new MemoryBudget(100 * 1024, 100 * 1024, Duration.ofSeconds(30));
         var timeout = Duration.ofMillis(800);
-        try (var server = WireServer.start(ex -> ex.send("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: "
-                     + page.length + "\r\n\r\n" + new String(page, StandardCharsets.ISO_8859_1)));
+        try (var server = serving(page);
              var fetcher = new Fetcher(new FetchSettings("trawl-test", timeout, TEN_MB));
              var other = budget.open();
              var claim = budget.open()) {
@@ -89,8 +88,7 @@ class BodyMemoryTest {
         byte[] page = "<p>never</p>".repeat(4_000).getBytes(StandardCharsets.ISO_8859_1);
         var budget = new MemoryBudget(100 * 1024, 100 * 1024, Duration.ofSeconds(60));
         var timeout = Duration.ofMillis(400);
-        try (var server = WireServer.start(ex -> ex.send("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: "
-                     + page.length + "\r\n\r\n" + new String(page, StandardCharsets.ISO_8859_1)));
+        try (var server = serving(page);
              var fetcher = new Fetcher(new FetchSettings("trawl-test", timeout, TEN_MB));
              var other = budget.open();
              var claim = budget.open()) {
@@ -101,6 +99,12 @@ class BodyMemoryTest {
             assertThat(Answered.error(answer)).isEqualTo(FetchError.TIMEOUT);
             assertThat(tookMillis).isBetween(timeout.toMillis() * 4, timeout.toMillis() * 5 + 1_500);
         }
+    }
+
+    /** A server that answers every request with page, 52 KB: its buffer grows past the first 16 KB. */
+    private static WireServer serving(byte[] page) throws IOException {
+        return WireServer.start(ex -> ex.send("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: "
+                + page.length + "\r\n\r\n" + new String(page, StandardCharsets.ISO_8859_1)));
     }
 
     private static void sleep(Duration d) {
