@@ -45,6 +45,7 @@ import java.util.regex.Pattern;
  * @param proxy       where every request goes (--proxy), or null
  * @param allowPrivate whether links and redirects may reach internal addresses (--allow-private); without it only
  *                    the seeds' own hosts may be on loopback, private or link-local addresses
+ * @param http2       https:// offers HTTP/2 (--http2); else every request is HTTP/1.1
  */
 public record CrawlConfig(
         List<String> seeds,
@@ -73,7 +74,8 @@ public record CrawlConfig(
         boolean retryFailed,
         List<String> headers,
         ProxySpec proxy,
-        boolean allowPrivate) {
+        boolean allowPrivate,
+        boolean http2) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final String VERSION = "0.1.0";
@@ -151,6 +153,7 @@ public record CrawlConfig(
         private final List<String> headers = new ArrayList<>();
         private ProxySpec proxy;
         private boolean allowPrivate;
+        private boolean http2;
 
         private Builder(List<String> seeds) {
             this.seeds = List.copyOf(seeds);
@@ -182,6 +185,7 @@ public record CrawlConfig(
         public Builder headers(List<String> v) { headers.addAll(v); return this; }
         public Builder proxy(ProxySpec v) { proxy = v; return this; }
         public Builder allowPrivate(boolean v) { allowPrivate = v; return this; }
+        public Builder http2(boolean v) { http2 = v; return this; }
 
         public CrawlConfig build() {
             return new CrawlConfig(seeds, db, maxPages, maxDepth, concurrency, perHost, delay, timeout, retries,
@@ -189,7 +193,7 @@ public record CrawlConfig(
                     maxUrlLength, maxPathRepeats, maxPagesPerHost,
                     robotsRetryBase,
                     retryFailed,
-                    headers, proxy, allowPrivate);
+                    headers, proxy, allowPrivate, http2);
         }
     }
 }

@@ -135,7 +135,7 @@ final class CrawlRun {
         var seedHosts = seeds.stream().map(s -> java.net.URI.create(s).getHost()).filter(java.util.Objects::nonNull)
                 .collect(java.util.stream.Collectors.toSet());
         return new FetchSettings(config.userAgent(), config.timeout(), config.maxBody(), config.headers(), config.proxy(),
-                config.allowPrivate(), seedHosts, Resolver.SYSTEM, null);
+                config.allowPrivate(), seedHosts, Resolver.SYSTEM, null, config.http2());
     }
 
     private void runToEnd(List<String> seeds, SeenSet seen, UrlNormalizer normalizer) {
