@@ -44,7 +44,6 @@ http {
     sendfile on;
     keepalive_timeout 65s;
     keepalive_requests 1000000;
-    http2_max_requests 1000000;
     client_body_temp_path tmp/client_body;
     proxy_temp_path tmp/proxy;
     fastcgi_temp_path tmp/fastcgi;

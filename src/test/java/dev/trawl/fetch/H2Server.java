@@ -21,19 +21,19 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * A real HTTP/2 server over TLS on 127.0.0.1 for tests (Jetty's, h2 and http/1.1 offered by ALPN, TestTls's
  * certificate). It counts the connections it accepts and keeps the protocol of every request it saw.
  */
-final class H2Server implements AutoCloseable {
+public final class H2Server implements AutoCloseable {
     /** What the server does with one request. */
     @FunctionalInterface
-    interface Script {
+    public interface Script {
         void answer(Request request, Response response, Callback callback) throws Exception;
     }
 
     private final Server server = new Server();
     private final ServerConnector connector;
-    final AtomicInteger connections = new AtomicInteger();
-    final CopyOnWriteArrayList<String> protocols = new CopyOnWriteArrayList<>();
+    public final AtomicInteger connections = new AtomicInteger();
+    public final CopyOnWriteArrayList<String> protocols = new CopyOnWriteArrayList<>();
 
-    H2Server(Script script) throws Exception {
+    public H2Server(Script script) throws Exception {
         var config = new HttpConfiguration();
         config.addCustomizer(new SecureRequestCustomizer(false)); // no SNI host check: the tests use names and 127.0.0.1
         var h1 = new HttpConnectionFactory(config);
@@ -62,11 +62,11 @@ final class H2Server implements AutoCloseable {
         server.start();
     }
 
-    int port() {
+    public int port() {
         return connector.getLocalPort();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "https://127.0.0.1:" + port() + path;
     }
 
