@@ -106,6 +106,30 @@ class Http2TransportTest {
     }
 
     @Test
+    void anInterruptAbandonsTheRequestAtOnce() throws Exception {
+        try (var server = new H2Server((request, response, callback) -> {
+            response.setStatus(200);
+            response.write(false, ByteBuffer.wrap("<html>".getBytes(StandardCharsets.UTF_8)), Callback.NOOP); // then stalls
+        })) {
+            var fetcher = fetcher(Duration.ofSeconds(30), 1 << 20, true, Resolver.SYSTEM);
+            var outcome = new java.util.concurrent.CompletableFuture<Object>();
+            Thread caller = Thread.ofVirtual().start(() -> {
+                try {
+                    outcome.complete(get(fetcher, server.url("/stall")));
+                } catch (InterruptedException e) {
+                    outcome.complete(e);
+                }
+            });
+            while (server.protocols.isEmpty()) Thread.sleep(10); // the request reached the server
+            Thread.sleep(100);
+            long start = System.nanoTime();
+            caller.interrupt();
+            assertThat(outcome.get(5, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+            assertThat((System.nanoTime() - start) / 1_000_000).as("ms to give up").isLessThan(2_000L);
+        }
+    }
+
+    @Test
     void aResolverThatDoesNotAnswerEndsAtTheDeadline() throws Exception {
         long start = System.nanoTime();
         assertThat(error(get(fetcher(Duration.ofMillis(500), 1 << 20, true, TransportHostileTest.STUCK_DNS), "https://slow.test/")))
