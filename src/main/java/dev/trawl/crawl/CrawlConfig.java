@@ -52,6 +52,7 @@ import java.util.regex.Pattern;
  * @param sitemaps    read the sitemaps of the seeds' sites (robots.txt's Sitemap: lines and /sitemap.xml) and add
  *                    the URLs they list to the frontier (--sitemaps); per process, like --concurrency: a worker
  *                    joining a shared crawl does not read them
+ * @param http2       https:// offers HTTP/2 (--http2); else every request is HTTP/1.1
  */
 public record CrawlConfig(
         List<String> seeds,
@@ -83,7 +84,8 @@ public record CrawlConfig(
         boolean allowPrivate,
         ExtractionRules extraction,
         boolean storeBodies,
-        boolean sitemaps) {
+        boolean sitemaps,
+        boolean http2) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final String VERSION = "0.1.0";
@@ -165,6 +167,7 @@ public record CrawlConfig(
         private ExtractionRules extraction = ExtractionRules.NONE;
         private boolean storeBodies;
         private boolean sitemaps;
+        private boolean http2;
 
         private Builder(List<String> seeds) {
             this.seeds = List.copyOf(seeds);
@@ -199,6 +202,7 @@ public record CrawlConfig(
         public Builder extraction(ExtractionRules v) { extraction = v; return this; }
         public Builder storeBodies(boolean v) { storeBodies = v; return this; }
         public Builder sitemaps(boolean v) { sitemaps = v; return this; }
+        public Builder http2(boolean v) { http2 = v; return this; }
 
         public CrawlConfig build() {
             return new CrawlConfig(seeds, db, maxPages, maxDepth, concurrency, perHost, delay, timeout, retries,
@@ -206,7 +210,7 @@ public record CrawlConfig(
                     maxUrlLength, maxPathRepeats, maxPagesPerHost,
                     robotsRetryBase,
                     retryFailed,
-                    headers, proxy, allowPrivate, extraction, storeBodies, sitemaps);
+                    headers, proxy, allowPrivate, extraction, storeBodies, sitemaps, http2);
         }
     }
 }

@@ -146,7 +146,7 @@ final class CrawlRun {
         var seedHosts = seeds.stream().map(s -> java.net.URI.create(s).getHost()).filter(java.util.Objects::nonNull)
                 .collect(java.util.stream.Collectors.toSet());
         return new FetchSettings(config.userAgent(), config.timeout(), config.maxBody(), config.headers(), config.proxy(),
-                config.allowPrivate(), seedHosts, Resolver.SYSTEM, null);
+                config.allowPrivate(), seedHosts, Resolver.SYSTEM, null, config.http2());
     }
 
     private void runToEnd(List<String> seeds, SeenSet seen, UrlNormalizer normalizer) {
@@ -158,7 +158,8 @@ final class CrawlRun {
             var robots = config.ignoreRobots() ? null
                     : new RobotsCache(url -> fetcher.get(url, (status, type) -> status >= 200 && status < 300),
                             new RobotsPolicy(config.userAgent()), normalizer, listener, clock,
-                            new RobotsBackoff(config.robotsRetryBase(), RobotsBackoff.DEFAULT.maxAttempts()));
+                            new RobotsBackoff(config.robotsRetryBase(), RobotsBackoff.DEFAULT.maxAttempts()),
+                            RobotsCache.Bounds.forHeap(Runtime.getRuntime().maxMemory()));
             var retryPolicy = new RetryPolicy(config.retries(), config.retryBase(), new Random());
             var ctx = new PageTask.Context(scheduler, fetcher, robots, analyzer, retryPolicy, normalizer,
                     new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()),

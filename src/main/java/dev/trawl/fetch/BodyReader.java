@@ -27,7 +27,7 @@ final class BodyReader {
     static RawBody read(Http1Connection connection, ResponseHead head, Framing framing, boolean keep, long limit)
             throws IOException {
         if (framing == Framing.LENGTH && head.contentLength() > limit) throw new BodyTooLargeException(limit);
-        var sink = new BodySink(keep, limit);
+        var sink = new BodySink(keep, limit, connection.deadline());
         switch (framing) {
             case NONE -> { }
             case LENGTH -> readExactly(connection, sink, head.contentLength());

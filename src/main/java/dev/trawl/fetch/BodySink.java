@@ -16,15 +16,18 @@ final class BodySink {
     private final BodyBuffer buffer;
     private long received;
 
-    /** Charges the claim of the page being fetched on this thread ({@link MemoryBudget#current()}). */
-    BodySink(boolean keep, long limit) {
-        this(keep, limit, MemoryBudget.current());
+    /**
+     * Charges the claim of the page being fetched on this thread ({@link MemoryBudget#current()}); the request's
+     * deadline is paused while the buffer waits for memory.
+     */
+    BodySink(boolean keep, long limit, Deadline deadline) {
+        this(keep, limit, MemoryBudget.current(), deadline);
     }
 
-    BodySink(boolean keep, long limit, MemoryBudget.Claim claim) {
+    BodySink(boolean keep, long limit, MemoryBudget.Claim claim, Deadline deadline) {
         this.keep = keep;
         this.limit = limit;
-        this.buffer = keep ? new BodyBuffer(limit, claim) : null;
+        this.buffer = keep ? new BodyBuffer(limit, claim, deadline) : null;
     }
 
     /** Moves up to max body bytes from the connection here; returns how many, or -1 at end of stream. */

@@ -139,38 +139,38 @@ final class Http1Client implements AutoCloseable {
     /** A new connection to the target, or through the proxy to it; TLS on top for https://. */
     private Http1Connection connect(Target target, Deadline deadline) throws IOException {
         ProxySpec proxy = settings.proxy();
-        Socket raw;
-        Future<?> watchdog;
+        Connected c;
+        InetAddress pinned = null; // the checked address the proxy is told to reach, or null: by name
         if (proxy == null) {
-            InetAddress[] addresses = resolve(target.host(), deadline);
-            for (InetAddress address : addresses) guard.check(target.host(), address); // none, if any is refused
-            Connected c = connectFirst(addresses, target.port(), deadline);
-            raw = c.socket();
-            watchdog = c.watchdog();
+            c = connectFirst(checkedAddresses(target.host(), deadline), target.port(), deadline);
         } else {
-            guardLiteral(target.host()); // the proxy resolves names: only literal addresses can be judged here
-            Connected c = connectFirst(resolve(proxy.host(), deadline), proxy.port(), deadline);
-            raw = c.socket();
-            watchdog = c.watchdog();
+            // Resolved and checked here, then handed to the proxy as an address where its protocol can carry one, so
+            // that the proxy's own DNS cannot steer it elsewhere. Only with the guard off does the proxy resolve.
+            if (guard != AddressGuard.OFF) pinned = checkedAddresses(target.host(), deadline)[0];
+            c = connectFirst(resolve(proxy.host(), deadline), proxy.port(), deadline);
         }
+        Socket raw = c.socket();
         try {
             raw.setSoTimeout(deadline.remainingMillis());
             if (proxy != null && proxy.kind() == ProxySpec.Kind.SOCKS5) {
-                Socks5.connect(raw, target.host(), target.port(), proxy.user(), proxy.password());
+                Socks5.connect(raw, target.host(), pinned, target.port(), proxy.user(), proxy.password());
             } else if (proxy != null && target.secure()) {
-                tunnel(raw, watchdog, target, deadline);
+                tunnel(raw, c.watchdog(), target, pinned, deadline);
             }
             Socket socket = target.secure() ? tls(raw, target, deadline) : raw;
-            return new Http1Connection(socket, raw, watchdog);
+            return new Http1Connection(socket, raw, c.watchdog());
         } catch (IOException | RuntimeException e) {
-            watchdog.cancel(false);
+            c.watchdog().cancel(false);
             raw.close();
             throw e;
         }
     }
 
-    private void guardLiteral(String host) throws IOException {
-        if (isLiteral(host)) guard.check(host, InetAddress.getByName(host));
+    /** The host's addresses, each passed by the SSRF guard: none is returned if any is refused. */
+    private InetAddress[] checkedAddresses(String host, Deadline deadline) throws IOException {
+        InetAddress[] addresses = resolve(host, deadline);
+        for (InetAddress address : addresses) guard.check(host, address);
+        return addresses;
     }
 
     private record Connected(Socket socket, Future<?> watchdog) {}
@@ -180,7 +180,7 @@ final class Http1Client implements AutoCloseable {
         IOException failure = new UnknownHostException("no address");
         for (InetAddress address : addresses) {
             var socket = new Socket();
-            Future<?> watchdog = Watchdog.closeAfter(socket, deadline.remainingMillis());
+            Future<?> watchdog = Watchdog.closeAt(socket, deadline);
             try {
                 socket.setTcpNoDelay(true);
                 socket.connect(new InetSocketAddress(address, port), deadline.remainingMillis());
@@ -236,9 +236,14 @@ final class Http1Client implements AutoCloseable {
         return !host.isEmpty();
     }
 
-    /** CONNECT through an HTTP proxy (RFC 9110 §9.3.6), for https://. */
-    private void tunnel(Socket raw, Future<?> watchdog, Target target, Deadline deadline) throws IOException {
-        String authority = target.host() + ":" + target.port(); // URI.getHost keeps an IPv6 literal's brackets
+    /**
+     * CONNECT through an HTTP proxy (RFC 9110 §9.3.6), for https://: to the checked address when there is one (TLS
+     * still names and verifies the host), else to the host by name.
+     */
+    private void tunnel(Socket raw, Future<?> watchdog, Target target, InetAddress pinned, Deadline deadline) throws IOException {
+        String host = pinned == null ? target.host() // URI.getHost keeps an IPv6 literal's brackets
+                : pinned instanceof java.net.Inet6Address ? "[" + pinned.getHostAddress() + "]" : pinned.getHostAddress();
+        String authority = host + ":" + target.port();
         byte[] head = ("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
         byte[] connect = Arrays.copyOf(head, head.length + proxyAuthorization.length + 2);
         System.arraycopy(proxyAuthorization, 0, connect, head.length, proxyAuthorization.length);

@@ -45,7 +45,12 @@ final class Http1Connection implements AutoCloseable, BodySource {
         this.deadline = deadline;
         this.receivedThisExchange = 0;
         this.exchanges++;
-        if (watchdog == null) watchdog = Watchdog.closeAfter(raw, deadline.remainingMillis());
+        if (watchdog == null) watchdog = Watchdog.closeAt(raw, deadline);
+    }
+
+    /** The deadline of the exchange under way. */
+    Deadline deadline() {
+        return deadline;
     }
 
     /** Ends the exchange: the deadline no longer closes the socket. */

@@ -38,6 +38,16 @@ record ResponseHead(int status, boolean http10, String contentType, long content
         }
     }
 
+    /**
+     * The head of a response another parser read (Jetty's, for HTTP/2): the same fields, the same cleaning of control
+     * characters and the same Location rule as a head read here. Each header is a name and its raw value.
+     */
+    static ResponseHead of(int status, String statusLine, Iterable<Header> received) throws ProtocolException {
+        var head = new Builder(status, statusLine);
+        for (Header h : received) head.accept(h.name() + ":" + h.value(), h.name().length());
+        return head.build();
+    }
+
     /** Whether the response has no body whatever its headers say (RFC 9112 §6.3 rule 1). */
     boolean hasNoBody() {
         return status == 204 || status == 304 || status < 200;
@@ -79,6 +89,12 @@ record ResponseHead(int status, boolean http10, String contentType, long content
         private String location;
         private String retryAfter;
         private boolean locationRefused;
+
+        Builder(int status, String statusLine) {
+            this.status = status;
+            this.http10 = false;
+            this.statusLine = clean(statusLine);
+        }
 
         Builder(String statusLine) throws ProtocolException {
             // HTTP-version SP 3DIGIT SP [reason]; tolerate a missing reason and its space

@@ -143,17 +143,19 @@ class TransportHostileTest {
         }
     }
 
+    /** A resolver that answers nothing for 10 s, then that the name is unknown. */
+    static final Resolver STUCK_DNS = host -> {
+        try {
+            Thread.sleep(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new java.net.UnknownHostException(host);
+    };
+
     @Test
     void aResolverThatDoesNotAnswerEndsAtTheDeadline() throws Exception {
-        Resolver stuck = host -> {
-            try {
-                Thread.sleep(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            throw new java.net.UnknownHostException(host);
-        };
-        var fetcher = fetcher(Duration.ofMillis(500), true, Set.of(), stuck);
+        var fetcher = fetcher(Duration.ofMillis(500), true, Set.of(), STUCK_DNS);
         long started = System.nanoTime();
         assertThat(error(get(fetcher, "http://slow-dns.test/"))).isEqualTo(FetchError.TIMEOUT);
         assertThat((System.nanoTime() - started) / 1_000_000).as("ms for a 0.5 s deadline").isBetween(450L, 1200L);
