@@ -14,6 +14,8 @@ final class BodySink {
     private final boolean keep;
     private final long limit;
     private final BodyBuffer buffer;
+    /** Past the limit, keep the first limit bytes (for an archive, which records them as cut) instead of dropping all. */
+    private final boolean keepCut;
     private long received;
 
     /** Charges the claim of the page being fetched on this thread ({@link MemoryBudget#current()}). */
@@ -22,8 +24,13 @@ final class BodySink {
     }
 
     BodySink(boolean keep, long limit, MemoryBudget.Claim claim) {
+        this(keep, limit, claim, false);
+    }
+
+    BodySink(boolean keep, long limit, MemoryBudget.Claim claim, boolean keepCut) {
         this.keep = keep;
         this.limit = limit;
+        this.keepCut = keepCut;
         this.buffer = keep ? new BodyBuffer(limit, claim) : null;
     }
 
@@ -40,11 +47,17 @@ final class BodySink {
         if (n > 0) {
             received += n;
             if (received > limit) {
-                if (keep) buffer.discard();
+                if (keep && !keepCut) buffer.discard();
                 throw new BodyTooLargeException(limit);
             }
         }
         return n;
+    }
+
+    /** The bytes kept so far (at most the limit), whether or not the body ended; null array when none are kept. */
+    RawBody partial() {
+        return keep ? new RawBody(buffer.array(), (int) Math.min(buffer.length(), limit), received)
+                : new RawBody(null, 0, received);
     }
 
     RawBody result() {

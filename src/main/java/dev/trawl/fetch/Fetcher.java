@@ -2,6 +2,7 @@ package dev.trawl.fetch;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Objects;
 import java.util.function.BiPredicate;
 
 /**
@@ -16,6 +17,14 @@ public final class Fetcher implements AutoCloseable {
 
     public Fetcher(FetchSettings settings) {
         this.http1 = new Http1Client(settings, ACCEPT);
+    }
+
+    /**
+     * A fetcher that hands every exchange, with its exact bytes, to sink (see {@link ExchangeSink}): what
+     * {@code trawl crawl --warc} records. Bodies the caller does not keep are then read too, up to the limit.
+     */
+    public Fetcher(FetchSettings settings, ExchangeSink sink) {
+        this.http1 = new Http1Client(settings, ACCEPT, Objects.requireNonNull(sink, "sink"));
     }
 
     /**
