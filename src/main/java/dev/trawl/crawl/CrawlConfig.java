@@ -45,6 +45,8 @@ import java.util.regex.Pattern;
  * @param proxy       where every request goes (--proxy), or null
  * @param allowPrivate whether links and redirects may reach internal addresses (--allow-private); without it only
  *                    the seeds' own hosts may be on loopback, private or link-local addresses
+ * @param warc        directory to write every HTTP exchange into as WARC/1.1 files (--warc), or null for none
+ * @param warcMaxSize a WARC file is rotated before it would grow past this many bytes (--warc-max-size)
  */
 public record CrawlConfig(
         List<String> seeds,
@@ -73,9 +75,12 @@ public record CrawlConfig(
         boolean retryFailed,
         List<String> headers,
         ProxySpec proxy,
-        boolean allowPrivate) {
+        boolean allowPrivate,
+        java.nio.file.Path warc,
+        long warcMaxSize) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
+    public static final long DEFAULT_WARC_MAX_SIZE = 1L << 30;
     public static final String VERSION = "0.1.0";
     public static final String DEFAULT_USER_AGENT = "trawl/" + VERSION + " (+https://github.com/trawl-crawler/trawl)";
 
@@ -93,6 +98,7 @@ public record CrawlConfig(
         requirePositive("parseThreads", parseThreads);
         requirePositive("seenLimit", seenLimit);
         requirePositive("maxBody", maxBody);
+        requirePositive("warcMaxSize", warcMaxSize);
         if (maxUrlLength < 0 || maxPathRepeats < 0 || maxPagesPerHost < 0) {
             throw new IllegalArgumentException("maxUrlLength, maxPathRepeats and maxPagesPerHost must be >= 0, got "
                     + maxUrlLength + ", " + maxPathRepeats + ", " + maxPagesPerHost);
@@ -151,6 +157,8 @@ public record CrawlConfig(
         private final List<String> headers = new ArrayList<>();
         private ProxySpec proxy;
         private boolean allowPrivate;
+        private java.nio.file.Path warc;
+        private long warcMaxSize = DEFAULT_WARC_MAX_SIZE;
 
         private Builder(List<String> seeds) {
             this.seeds = List.copyOf(seeds);
@@ -182,6 +190,9 @@ public record CrawlConfig(
         public Builder headers(List<String> v) { headers.addAll(v); return this; }
         public Builder proxy(ProxySpec v) { proxy = v; return this; }
         public Builder allowPrivate(boolean v) { allowPrivate = v; return this; }
+        /** Also write every HTTP exchange to WARC/1.1 files in this directory (created if missing); null: none. */
+        public Builder warc(java.nio.file.Path v) { warc = v; return this; }
+        public Builder warcMaxSize(long v) { warcMaxSize = v; return this; }
 
         public CrawlConfig build() {
             return new CrawlConfig(seeds, db, maxPages, maxDepth, concurrency, perHost, delay, timeout, retries,
@@ -189,7 +200,7 @@ public record CrawlConfig(
                     maxUrlLength, maxPathRepeats, maxPagesPerHost,
                     robotsRetryBase,
                     retryFailed,
-                    headers, proxy, allowPrivate);
+                    headers, proxy, allowPrivate, warc, warcMaxSize);
         }
     }
 }

@@ -19,6 +19,12 @@ public interface CrawlListener {
      */
     default void robotsUnavailable(String origin, int failures, boolean gaveUp) {}
 
+    /**
+     * A line about the crawl's WARC archive (--warc) for the user: a file a killed crawl left open, completed at the
+     * start; what was written, at the end.
+     */
+    default void archiveNote(String line) {}
+
     /** A URL's outcome was handed to the store. */
     default void recorded(PageRecord record) {}
 
