@@ -58,7 +58,8 @@ final class WarcRecorder implements ExchangeSink {
     public void captured(CapturedExchange e) throws InterruptedException {
         var exchange = new WarcExchange(e.url(), e.startedAt(), e.ip(), e.request(), e.responseHead(), e.body(),
                 e.bodyLength(), truncation(e.cut()));
-        if (archive.record(exchange, PREVIOUS_CAPTURE.orElse(null)) == WarcArchive.Written.REVISIT) revisits.increment();
+        Revisit previous = PREVIOUS_CAPTURE.isBound() ? PREVIOUS_CAPTURE.get() : null; // orElse refuses null
+        if (archive.record(exchange, previous) == WarcArchive.Written.REVISIT) revisits.increment();
         captures.increment();
     }
 
