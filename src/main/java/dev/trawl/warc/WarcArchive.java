@@ -253,6 +253,7 @@ public final class WarcArchive implements AutoCloseable {
 
     private void sealAll() {
         if (failure != null) {
+            files.abandon(); // the file stays .open, complete up to its last whole record, for the next start to recover
             return;
         }
         try {

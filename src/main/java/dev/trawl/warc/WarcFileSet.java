@@ -64,6 +64,14 @@ final class WarcFileSet {
         }
     }
 
+    /** After a failure: closes the current file without sealing it, so no descriptor or lock outlives the archive. */
+    void abandon() {
+        if (current != null) {
+            current.abandon();
+            current = null;
+        }
+    }
+
     private void open() throws IOException {
         Instant now = clock.instant();
         OpenWarcFile file = null;
