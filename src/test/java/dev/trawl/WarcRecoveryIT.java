@@ -31,17 +31,31 @@ class WarcRecoveryIT {
 
     @Test
     void aCrawlKilledMidWayResumesAndItsArchiveHoldsEveryStoredPage() throws Exception {
+        killResumeAndCheck(dir.resolve("crash.db").toString());
+    }
+
+    @Test
+    void aPostgresCrawlKilledMidWayResumesAndItsArchiveHoldsEveryStoredPage() throws Exception {
+        try (var pg = dev.trawl.store.PostgresTestDatabase.create()) {
+            killResumeAndCheck(pg.url());
+        }
+    }
+
+    private Set<String> stored(String db) throws Exception {
+        return CliRunner.export(db, dir.resolve("export-" + System.nanoTime() + ".jsonl")).keySet();
+    }
+
+    private void killResumeAndCheck(String db) throws Exception {
         Path warc = dir.resolve("archive");
-        Path db = dir.resolve("crash.db");
         try (var site = linkedSite(PAGES, 2, 200)) {
-            List<String> args = List.of("crawl", site.url("/p0"), "--db", db.toString(), "--warc", warc.toString(),
+            List<String> args = List.of("crawl", site.url("/p0"), "--db", db, "--warc", warc.toString(),
                     "--quiet", "--ignore-robots", "--concurrency", "16", "--per-host", "16");
             Process child = CliRunner.startChild(List.of(), args, ProcessBuilder.Redirect.DISCARD);
             awaitHits(site, PAGES / 4, child);
             child.destroyForcibly(); // SIGKILL: no shutdown hook, the WARC file is left as it was
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
             assertThat(ArchiveFiles.openFiles(warc)).as("the file being written at the kill").hasSize(1);
-            Set<String> storedAtKill = CliRunner.export(db).keySet();
+            Set<String> storedAtKill = stored(db);
             assertThat(storedAtKill.size()).isBetween(1, PAGES - 1);
 
             var resumed = CliRunner.run(args.toArray());
@@ -57,8 +71,8 @@ class WarcRecoveryIT {
             assertThat(all).allSatisfy(r -> {
                 if (!r.type().equals("warcinfo")) assertThat(r.blockDigest()).isEqualTo(r.computedBlockDigest());
             });
-            assertThat(responseTargets(all)).containsAll(CliRunner.export(db).keySet());
-            assertThat(CliRunner.export(db)).hasSize(PAGES);
+            assertThat(responseTargets(all)).containsAll(stored(db));
+            assertThat(stored(db)).hasSize(PAGES);
             for (Path file : files) {
                 var validation = validate(file);
                 assertThat(validation.exit()).as("jwarc validate %s:%n%s", file, validation.out()).isZero();
