@@ -163,6 +163,21 @@ class WireCaptureTest {
     }
 
     @Test
+    void overHttpsTheBytesInsideTlsAreCaptured() throws Exception {
+        String answer = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "4\r\nsafe\r\n0\r\n\r\n";
+        try (var server = WireServer.startTls(ex -> ex.send(answer));
+             var fetcher = new Fetcher(new FetchSettings("trawl-test", Duration.ofSeconds(5), 1 << 20, List.of(), null,
+                     true, java.util.Set.of(), Resolver.SYSTEM, TestTls.client()), sink)) {
+            assertThat(body(fetcher.get(server.url("/s"), (s, t) -> true))).isEqualTo("safe");
+            CapturedExchange c = captured.getFirst();
+            assertThat(c.url()).startsWith("https://");
+            assertThat(text(c.request(), c.request().length)).isEqualTo(server.heads().getFirst());
+            assertThat(text(c.responseHead(), c.responseHead().length) + text(c.body(), c.bodyLength())).isEqualTo(answer);
+        }
+    }
+
+    @Test
     void noResponseHeadNoCaptureAndAFetcherWithoutSinkCapturesNothing() throws Exception {
         int closedPort;
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
