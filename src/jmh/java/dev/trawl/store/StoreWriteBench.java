@@ -79,9 +79,11 @@ public class StoreWriteBench {
         for (int i = 1; i <= 5; i++) {
             discovered.add(new FrontierEntry(url(n * 6 + 40 + i), 4));
         }
-        return new PageRecord(url, 3, url, 200, "text/html; charset=utf-8", "Lisdorzu venmar thoque ston " + n,
-                null, AT, "Grapli zuvi onter marnel dorfin gallis torven bracri, a page of the synthetic site " + n,
-                null, "en", "UTF-8", 12_288, 35, outlinks, discovered);
+        var page = new dev.trawl.parse.ParsedPage("Lisdorzu venmar thoque ston " + n, outlinks,
+                "Grapli zuvi onter marnel dorfin gallis torven bracri, a page of the synthetic site " + n, null, "en",
+                "UTF-8", 0);
+        return new PageRecord(url, 3, AT, new PageOutcome.Fetched(
+                new PageOutcome.Reply(url, 200, "text/html; charset=utf-8", 12_288, 35, null), page), discovered);
     }
 
     private static String url(long n) {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import java.nio.file.Path;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -26,7 +27,9 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  trawl crawl https://example.com/ --max-pages 500 --db example.db",
                 "  trawl crawl https://example.org/docs/ --scope domain --delay 250ms",
+                "  trawl crawl https://example.com/ --sitemaps --max-pages-per-host 20000",
                 "  trawl crawl https://example.com/ --db postgresql://me@db/crawl --time-limit 1h",
+                "  trawl crawl https://shop.example/ --rules rules.yaml --store-bodies",
                 "  trawl crawl https://example.com/ --db example.db --warc archive/"})
 final class CrawlCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -110,10 +113,25 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--allow-private", description = "let links and redirects reach loopback, private and link-local addresses (default: off, only the seeds' own hosts may be on them)")
     boolean allowPrivate;
 
+    @Option(names = "--extract", paramLabel = "NAME=SELECTOR",
+            description = "keep the first value of this CSS selector on every page as field NAME (NAME[]=: all values); Scrapy's ::text, ::attr(x), ::html (repeatable; default: none)")
+    List<String> extract = new ArrayList<>();
+
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "extraction rules per URL pattern, JSON or YAML (default: none)")
+    Path rules;
+
+    @Option(names = "--store-bodies",
+            description = "keep each page's response as received (head and body, compressed) in the database, for trawl extract and export --format warc (default: off)")
+    boolean storeBodies;
+
     @Mixin SessionOptions process;
 
     @Option(names = "--keep-status", description = "leave the live counters behind when the crawl ends, for trawl status to report the final counts (default: off)")
     boolean keepStatus;
+
+    @Option(names = "--sitemaps", description = "also crawl the URLs the seeds' sites list in their sitemaps (robots.txt Sitemap: lines, /sitemap.xml; default: off)")
+    boolean sitemaps;
 
     @Option(names = "--retry-failed", description = "fetch again the URLs stored with an error (timeout, connect, ...; not robots) or a 5xx status (default: off)")
     boolean retryFailed;
@@ -171,12 +189,13 @@ final class CrawlCommand implements Callable<Integer> {
         }
         return CrawlConfig.builder(seeds).db(db).headers(headers).proxy(proxySpec).allowPrivate(allowPrivate)
                 .warc(warc).warcMaxSize(warcMaxSize)
+                .extraction(ExtractionOptions.rules(extract, rules)).storeBodies(storeBodies)
                 .maxPages(maxPages == null ? CrawlConfig.UNLIMITED : maxPages)
                 .maxDepth(maxDepth == null ? CrawlConfig.UNLIMITED : maxDepth)
                 .concurrency(concurrency).perHost(perHost).delay(delay).timeout(timeout).retries(retries)
                 .scope(scope).include(include).exclude(exclude).ignoreRobots(ignoreRobots).userAgent(userAgent)
                 .maxBody(maxBody).timeLimit(timeLimit).maxUrlLength(maxUrlLength).maxPathRepeats(maxPathRepeats)
-                .maxPagesPerHost(maxPagesPerHost).retryFailed(retryFailed).build();
+                .maxPagesPerHost(maxPagesPerHost).retryFailed(retryFailed).sitemaps(sitemaps).build();
     }
 
     private static void requireAtLeast(String option, long value, long min) {

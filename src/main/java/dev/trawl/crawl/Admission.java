@@ -7,6 +7,7 @@ import dev.trawl.frontier.SkipLog;
 import dev.trawl.frontier.SkipReason;
 import dev.trawl.frontier.TrapRules;
 import dev.trawl.store.FrontierEntry;
+import dev.trawl.store.PageOutcome;
 import dev.trawl.store.PageRecord;
 import dev.trawl.url.DedupKey;
 import dev.trawl.url.Urls;
@@ -85,6 +86,18 @@ final class Admission {
         return new Decided(frontier, skips);
     }
 
+    /**
+     * Decides the frontier rows of URLs found outside a page (listed by a sitemap), all at one depth: the followable
+     * ones admitted as links are, the trapped ones refused with a skip row.
+     */
+    Decided found(List<String> followable, List<PageAnalysis.Trapped> trapped, int depth) throws InterruptedException {
+        List<FrontierEntry> frontier = new ArrayList<>();
+        List<PageRecord> skips = new ArrayList<>();
+        for (String url : followable) admit(url, depth, frontier, skips);
+        for (PageAnalysis.Trapped t : trapped) refuse(t.url(), depth, t.reason(), skips);
+        return new Decided(frontier, skips);
+    }
+
     /** The URLs the item requested besides its own: each hop's target. */
     private static List<String> hopsOf(CrawlItem item) {
         if (item.redirects().isEmpty()) return List.of();
@@ -107,8 +120,7 @@ final class Admission {
 
     private void skipRow(String url, int depth, SkipReason reason, List<PageRecord> skips) {
         if (!skipLog.mayRecord(Urls.host(url), skips.size())) return;
-        skips.add(new PageRecord(rowUrl(url), depth, null, null, null, null, reason.code(), clock.instant(),
-                null, null, null, null, 0, 0, List.of(), List.of()));
+        skips.add(new PageRecord(rowUrl(url), depth, clock.instant(), new PageOutcome.Skipped(reason.code())));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.trawl.crawl;
 
+import dev.trawl.extract.ExtractionRules;
 import dev.trawl.frontier.HostBudget;
 import dev.trawl.fetch.FetchSettings;
 import dev.trawl.fetch.ProxySpec;
@@ -45,6 +46,12 @@ import java.util.regex.Pattern;
  * @param proxy       where every request goes (--proxy), or null
  * @param allowPrivate whether links and redirects may reach internal addresses (--allow-private); without it only
  *                    the seeds' own hosts may be on loopback, private or link-local addresses
+ * @param extraction  the fields to extract from pages (--extract, --rules), stored per page as a JSON object;
+ *                    {@link ExtractionRules#NONE} for none
+ * @param storeBodies keep each read response as received (head and body, compressed) in the store (--store-bodies)
+ * @param sitemaps    read the sitemaps of the seeds' sites (robots.txt's Sitemap: lines and /sitemap.xml) and add
+ *                    the URLs they list to the frontier (--sitemaps); per process, like --concurrency: a worker
+ *                    joining a shared crawl does not read them
  * @param warc        directory to write every HTTP exchange into as WARC/1.1 files (--warc), or null for none
  * @param warcMaxSize a WARC file is rotated before it would grow past this many bytes (--warc-max-size)
  */
@@ -76,6 +83,9 @@ public record CrawlConfig(
         List<String> headers,
         ProxySpec proxy,
         boolean allowPrivate,
+        ExtractionRules extraction,
+        boolean storeBodies,
+        boolean sitemaps,
         java.nio.file.Path warc,
         long warcMaxSize) {
 
@@ -93,6 +103,7 @@ public record CrawlConfig(
         Objects.requireNonNull(db, "db");
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(userAgent, "userAgent");
+        Objects.requireNonNull(extraction, "extraction");
         requirePositive("concurrency", concurrency);
         requirePositive("perHost", perHost);
         requirePositive("parseThreads", parseThreads);
@@ -157,6 +168,9 @@ public record CrawlConfig(
         private final List<String> headers = new ArrayList<>();
         private ProxySpec proxy;
         private boolean allowPrivate;
+        private ExtractionRules extraction = ExtractionRules.NONE;
+        private boolean storeBodies;
+        private boolean sitemaps;
         private java.nio.file.Path warc;
         private long warcMaxSize = DEFAULT_WARC_MAX_SIZE;
 
@@ -190,6 +204,9 @@ public record CrawlConfig(
         public Builder headers(List<String> v) { headers.addAll(v); return this; }
         public Builder proxy(ProxySpec v) { proxy = v; return this; }
         public Builder allowPrivate(boolean v) { allowPrivate = v; return this; }
+        public Builder extraction(ExtractionRules v) { extraction = v; return this; }
+        public Builder storeBodies(boolean v) { storeBodies = v; return this; }
+        public Builder sitemaps(boolean v) { sitemaps = v; return this; }
         /** Also write every HTTP exchange to WARC/1.1 files in this directory (created if missing); null: none. */
         public Builder warc(java.nio.file.Path v) { warc = v; return this; }
         public Builder warcMaxSize(long v) { warcMaxSize = v; return this; }
@@ -200,7 +217,7 @@ public record CrawlConfig(
                     maxUrlLength, maxPathRepeats, maxPagesPerHost,
                     robotsRetryBase,
                     retryFailed,
-                    headers, proxy, allowPrivate, warc, warcMaxSize);
+                    headers, proxy, allowPrivate, extraction, storeBodies, sitemaps, warc, warcMaxSize);
         }
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.trawl.extract.ExtractionRules;
+import dev.trawl.extract.RulesFile;
 import dev.trawl.frontier.HostBudget;
 import dev.trawl.frontier.TrapRules;
 import dev.trawl.url.Scope;
@@ -26,7 +28,7 @@ import java.util.regex.Pattern;
 record CrawlOptions(List<String> seeds, long maxPages, int maxDepth, int perHost, Duration delay, Duration timeout,
                     int retries, Scope scope, List<String> include, List<String> exclude, boolean ignoreRobots,
                     String userAgent, long maxBody, int maxUrlLength, int maxPathRepeats, long maxPagesPerHost,
-                    List<String> headers, boolean allowPrivate) {
+                    List<String> headers, boolean allowPrivate, String extraction, boolean storeBodies) {
     private static final JsonFactory JSON = new JsonFactory();
 
     CrawlOptions {
@@ -42,7 +44,8 @@ record CrawlOptions(List<String> seeds, long maxPages, int maxDepth, int perHost
                 config.delay(), config.timeout(), config.retries(), config.scope(), patterns(config.include()),
                 patterns(config.exclude()), config.ignoreRobots(), config.userAgent(), config.maxBody(),
                 config.maxUrlLength(), config.maxPathRepeats(), config.maxPagesPerHost(), config.headers(),
-                config.allowPrivate());
+                config.allowPrivate(), config.extraction().isEmpty() ? "" : config.extraction().toJson(),
+                config.storeBodies());
     }
 
     private static List<String> patterns(List<Pattern> patterns) {
@@ -55,7 +58,10 @@ record CrawlOptions(List<String> seeds, long maxPages, int maxDepth, int perHost
                 .timeout(timeout).retries(retries).scope(scope).include(include.stream().map(Pattern::compile).toList())
                 .exclude(exclude.stream().map(Pattern::compile).toList()).ignoreRobots(ignoreRobots)
                 .userAgent(userAgent).maxBody(maxBody).maxUrlLength(maxUrlLength).maxPathRepeats(maxPathRepeats)
-                .maxPagesPerHost(maxPagesPerHost).headers(headers).allowPrivate(allowPrivate);
+                .maxPagesPerHost(maxPagesPerHost).headers(headers).allowPrivate(allowPrivate)
+                .extraction(extraction.isEmpty() ? ExtractionRules.NONE
+                        : ExtractionRules.of(List.of(), RulesFile.parse(extraction, false, "the crawl's stored rules")))
+                .storeBodies(storeBodies);
     }
 
     /**
@@ -96,6 +102,8 @@ record CrawlOptions(List<String> seeds, long maxPages, int maxDepth, int perHost
         shown.put("--max-pages-per-host", Long.toString(maxPagesPerHost));
         shown.put("--header", headers.isEmpty() ? "none" : String.join(" ", headers.stream().map(h -> "'" + h + "'").toList()));
         shown.put("--allow-private", allowPrivate ? "on" : "off");
+        shown.put("--extract/--rules", extraction.isEmpty() ? "none" : extraction);
+        shown.put("--store-bodies", storeBodies ? "on" : "off");
         return shown;
     }
 
@@ -130,6 +138,8 @@ record CrawlOptions(List<String> seeds, long maxPages, int maxDepth, int perHost
             g.writeNumberField("max_pages_per_host", maxPagesPerHost);
             strings(g, "headers", headers);
             g.writeBooleanField("allow_private", allowPrivate);
+            g.writeStringField("extraction", extraction);
+            g.writeBooleanField("store_bodies", storeBodies);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -179,7 +189,9 @@ record CrawlOptions(List<String> seeds, long maxPages, int maxDepth, int perHost
                     (int) numberOr(fields, "max_url_length", TrapRules.DEFAULT_MAX_URL_LENGTH),
                     (int) numberOr(fields, "max_path_repeats", TrapRules.DEFAULT_MAX_PATH_REPEATS),
                     numberOr(fields, "max_pages_per_host", HostBudget.DEFAULT_LIMIT),
-                    listOr(fields, "headers"), Boolean.TRUE.equals(fields.get("allow_private")));
+                    listOr(fields, "headers"), Boolean.TRUE.equals(fields.get("allow_private")),
+                    fields.get("extraction") instanceof String rules ? rules : "",
+                    Boolean.TRUE.equals(fields.get("store_bodies")));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("stored crawl options are incomplete: " + json, e);
         }

@@ -14,6 +14,7 @@ import dev.trawl.memory.MemoryBudget;
 import dev.trawl.parse.PageParser;
 import dev.trawl.robots.RobotsPolicy;
 import dev.trawl.store.FrontierEntry;
+import dev.trawl.store.PageOutcome;
 import dev.trawl.store.PageRecord;
 import dev.trawl.store.PageStore;
 import dev.trawl.store.StoreException;
@@ -61,12 +62,15 @@ final class CrawlRun {
     private Admission admission;
     /** --warc: records every exchange the fetcher makes; null without it. */
     private WarcRecorder warc;
+    private Sitemaps sitemaps;
     private long pendingLeft;
     private long startNanos;
+    private final PageHandler handler;
 
-    CrawlRun(CrawlConfig config, CrawlListener listener, PageStore store) {
+    CrawlRun(CrawlConfig config, CrawlListener listener, PageHandler handler, PageStore store) {
         this.config = config;
         this.listener = listener;
+        this.handler = handler;
         this.store = store;
         this.pipeline = new Semaphore(config.concurrency() * 2);
     }
@@ -95,7 +99,11 @@ final class CrawlRun {
         scheduler = new Scheduler(config.concurrency(), config.perHost(), config.delay(), budget, Urls::host, System::nanoTime);
         int lowWater = Math.max(256, 16 * config.concurrency());
         long maxPages = config.maxPages() == CrawlConfig.UNLIMITED ? Long.MAX_VALUE : config.maxPages();
-        feeder = new FrontierFeeder(scheduler, store, lowWater, 2 * lowWater, maxPages, this::abort);
+        sitemaps = Sitemaps.of(config, seeds, scheduler, store, new SitemapIntake(new ScopeRule(config.scope(), seeds),
+                new UrlFilters(config.include(), config.exclude()), config.traps(), admission, store, listener, clock),
+                normalizer, this::abort);
+        feeder = new FrontierFeeder(scheduler, store, lowWater, 2 * lowWater, maxPages, this::abort,
+                () -> sitemaps != null && sitemaps.isWalking());
         Thread.ofVirtual().name("trawl-feeder").start(feeder);
         Thread.ofPlatform().name("trawl-dispatch").start(() -> runToEnd(seeds, seen, normalizer));
         return new Crawl(done, () -> stop(StopReason.CANCELLED),
@@ -146,7 +154,7 @@ final class CrawlRun {
         try (var fetcher = warc == null ? new Fetcher(fetchSettings(seeds)) : new Fetcher(fetchSettings(seeds), warc);
              var analyzer = new PageAnalyzer(config.parseThreads(), new PageParser(normalizer),
                      new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()), config.maxDepth(),
-                    config.traps())) {
+                    config.traps(), config.extraction(), handler, normalizer)) {
             var robots = config.ignoreRobots() ? null
                     : new RobotsCache(url -> fetcher.get(url, (status, type) -> status >= 200 && status < 300),
                             new RobotsPolicy(config.userAgent()), normalizer, listener, clock,
@@ -155,9 +163,12 @@ final class CrawlRun {
             var ctx = new PageTask.Context(scheduler, fetcher, robots, analyzer, retryPolicy, normalizer,
                     new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()),
                     seen, store, new Counting(), clock, config.maxDepth(), admission,
-                    MemoryBudget.forHeap(Runtime.getRuntime().maxMemory(), config.timeout().multipliedBy(4)));
+                    MemoryBudget.forHeap(Runtime.getRuntime().maxMemory(), config.timeout().multipliedBy(4)),
+                    config.storeBodies());
+            if (sitemaps != null) sitemaps.start(fetcher, robots, retryPolicy, normalizer, ctx.listener(), clock);
             dispatch(new PageTask(ctx));
             awaitTasks();
+            if (sitemaps != null) sitemaps.stop();
             closeArchive();
             feeder.stop();
             if (fatal.get() == null) budget.close(); // unused allowance back to the store, for a resume to use
@@ -170,6 +181,7 @@ final class CrawlRun {
             fatal.compareAndSet(null, e);
         } finally {
             if (timer != null) timer.interrupt();
+            stopSitemaps();
             closeArchive();
             closeStoreAndComplete();
         }
@@ -189,7 +201,7 @@ final class CrawlRun {
 
     private void runTask(PageTask task, Lease lease) {
         try {
-            task.run(lease);
+            if (sitemaps == null || !sitemaps.runs(lease)) task.run(lease);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // cancelled: the item stays pending in the store
         } catch (StoreException | dev.trawl.warc.WarcException e) {
@@ -207,8 +219,8 @@ final class CrawlRun {
         CrawlItem item = lease.item();
         System.getLogger("trawl").log(System.Logger.Level.DEBUG, "internal error on " + item.url(), e);
         try {
-            store.write(new PageRecord(item.url(), item.depth(), null, null, null, null, "internal", clock.instant(),
-                    null, null, null, null, 0, 0, List.of(), List.of()));
+            store.write(new PageRecord(item.url(), item.depth(), clock.instant(),
+                    new PageOutcome.Failed(PageOutcome.Failed.INTERNAL)));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         } catch (StoreException storeFailed) {
@@ -227,6 +239,16 @@ final class CrawlRun {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             fatal.compareAndSet(null, e);
+        }
+    }
+
+    /** The walk must have ended before the store closes (it writes there); after a failure it may still run. */
+    private void stopSitemaps() {
+        if (sitemaps == null) return;
+        try {
+            sitemaps.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -305,7 +327,7 @@ final class CrawlRun {
         @Override
         public void recorded(PageRecord record) {
             recorded.incrementAndGet();
-            if (record.error() != null || (record.status() != null && record.status() >= 400)) failed.incrementAndGet();
+            if (record.outcome().isFailure()) failed.incrementAndGet();
             listener.recorded(record);
         }
     }

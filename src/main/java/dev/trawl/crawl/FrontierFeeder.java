@@ -35,6 +35,7 @@ final class FrontierFeeder implements Runnable {
     private final int batch;
     private final long maxPages;
     private final Consumer<RuntimeException> onFailure;
+    private final java.util.function.BooleanSupplier discovering;
     private volatile boolean stopped;
 
     private final Map<String, Pending> handingOver = new LinkedHashMap<>();
@@ -44,9 +45,10 @@ final class FrontierFeeder implements Runnable {
     /**
      * @param maxPages  --max-pages for the whole crawl (all workers), Long.MAX_VALUE for none
      * @param onFailure hears why the feeder gave up (the store failed); the crawl must then end
+     * @param discovering whether URLs may still come from outside the pages (--sitemaps): not exhausted before
      */
     FrontierFeeder(Scheduler scheduler, PageStore store, int lowWater, int batch, long maxPages,
-                   Consumer<RuntimeException> onFailure) {
+                   Consumer<RuntimeException> onFailure, java.util.function.BooleanSupplier discovering) {
         this.scheduler = scheduler;
         this.store = store;
         this.coordination = store.coordination();
@@ -55,6 +57,7 @@ final class FrontierFeeder implements Runnable {
         this.batch = batch;
         this.maxPages = maxPages;
         this.onFailure = onFailure;
+        this.discovering = discovering;
     }
 
     @Override
@@ -116,7 +119,7 @@ final class FrontierFeeder implements Runnable {
      * worker, no pending URL the page limit allows); else new links may still come, here or from other workers.
      */
     private boolean isExhausted() throws InterruptedException {
-        if (!scheduler.isIdle()) {
+        if (!scheduler.isIdle() || discovering.getAsBoolean()) {
             awaitNewPending();
             return false;
         }

@@ -6,23 +6,19 @@ import java.util.List;
 
 /**
  * A parsed page plus the links the crawl may follow (in scope, accepted by the filters, not too deep) and the ones
- * it would follow but a trap rule refuses; or, with page null, the error code of a page that could not be given the
- * memory its parse needs.
+ * it would follow but a trap rule refuses, and the fields its extraction rules found (a JSON object, null when no
+ * rule applies); or, with page null, the error code of a page that could not be given the memory its parse needs.
  */
-record PageAnalysis(ParsedPage page, List<String> followable, List<Trapped> trapped, String error) {
-    static final PageAnalysis NONE = new PageAnalysis(null, List.of(), List.of());
+record PageAnalysis(ParsedPage page, List<String> followable, List<Trapped> trapped, String fields, String error) {
+    static final PageAnalysis NONE = new PageAnalysis(null, List.of(), List.of(), null, null);
 
     PageAnalysis {
         followable = List.copyOf(followable);
         trapped = List.copyOf(trapped);
     }
 
-    PageAnalysis(ParsedPage page, List<String> followable, List<Trapped> trapped) {
-        this(page, followable, trapped, null);
-    }
-
     static PageAnalysis refused(String error) {
-        return new PageAnalysis(null, List.of(), List.of(), error);
+        return new PageAnalysis(null, List.of(), List.of(), null, error);
     }
 
     /** A link a trap rule refused, and which rule. */

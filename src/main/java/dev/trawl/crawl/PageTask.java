@@ -2,6 +2,7 @@ package dev.trawl.crawl;
 
 import dev.trawl.fetch.FetchError;
 import dev.trawl.fetch.Fetcher;
+import dev.trawl.fetch.Header;
 import dev.trawl.fetch.HttpAnswer;
 import dev.trawl.fetch.RetryPolicy;
 import dev.trawl.frontier.CrawlItem;
@@ -9,18 +10,18 @@ import dev.trawl.frontier.Lease;
 import dev.trawl.frontier.Scheduler;
 import dev.trawl.frontier.SeenSet;
 import dev.trawl.memory.MemoryBudget;
-import dev.trawl.parse.ParsedPage;
 import dev.trawl.robots.RobotsRules;
-import dev.trawl.store.FrontierEntry;
+import dev.trawl.store.PageOutcome;
 import dev.trawl.store.PageRecord;
 import dev.trawl.store.PageStore;
+import dev.trawl.store.StoredBody;
 import dev.trawl.url.ScopeRule;
 import dev.trawl.url.UrlFilters;
 import dev.trawl.url.UrlNormalizer;
 import dev.trawl.url.Urls;
+import dev.trawl.warc.PayloadDigest;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.List;
 
 /**
  * One request of one item, run on its own virtual thread: robots.txt check, fetch, then either a retry or
@@ -36,7 +37,7 @@ final class PageTask {
     record Context(Scheduler scheduler, Fetcher fetcher, RobotsCache robots, PageAnalyzer analyzer,
                    RetryPolicy retryPolicy, UrlNormalizer normalizer, ScopeRule scope, UrlFilters filters,
                    SeenSet seen, PageStore store, CrawlListener listener, InstantSource clock, int maxDepth,
-                   Admission admission, MemoryBudget budget) {}
+                   Admission admission, MemoryBudget budget, boolean storeBodies) {}
 
     private final Context ctx;
 
@@ -98,7 +99,7 @@ final class PageTask {
                 if (!rules.allows(url)) {
                     ctx.scheduler().release(lease);
                     if (item.isFirstRequest()) ctx.scheduler().refundPage();
-                    record(lease, item, failure(item, "robots", null));
+                    record(lease, item, new PageOutcome.Denied());
                     return false;
                 }
                 return true;
@@ -128,14 +129,14 @@ final class PageTask {
         switch (answer) {
             case HttpAnswer.Failure f when f.error().isTransient() && ctx.retryPolicy().mayRetry(item.attempt()) ->
                     retry(lease, item, ctx.retryPolicy().backoff(item.attempt()), false);
-            case HttpAnswer.Failure f -> record(lease, item, failure(item, f.error().code(), null));
+            case HttpAnswer.Failure f -> record(lease, item, new PageOutcome.Failed(f.error().code()));
             case HttpAnswer.Response r when r.isRetryable() && ctx.retryPolicy().mayRetry(item.attempt()) -> {
                 var asked = RetryPolicy.retryAfter(r.retryAfter(), ctx.clock().instant());
                 retry(lease, item, asked.orElseGet(() -> ctx.retryPolicy().backoff(item.attempt())),
                         asked.isPresent() || r.status() == 429);
             }
             case HttpAnswer.Response r when r.isRedirect() -> redirect(lease, item, r, elapsed);
-            case HttpAnswer.Response r -> record(lease, item, response(item, r, elapsed));
+            case HttpAnswer.Response r -> fetched(lease, item, r, elapsed);
         }
     }
 
@@ -153,70 +154,77 @@ final class PageTask {
     private void redirect(Lease lease, CrawlItem item, HttpAnswer.Response r, Duration elapsed) throws InterruptedException {
         String target = ctx.normalizer().resolve(item.current(), r.location());
         if (target != null && (target.equals(item.current()) || item.redirects().contains(target))) {
-            record(lease, item, failure(item, FetchError.REDIRECT_LOOP.code(), item.current()));
+            record(lease, item, new PageOutcome.Failed(FetchError.REDIRECT_LOOP.code(), item.current()));
         } else if (target != null && item.redirects().size() >= MAX_REDIRECTS - 1) {
-            record(lease, item, failure(item, FetchError.TOO_MANY_REDIRECTS.code(), item.current()));
+            record(lease, item, new PageOutcome.Failed(FetchError.TOO_MANY_REDIRECTS.code(), item.current()));
         } else if (target == null || !ctx.scope().isInScope(target) || !ctx.filters().accepts(target)) {
-            record(lease, item, response(item, r, elapsed).pointingAt(target)); // the redirect itself is the outcome
+            record(lease, item, redirected(item, r, elapsed, target)); // the redirect itself is the outcome
         } else if (ctx.store().coordination().acceptsWorkers() && !Urls.host(target).equals(Urls.host(item.current()))) {
             // Another host may be leased to another worker: the target goes to the shared frontier, where that
             // host's holder fetches it within its limits, and the redirect is this URL's outcome.
-            record(lease, item, response(item, r, elapsed).handingOff(target));
+            record(lease, item, redirected(item, r, elapsed, target), PageAnalysis.NONE, target);
         } else if (!ctx.admission().mayFollowRedirect(item, target)) {
-            record(lease, item, response(item, r, elapsed).pointingAt(target)); // known already, or refused
+            record(lease, item, redirected(item, r, elapsed, target)); // known already, or refused
         } else {
             ctx.scheduler().requeue(lease, item.redirectedTo(target), Duration.ZERO, false);
         }
     }
 
-    private Outcome response(CrawlItem item, HttpAnswer.Response r, Duration elapsed) throws InterruptedException {
-        PageAnalysis analysis = r.body() == null ? PageAnalysis.NONE
-                : ctx.analyzer().analyze(r.body(), r.contentType(), item.current(), item.depth());
-        if (analysis.error() != null) return failure(item, analysis.error(), null);
-        return new Outcome(item.current(), r.status(), r.contentType(), null, analysis, r.bodyLength(), elapsed,
-                null, null);
+    private PageOutcome redirected(CrawlItem item, HttpAnswer.Response r, Duration elapsed, String target) {
+        return new PageOutcome.Redirected(reply(item, r, elapsed), target);
     }
 
-    private static Outcome failure(CrawlItem item, String error, String finalUrl) {
-        return new Outcome(finalUrl, null, null, error, PageAnalysis.NONE, 0, Duration.ZERO, null, null);
+    /** A response that is the outcome: parsed (and its fields extracted) when its body was kept. */
+    private void fetched(Lease lease, CrawlItem item, HttpAnswer.Response r, Duration elapsed) throws InterruptedException {
+        if (r.body() == null) {
+            record(lease, item, new PageOutcome.Fetched(reply(item, r, elapsed), null));
+            return;
+        }
+        PageAnalysis analysis = ctx.analyzer().analyze(r, item.current(), item.depth());
+        if (analysis.error() != null) {
+            record(lease, item, new PageOutcome.Failed(analysis.error()));
+        } else {
+            var outcome = new PageOutcome.Fetched(reply(item, r, elapsed), analysis.page(), analysis.fields(),
+                    ctx.storeBodies() ? storedBody(r) : null);
+            record(lease, item, outcome, analysis, null);
+        }
     }
 
-    /**
-     * What is known about an item when it is done. redirectTarget: a redirect not followed here, whose target is
-     * queued in the frontier at the item's depth (a redirect is not a link hop). location: where a redirect that
-     * is the outcome points, recorded as its outlink.
-     */
-    private record Outcome(String finalUrl, Integer status, String contentType, String error,
-                           PageAnalysis analysis, long bodyBytes, Duration elapsed, String redirectTarget,
-                           String location) {
-        Outcome handingOff(String target) {
-            return new Outcome(finalUrl, status, contentType, error, analysis, bodyBytes, elapsed, target, target);
-        }
+    /** The response's facts; its payload digest when its body was kept (the bytes as received, as WARC has it). */
+    private static PageOutcome.Reply reply(CrawlItem item, HttpAnswer.Response r, Duration elapsed) {
+        String digest = r.rawBody() == null ? null : PayloadDigest.ofEntity(r.rawBody(), r.rawBodyLength());
+        return new PageOutcome.Reply(item.current(), r.status(), r.contentType(), r.bodyLength(), elapsed.toMillis(),
+                digest);
+    }
 
-        Outcome pointingAt(String target) {
-            return new Outcome(finalUrl, status, contentType, error, analysis, bodyBytes, elapsed, null, target);
+    /** The response as received, for --store-bodies: its head as the transport gave it, and its raw body. */
+    private static StoredBody storedBody(HttpAnswer.Response r) {
+        if (r.rawBody() == null) return null;
+        var head = new StringBuilder(r.statusLine()).append("\r\n");
+        String contentEncoding = null;
+        for (Header header : r.headers()) {
+            head.append(header.name()).append(": ").append(header.value()).append("\r\n");
+            if (header.name().equalsIgnoreCase("Content-Encoding")) contentEncoding = header.value();
         }
+        head.append("\r\n");
+        boolean compressed = contentEncoding != null && !contentEncoding.isBlank()
+                && !contentEncoding.trim().equalsIgnoreCase("identity");
+        return StoredBody.of(head.toString(), r.rawBody(), r.rawBodyLength(), compressed);
+    }
 
-        List<String> outlinks() {
-            ParsedPage page = analysis.page();
-            if (page != null) return page.outlinks();
-            return location == null ? List.of() : List.of(location);
-        }
+    private void record(Lease lease, CrawlItem item, PageOutcome outcome) throws InterruptedException {
+        record(lease, item, outcome, PageAnalysis.NONE, null);
     }
 
     /**
      * Stores the outcome with the links it discovered as pending (and the redirect hops it requested, as done), then
-     * the skip rows of links a trap rule refused, then lets the item go.
+     * the skip rows of links a trap rule refused, then lets the item go. redirectTarget: a redirect not followed
+     * here, whose target is queued in the frontier at the item's depth (a redirect is not a link hop).
      */
-    private void record(Lease lease, CrawlItem item, Outcome o) throws InterruptedException {
-        Admission.Decided decided = ctx.admission().decide(item, o.redirectTarget(), o.analysis());
-        ParsedPage page = o.analysis().page();
-        var record = new PageRecord(item.url(), item.depth(), o.finalUrl(), o.status(), o.contentType(),
-                page == null ? null : page.title(), o.error(), ctx.clock().instant(),
-                page == null ? null : page.description(), page == null ? null : page.canonical(),
-                page == null ? null : page.language(), page == null ? null : page.charset(),
-                o.bodyBytes(), o.elapsed().toMillis(), o.outlinks(), decided.frontier(),
-                page == null ? 0 : page.linksCut());
+    private void record(Lease lease, CrawlItem item, PageOutcome outcome, PageAnalysis analysis, String redirectTarget)
+            throws InterruptedException {
+        Admission.Decided decided = ctx.admission().decide(item, redirectTarget, analysis);
+        var record = new PageRecord(item.url(), item.depth(), ctx.clock().instant(), outcome, decided.frontier());
         ctx.store().write(record); // its discoveries reach the scheduler through the store (FrontierFeeder)
         ctx.listener().recorded(record);
         for (PageRecord skip : decided.skipRows()) ctx.store().write(skip);

@@ -1,53 +1,86 @@
 package dev.trawl.export;
 
+import dev.trawl.extract.ExtractedFields;
 import dev.trawl.store.ExportRow;
+import dev.trawl.store.PageColumns;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * CSV per RFC 4180: UTF-8 without a byte order mark, a header row, CRLF after every record (as the RFC
  * specifies), and a field quoted, with its quotes doubled, when it holds a comma, quote or line break. The columns
- * are the JSONL fields minus outlinks; null becomes an empty field. Cells are safe to open in a spreadsheet and to
+ * are the JSONL fields minus outlinks, with the extracted fields as a column each (see {@link #columnOf}); null
+ * becomes an empty field. Cells are safe to open in a spreadsheet and to
  * print on a terminal: one that starts like a formula gets a leading apostrophe (OWASP), line breaks are LF, and
  * other control characters become U+FFFD.
  */
 final class CsvExporter implements RowWriter {
-    private static final String HEADER = "url,final_url,status,depth,content_type,title,error,fetched_at";
     private static final String EOL = "\r\n";
 
     private final Writer out;
+    /** The extracted fields' names: a column each, where the JSONL object has its fields value. */
+    private final List<String> fieldNames;
 
-    CsvExporter(OutputStream out) {
+    CsvExporter(OutputStream out, List<String> fieldNames) {
         this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        this.fieldNames = List.copyOf(fieldNames);
     }
 
     @Override
     public void begin() throws IOException {
-        out.write(HEADER);
+        List<String> header = new ArrayList<>();
+        for (PageColumns.Field field : PageColumns.EXPORTED) {
+            switch (field.kind()) {
+                case JSON_LINKS -> {}
+                case JSON_FIELDS -> fieldNames.forEach(name -> header.add(columnOf(name)));
+                case TEXT, INTEGER, TIME -> header.add(field.name());
+            }
+        }
+        for (int i = 0; i < header.size(); i++) {
+            if (i > 0) out.write(',');
+            field(header.get(i));
+        }
         out.write(EOL);
+    }
+
+    /**
+     * An extracted field's column: its name, or "fields.NAME" when the name is one of the fixed columns' (a rule may
+     * call a field "title"; the page's title keeps its column).
+     */
+    static String columnOf(String fieldName) {
+        boolean taken = PageColumns.EXPORTED.stream().anyMatch(f -> f.name().equals(fieldName));
+        return taken ? "fields." + fieldName : fieldName;
     }
 
     @Override
     public void write(ExportRow row) throws IOException {
-        field(row.url());
-        out.write(',');
-        field(row.finalUrl());
-        out.write(',');
-        field(row.status() == null ? null : row.status().toString());
-        out.write(',');
-        field(Integer.toString(row.depth()));
-        out.write(',');
-        field(row.contentType());
-        out.write(',');
-        field(row.title());
-        out.write(',');
-        field(row.error());
-        out.write(',');
-        field(row.fetchedAt() == null ? null : JsonlExporter.FETCHED_AT.format(row.fetchedAt()));
+        boolean first = true;
+        for (int i = 0; i < PageColumns.EXPORTED.size(); i++) {
+            PageColumns.Field field = PageColumns.EXPORTED.get(i);
+            Object value = row.value(i);
+            switch (field.kind()) {
+                case JSON_LINKS -> {}
+                case JSON_FIELDS -> {
+                    ExtractedFields fields = value == null ? ExtractedFields.NONE : ExtractedFields.fromJson((String) value);
+                    for (String name : fieldNames) {
+                        if (!first) out.write(',');
+                        first = false;
+                        field(fields.values().containsKey(name) ? fields.csvCell(name) : null);
+                    }
+                }
+                case TEXT, INTEGER, TIME -> {
+                    if (!first) out.write(',');
+                    first = false;
+                    field(value == null ? null : value.toString());
+                }
+            }
+        }
         out.write(EOL);
     }
 

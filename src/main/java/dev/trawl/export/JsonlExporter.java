@@ -6,21 +6,18 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import dev.trawl.store.ExportRow;
+import dev.trawl.store.PageColumns;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 
 /**
  * JSON Lines: one UTF-8 object per line, each line ending in LF, fields in the documented order
- * ({@code url, final_url, status, depth, content_type, title, error, fetched_at, outlinks}). Absent values are
+ * ({@link PageColumns#EXPORTED}: {@code url, final_url, status, depth, content_type, title, error, fetched_at, digest,
+ * outlinks, fields}). Absent values are
  * JSON null; non-ASCII text is written as UTF-8, not escaped, except for the characters a terminal would act on
  * (see {@link TerminalText}), which are {@code \}{@code uXXXX}-escaped, so the output is safe to print.
  */
 final class JsonlExporter implements RowWriter {
-    /** Always three fraction digits (2026-11-25T13:49:08.120Z), so every row has the same shape. */
-    static final DateTimeFormatter FETCHED_AT = new DateTimeFormatterBuilder().appendInstant(3).toFormatter();
-
     private final JsonGenerator gen;
 
     JsonlExporter(OutputStream out) throws IOException {
@@ -42,22 +39,22 @@ final class JsonlExporter implements RowWriter {
     @Override
     public void write(ExportRow row) throws IOException {
         gen.writeStartObject();
-        gen.writeStringField("url", row.url());
-        gen.writeStringField("final_url", row.finalUrl());
-        gen.writeFieldName("status");
-        if (row.status() == null) {
-            gen.writeNull();
-        } else {
-            gen.writeNumber(row.status());
+        for (int i = 0; i < PageColumns.EXPORTED.size(); i++) {
+            PageColumns.Field field = PageColumns.EXPORTED.get(i);
+            Object value = row.value(i);
+            gen.writeFieldName(field.name());
+            if (value == null) {
+                gen.writeNull();
+                continue;
+            }
+            switch (field.kind()) {
+                case INTEGER -> gen.writeNumber((Integer) value);
+                // stored as ISO-8601 UTC with three fraction digits (store.Timestamps), the documented form
+                case TEXT, TIME -> gen.writeString((String) value);
+                // The store wrote these with a JSON generator, so they are valid JSON and can go out as they are.
+                case JSON_LINKS, JSON_FIELDS -> gen.writeRawValue((String) value);
+            }
         }
-        gen.writeNumberField("depth", row.depth());
-        gen.writeStringField("content_type", row.contentType());
-        gen.writeStringField("title", row.title());
-        gen.writeStringField("error", row.error());
-        gen.writeStringField("fetched_at", row.fetchedAt() == null ? null : FETCHED_AT.format(row.fetchedAt()));
-        gen.writeFieldName("outlinks");
-        // The store produced this array with a JSON generator, so it is valid JSON and can go out as is.
-        gen.writeRawValue(row.outlinksJson());
         gen.writeEndObject();
         gen.writeRaw('\n');
     }

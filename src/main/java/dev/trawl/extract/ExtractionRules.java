@@ -1,5 +1,10 @@
 package dev.trawl.extract;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -102,6 +107,33 @@ public final class ExtractionRules {
             }
         }
         return fields;
+    }
+
+    /**
+     * The rules as a rules file in JSON ({@link RulesFile#parse} reads it back to equal rules): how a shared crawl
+     * stores them, so that every worker extracts the same fields. A rule for every page has no "url".
+     */
+    public String toJson() {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("rules");
+            for (UrlRule rule : rules) {
+                g.writeStartObject();
+                if (!rule.url().pattern().isEmpty()) g.writeStringField("url", rule.url().pattern());
+                g.writeObjectFieldStart("fields");
+                for (FieldSpec field : rule.fields()) {
+                    g.writeStringField(field.name() + (field.all() ? "[]" : ""), field.selector().source());
+                }
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to a string", e); // a StringWriter does not fail
+        }
+        return text.toString();
     }
 
     @Override

@@ -76,6 +76,20 @@ public final class Scheduler {
     }
 
     /**
+     * Queues an item that is no page and takes no page budget (a sitemap's request, --sitemaps): it goes before the
+     * host's fresh items, within the host's limits like any request. Refused once no more items were promised.
+     */
+    public void addOutsideBudget(CrawlItem item) {
+        withLock(() -> {
+            if (!moreMayCome) throw new IllegalStateException("no more items were promised, yet " + item.current() + " came");
+            HostQueue host = hostFor(item);
+            host.started.addLast(item);
+            queued++;
+            markReady(host);
+        });
+    }
+
+    /**
      * Gives a leased item back to go first on its host, at once (after robots.txt was fetched, or for a
      * redirect hop), or after {@code delay} (a retry). With {@code holdHost} the whole host waits that long,
      * as a server's Retry-After or 429 asks.

@@ -6,7 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 /**
  * Turns the bytes of an HTML page into a {@link ParsedPage}. Thread-safe (it holds no per-page state); CPU-bound.
@@ -46,12 +48,53 @@ public final class PageParser {
      * Never throws on bad input: broken HTML or an unknown charset label still give a page.
      */
     public ParsedPage parse(byte[] body, int length, String contentType, String pageUrl) {
+        return parseDocument(body, length, contentType, pageUrl, null).page();
+    }
+
+    /** A page, and what a reader of its jsoup DOM made of it (null without a reader). */
+    public record WithDocument<T>(ParsedPage page, T read) {}
+
+    /**
+     * As {@link #parse}, and when reader is not null, through jsoup's DOM (with pageUrl as its base URI), which
+     * reader is given too: extraction rules read it. The DOM is counted in the page's memory claim while it exists.
+     * A page of more than {@link PageLimits#MAX_DOM_CHARS} characters gets no DOM: it is read as parse() reads it and
+     * reader is given null. Never throws on bad input; reader's own exceptions pass through.
+     */
+    public <T> WithDocument<T> parseDocument(byte[] body, int length, String contentType, String pageUrl,
+                                             Function<Document, T> reader) {
         byte[] bytes = body == null ? new byte[0] : body;
         int len = Math.clamp(length, 0, bytes.length);
         CharsetSniffer.Sniffed sniffed = CharsetSniffer.sniff(bytes, len, contentType);
         String charset = sniffed.encoding().name();
+        String html;
         try {
-            String html = new String(bytes, sniffed.bomLength(), len - sniffed.bomLength(), sniffed.encoding().charset());
+            html = new String(bytes, sniffed.bomLength(), len - sniffed.bomLength(), sniffed.encoding().charset());
+        } catch (RuntimeException e) {
+            return new WithDocument<>(new ParsedPage(null, List.of(), null, null, null, charset, 0), null);
+        }
+        if (reader == null || html.length() > PageLimits.MAX_DOM_CHARS) {
+            ParsedPage page = parseText(html, pageUrl, charset);
+            return new WithDocument<>(page, reader == null ? null : reader.apply(null));
+        }
+        MemoryBudget.Claim claim = MemoryBudget.current();
+        long dom = DOM_BYTES_PER_CHAR * html.length();
+        claim.adopt(dom);
+        try {
+            Document doc = Jsoup.parse(html, pageUrl);
+            ParsedPage page;
+            try {
+                page = extract(DocumentScan.of(doc), pageUrl, charset);
+            } catch (RuntimeException e) {
+                page = new ParsedPage(null, List.of(), null, null, null, charset, 0);
+            }
+            return new WithDocument<>(page, reader.apply(doc));
+        } finally {
+            claim.release(dom);
+        }
+    }
+
+    private ParsedPage parseText(String html, String pageUrl, String charset) {
+        try {
             return extract(scanner ? scan(html) : jsoup(html), pageUrl, charset);
         } catch (RuntimeException e) {
             // jsoup is not known to throw on any input, but a failed page must stay a row, not abort the crawl

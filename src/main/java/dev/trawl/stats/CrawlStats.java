@@ -2,6 +2,7 @@ package dev.trawl.stats;
 
 import dev.trawl.crawl.CrawlListener;
 import dev.trawl.crawl.CrawlProgress;
+import dev.trawl.store.PageOutcome;
 import dev.trawl.store.PageRecord;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ public final class CrawlStats implements CrawlListener, AutoCloseable {
     /** The archive's lines (--warc), for the summary; at most {@link #MAX_NOTES}, which a killed crawl's leftovers could pass. */
     private final java.util.List<String> archiveNotes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final int MAX_NOTES = 20;
+    /** --sitemaps, in this process only (not published: a crawl reads a few hundred sitemaps at most). */
+    private final SitemapCounts sitemaps = new SitemapCounts();
 
     private CrawlStats(CountersFile counters, boolean keepFile) {
         this.counters = counters;
@@ -101,20 +104,32 @@ public final class CrawlStats implements CrawlListener, AutoCloseable {
     }
 
     @Override
+    public void sitemapVisited(String url, int listed, int added, String problem) {
+        sitemaps.visited(url, listed, added, problem);
+    }
+
+    /** What --sitemaps did in this process. */
+    public SitemapCounts sitemaps() {
+        return sitemaps;
+    }
+
+    @Override
     public void recorded(PageRecord record) {
         counters.add(Slots.PAGES, 1);
-        if (record.bodyBytes() > 0) counters.add(Slots.BYTES, record.bodyBytes());
-        Integer status = record.status();
-        if (status != null) {
+        PageOutcome outcome = record.outcome();
+        PageOutcome.Reply reply = outcome.reply();
+        if (reply != null) {
+            if (reply.bodyBytes() > 0) counters.add(Slots.BYTES, reply.bodyBytes());
+            int status = reply.status();
             counters.add(Slots.FIRST_STATUS_CLASS + Math.clamp(status / 100 - 1, 0, Slots.STATUS_CLASSES - 1), 1);
-            counters.add(Slots.FIRST_LATENCY_BUCKET + LatencyBuckets.bucketOf(record.elapsedMillis()), 1);
-            counters.add(Slots.LATENCY_SUM_MILLIS, record.elapsedMillis());
+            counters.add(Slots.FIRST_LATENCY_BUCKET + LatencyBuckets.bucketOf(reply.elapsedMillis()), 1);
+            counters.add(Slots.LATENCY_SUM_MILLIS, reply.elapsedMillis());
         }
-        if ("robots".equals(record.error())) {
+        if (outcome instanceof PageOutcome.Denied) {
             counters.add(Slots.ROBOTS_DENIED, 1);
-        } else if (record.error() != null || (status != null && status >= 400)) {
+        } else if (outcome.isFailure()) {
             counters.add(Slots.ERRORS, 1);
-            counters.add(Slots.errorKind(record.error(), status), 1);
+            counters.add(Slots.errorKind(outcome.error(), reply == null ? null : reply.status()), 1);
         }
     }
 

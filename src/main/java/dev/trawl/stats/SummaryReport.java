@@ -16,6 +16,7 @@ public final class SummaryReport {
                 summary.recorded() - stats.errors() - stats.robotsDenied(), stats.errors(), stats.robotsDenied(), stats.retries());
         out.printf(Locale.ROOT, "%s; %,d URLs pending; database %s%n", describe(summary), summary.pending(),
                 TerminalText.safe(db));
+        stats.sitemaps().summary().ifPresent(line -> out.println(TerminalText.safe(line)));
         if (stats.robotsGaveUp() > 0) {
             out.printf(Locale.ROOT, "robots.txt unreachable (5xx or no answer) on every try: %,d host(s), e.g. %s;"
                     + " their URLs stay pending (run the same command again to retry)%n",

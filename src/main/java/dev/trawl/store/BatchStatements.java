@@ -15,8 +15,11 @@ import java.util.List;
  * {@link PostgresBatch}.
  */
 final class BatchStatements implements BatchCommitter {
-    static final List<String> PAGE_COLUMNS = List.of("final_url", "status", "content_type", "title",
-            "error", "fetched_at", "description", "canonical", "language", "charset", "body_bytes", "elapsed_ms", "links_cut");
+    /** The bodies table's columns besides frontier_id. */
+    static final List<String> BODY_COLUMNS = List.of("head", "coding", "body");
+
+    /** The stored columns' names, in {@link PageColumns#STORED} order. */
+    static final List<String> PAGE_COLUMNS = PageColumns.STORED.stream().map(PageColumns.Column::name).toList();
 
     private final Dialect dialect;
     private final Statement control;
@@ -31,6 +34,9 @@ final class BatchStatements implements BatchCommitter {
     private final PreparedStatement markRequested;
     private final PreparedStatement upsertPage;
     private final PreparedStatement upsertLinks;
+    private final PreparedStatement upsertBody;
+    private final SitemapRows sitemaps;
+    private final List<SitemapRecord> sitemapBatch = new java.util.ArrayList<>();
 
     BatchStatements(Connection connection, Dialect dialect) throws SQLException {
         this.dialect = dialect;
@@ -42,6 +48,8 @@ final class BatchStatements implements BatchCommitter {
         markRequested = connection.prepareStatement("UPDATE frontier SET state = 1 WHERE url_key = ? AND state = 0");
         upsertPage = connection.prepareStatement(upsert("pages", PAGE_COLUMNS));
         upsertLinks = connection.prepareStatement(upsert("links", List.of("targets")));
+        upsertBody = connection.prepareStatement(upsert("bodies", BODY_COLUMNS));
+        sitemaps = new SitemapRows(connection);
     }
 
     /** {@code INSERT ... ON CONFLICT DO UPDATE}: what INSERT OR REPLACE does, in SQL PostgreSQL also speaks. */
@@ -68,14 +76,18 @@ final class BatchStatements implements BatchCommitter {
             }
             upsertPage.executeBatch();
             upsertLinks.executeBatch();
+            upsertBody.executeBatch();
             // Last, so that pages marked done earlier in this same batch are already known and left alone.
             addPending.executeBatch();
             markRequested.executeBatch();
+            sitemaps.write(sitemapBatch, now); // after the frontier rows of what they listed
             control.execute("COMMIT");
         } catch (SQLException | RuntimeException e) {
             clearBatches();
             Cleanup.rollback(control);
             throw e;
+        } finally {
+            sitemapBatch.clear();
         }
     }
 
@@ -96,6 +108,10 @@ final class BatchStatements implements BatchCommitter {
         switch (task) {
             case WriteTask.Page page -> stagePage(page, now);
             case WriteTask.Pending pending -> stagePending(pending.entries(), pending.discoveredAt());
+            case WriteTask.Sitemap sitemap -> {
+                stagePending(sitemap.record().frontier(), now);
+                sitemapBatch.add(sitemap.record());
+            }
             case WriteTask.Barrier ignored -> throw new IllegalArgumentException("a barrier is not data");
             case WriteTask.Exclusive<?> ignored -> throw new IllegalArgumentException("exclusive work is not data");
             case WriteTask.Stop ignored -> throw new IllegalArgumentException("stop is not data");
@@ -107,23 +123,21 @@ final class BatchStatements implements BatchCommitter {
         Instant at = r.fetchedAt() == null ? now : r.fetchedAt();
         long id = markDone(r.url(), r.depth(), at);
         upsertPage.setLong(1, id);
-        upsertPage.setString(2, r.finalUrl());
-        setInteger(upsertPage, 3, r.status());
-        upsertPage.setString(4, r.contentType());
-        upsertPage.setString(5, r.title());
-        upsertPage.setString(6, r.error());
-        upsertPage.setString(7, Timestamps.format(r.fetchedAt()));
-        upsertPage.setString(8, r.description());
-        upsertPage.setString(9, r.canonical());
-        upsertPage.setString(10, r.language());
-        upsertPage.setString(11, r.charset());
-        upsertPage.setLong(12, r.bodyBytes());
-        upsertPage.setLong(13, r.elapsedMillis());
-        upsertPage.setInt(14, r.linksCut());
+        int index = 2;
+        for (PageColumns.Column column : PageColumns.STORED) {
+            bind(upsertPage, index++, column.type(), column.value().apply(r));
+        }
         upsertPage.addBatch();
         upsertLinks.setLong(1, id);
         upsertLinks.setString(2, page.outlinksJson());
         upsertLinks.addBatch();
+        if (r.outcome() instanceof PageOutcome.Fetched f && f.body() != null) {
+            upsertBody.setLong(1, id);
+            upsertBody.setString(2, f.body().head());
+            upsertBody.setString(3, f.body().coding());
+            upsertBody.setBytes(4, f.body().bytes());
+            upsertBody.addBatch();
+        }
         stagePending(r.discovered(), at);
     }
 
@@ -157,16 +171,22 @@ final class BatchStatements implements BatchCommitter {
         }
     }
 
-    private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.INTEGER);
-        } else {
-            ps.setInt(index, value);
+    private static void bind(PreparedStatement ps, int index, PageColumns.Type type, Object value) throws SQLException {
+        switch (type) {
+            case TEXT -> ps.setString(index, (String) value);
+            case INTEGER -> {
+                if (value == null) ps.setNull(index, Types.INTEGER);
+                else ps.setInt(index, (Integer) value);
+            }
+            case BIGINT -> {
+                if (value == null) ps.setNull(index, Types.BIGINT);
+                else ps.setLong(index, (Long) value);
+            }
         }
     }
 
     private void clearBatches() {
-        for (PreparedStatement ps : List.of(upsertPage, upsertLinks, addPending, markRequested)) {
+        for (PreparedStatement ps : List.of(upsertPage, upsertLinks, upsertBody, addPending, markRequested)) {
             try {
                 ps.clearBatch();
             } catch (SQLException ignored) {
@@ -177,8 +197,9 @@ final class BatchStatements implements BatchCommitter {
 
     @Override
     public void close() throws SQLException {
-        for (Statement st : List.of(markDone, addPending, markRequested, upsertPage, upsertLinks, control)) {
+        for (Statement st : List.of(markDone, addPending, markRequested, upsertPage, upsertLinks, upsertBody, control)) {
             st.close();
         }
+        sitemaps.close();
     }
 }

@@ -47,6 +47,27 @@ enum Dialect {
         this.backfillHosts = backfillHosts;
     }
 
+    /** The type of a column of bytes. */
+    String blob() {
+        return switch (this) {
+            case SQLITE -> "BLOB";
+            case POSTGRES -> "BYTEA";
+        };
+    }
+
+    /**
+     * The distinct field names of the extracted {@code fields} objects, sorted, at most {@code limit}: the CSV
+     * export's extra columns. SQLite reads the JSON with json_each, PostgreSQL with jsonb_object_keys.
+     */
+    String fieldNames(int limit) {
+        String keys = switch (this) {
+            case SQLITE -> "SELECT DISTINCT j.key FROM pages, json_each(pages.fields) j WHERE pages.fields IS NOT NULL";
+            case POSTGRES -> "SELECT DISTINCT k FROM pages, jsonb_object_keys(pages.fields::jsonb) k"
+                    + " WHERE pages.fields IS NOT NULL";
+        };
+        return keys + " ORDER BY 1 LIMIT " + limit;
+    }
+
     /** An SQL expression: the database server's clock in milliseconds since the epoch (heartbeats, leases). */
     String nowMillis() {
         return nowMillis;

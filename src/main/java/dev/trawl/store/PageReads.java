@@ -1,5 +1,6 @@
 package dev.trawl.store;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /** The read role of a store: what was attempted, for counts and exports. */
@@ -8,5 +9,32 @@ public interface PageReads {
     long countAttempted();
 
     /** Streams every attempted URL in discovery order, in constant memory. */
-    void exportRows(Consumer<ExportRow> sink);
+    default void exportRows(Consumer<ExportRow> sink) {
+        exportRows(Selection.ALL, sink);
+    }
+
+    /** Streams the selected rows, in constant memory. */
+    void exportRows(Selection selection, Consumer<ExportRow> sink);
+
+    /** Which rows an export holds. */
+    enum Selection {
+        /** every attempted URL, in discovery order */
+        ALL,
+        /** the pages whose payload digest another page shares (identical content), grouped by digest */
+        DUPLICATES
+    }
+
+    /**
+     * Streams the pages kept with --store-bodies whose frontier id is above afterId, in id order, in constant memory.
+     */
+    void storedPages(long afterId, Consumer<StoredPage> sink);
+
+    /** A page's stored response, as `trawl extract` and `export --format warc` read it. */
+    record StoredPage(long id, String url, String finalUrl, java.time.Instant fetchedAt, StoredBody body) {}
+
+    /** The value of a meta key, or null. */
+    String meta(String key);
+
+    /** The names of the extracted fields stored with any page, sorted, at most 1,000 (CSV's extra columns). */
+    List<String> fieldNames();
 }

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static java.util.stream.Collectors.joining;
+
 /**
  * Commits a batch in four statements whatever its size, each taking whole columns as arrays and spreading them
  * with {@code unnest}: add the discovered URLs as pending unless known, mark the pages' URLs done (RETURNING their
@@ -34,11 +36,15 @@ final class PostgresBatch implements BatchCommitter {
     private static final String MARK_REQUESTED = "UPDATE frontier SET state = 1 WHERE url_key = ANY(?::text[])"
             + " AND state = 0";
     private static final String UPSERT_PAGES = "INSERT INTO pages (frontier_id, "
-            + String.join(", ", BatchStatements.PAGE_COLUMNS) + ") SELECT * FROM unnest(?::bigint[], ?::text[],"
-            + " ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-            + " ?::bigint[], ?::bigint[], ?::int[]) " + BatchStatements.replaceOnConflict(BatchStatements.PAGE_COLUMNS);
+            + String.join(", ", BatchStatements.PAGE_COLUMNS) + ") SELECT * FROM unnest(?::bigint[]"
+            + PageColumns.STORED.stream().map(c -> ", ?::" + c.type().arrayType + "[]").collect(joining()) + ") "
+            + BatchStatements.replaceOnConflict(BatchStatements.PAGE_COLUMNS);
     private static final String UPSERT_LINKS = "INSERT INTO links (frontier_id, targets)"
             + " SELECT * FROM unnest(?::bigint[], ?::text[]) " + BatchStatements.replaceOnConflict(List.of("targets"));
+
+    private static final String UPSERT_BODIES = "INSERT INTO bodies (frontier_id, head, coding, body)"
+            + " SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::bytea[]) "
+            + BatchStatements.replaceOnConflict(BatchStatements.BODY_COLUMNS);
 
     private final Connection connection;
     private final PreparedStatement markDone;
@@ -46,6 +52,8 @@ final class PostgresBatch implements BatchCommitter {
     private final PreparedStatement markRequested;
     private final PreparedStatement upsertPages;
     private final PreparedStatement upsertLinks;
+    private final PreparedStatement upsertBodies;
+    private final SitemapRows sitemaps;
 
     PostgresBatch(Connection connection) throws SQLException {
         this.connection = connection;
@@ -55,6 +63,8 @@ final class PostgresBatch implements BatchCommitter {
         markRequested = connection.prepareStatement(MARK_REQUESTED);
         upsertPages = connection.prepareStatement(UPSERT_PAGES);
         upsertLinks = connection.prepareStatement(UPSERT_LINKS);
+        upsertBodies = connection.prepareStatement(UPSERT_BODIES);
+        sitemaps = new SitemapRows(connection);
     }
 
     /**
@@ -85,6 +95,7 @@ final class PostgresBatch implements BatchCommitter {
     private void commitOnce(List<WriteTask> tasks, Instant now) throws SQLException {
         Map<String, WriteTask.Page> pages = new LinkedHashMap<>();
         Columns pending = new Columns();
+        List<SitemapRecord> sitemapRecords = new ArrayList<>();
         for (WriteTask task : tasks) {
             switch (task) {
                 case WriteTask.Page page -> {
@@ -96,6 +107,10 @@ final class PostgresBatch implements BatchCommitter {
                     page.record().discovered().forEach(e -> pending.add(e, at));
                 }
                 case WriteTask.Pending p -> p.entries().forEach(e -> pending.add(e, p.discoveredAt()));
+                case WriteTask.Sitemap s -> {
+                    s.record().frontier().forEach(e -> pending.add(e, now));
+                    sitemapRecords.add(s.record());
+                }
                 case WriteTask.Barrier ignored -> throw new IllegalArgumentException("a barrier is not data");
                 case WriteTask.Exclusive<?> ignored -> throw new IllegalArgumentException("exclusive work is not data");
                 case WriteTask.Stop ignored -> throw new IllegalArgumentException("stop is not data");
@@ -120,7 +135,9 @@ final class PostgresBatch implements BatchCommitter {
                 Map<String, Long> ids = markDone(pages.values(), now);
                 upsertPages(pages.values(), ids);
                 upsertLinks(pages.values(), ids);
+                upsertBodies(pages.values(), ids);
             }
+            sitemaps.write(sitemapRecords, now); // after the frontier rows of what they listed
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             Cleanup.rollback(connection);
@@ -160,41 +177,24 @@ final class PostgresBatch implements BatchCommitter {
         return ids;
     }
 
-    /** Parameters in PAGE_COLUMNS order: frontier_id, final_url, status, eight text columns, two bigints, links_cut. */
+    /** One array per column of {@link PageColumns#STORED}, after the ids. */
     private void upsertPages(Collection<WriteTask.Page> pages, Map<String, Long> ids) throws SQLException {
         int n = pages.size();
         Long[] id = new Long[n];
-        String[] finalUrl = new String[n];
-        Integer[] status = new Integer[n];
-        String[][] text = new String[8][n]; // content_type .. charset
-        Long[] bodyBytes = new Long[n];
-        Long[] elapsed = new Long[n];
-        Integer[] linksCut = new Integer[n];
+        Object[][] columns = new Object[PageColumns.STORED.size()][n];
         int i = 0;
         for (WriteTask.Page page : pages) {
             PageRecord r = page.record();
             id[i] = idOf(ids, r.url());
-            finalUrl[i] = r.finalUrl();
-            status[i] = r.status();
-            String[] row = {r.contentType(), r.title(), r.error(), Timestamps.format(r.fetchedAt()),
-                    r.description(), r.canonical(), r.language(), r.charset()};
-            for (int c = 0; c < row.length; c++) {
-                text[c][i] = row[c];
+            for (int c = 0; c < columns.length; c++) {
+                columns[c][i] = PageColumns.STORED.get(c).value().apply(r);
             }
-            bodyBytes[i] = r.bodyBytes();
-            elapsed[i] = r.elapsedMillis();
-            linksCut[i] = r.linksCut();
             i++;
         }
         upsertPages.setArray(1, array("int8", id));
-        upsertPages.setArray(2, array("text", finalUrl));
-        upsertPages.setArray(3, array("int4", status));
-        for (int c = 0; c < text.length; c++) {
-            upsertPages.setArray(4 + c, array("text", text[c]));
+        for (int c = 0; c < columns.length; c++) {
+            upsertPages.setArray(2 + c, array(PageColumns.STORED.get(c).type().arrayType, columns[c]));
         }
-        upsertPages.setArray(12, array("int8", bodyBytes));
-        upsertPages.setArray(13, array("int8", elapsed));
-        upsertPages.setArray(14, array("int4", linksCut));
         upsertPages.executeUpdate();
     }
 
@@ -209,6 +209,28 @@ final class PostgresBatch implements BatchCommitter {
         upsertLinks.setArray(1, array("int8", id));
         upsertLinks.setArray(2, array("text", targets));
         upsertLinks.executeUpdate();
+    }
+
+    /** The kept bodies of the batch, if any: one statement. */
+    private void upsertBodies(Collection<WriteTask.Page> pages, Map<String, Long> ids) throws SQLException {
+        List<Long> id = new ArrayList<>();
+        List<String> head = new ArrayList<>();
+        List<String> coding = new ArrayList<>();
+        List<byte[]> body = new ArrayList<>();
+        for (WriteTask.Page page : pages) {
+            if (page.record().outcome() instanceof PageOutcome.Fetched f && f.body() != null) {
+                id.add(idOf(ids, page.record().url()));
+                head.add(f.body().head());
+                coding.add(f.body().coding());
+                body.add(f.body().bytes());
+            }
+        }
+        if (id.isEmpty()) return;
+        upsertBodies.setArray(1, array("int8", id.toArray()));
+        upsertBodies.setArray(2, array("text", head.toArray()));
+        upsertBodies.setArray(3, array("text", coding.toArray()));
+        upsertBodies.setArray(4, connection.createArrayOf("bytea", body.toArray(new byte[0][])));
+        upsertBodies.executeUpdate();
     }
 
     private static Long idOf(Map<String, Long> ids, String url) throws SQLException {
@@ -251,8 +273,9 @@ final class PostgresBatch implements BatchCommitter {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement ps : List.of(markDone, addPending, markRequested, upsertPages, upsertLinks)) {
+        for (PreparedStatement ps : List.of(markDone, addPending, markRequested, upsertPages, upsertLinks, upsertBodies)) {
             ps.close();
         }
+        sitemaps.close();
     }
 }

@@ -26,7 +26,7 @@ public final class PostgresPageStore extends QueuedPageStore {
                               InstantSource clock) {
         super(new WriteQueue(name, () -> openCommitter(database, settings.rowByRow()), settings.batching(), clock,
                         database::reason),
-                new StoreReads(name, database::connect, database::reason));
+                new StoreReads(name, database::connect, database::reason, Dialect.POSTGRES));
         this.database = database;
         this.coordination = new SharedFrontier(writes, database::connect);
     }

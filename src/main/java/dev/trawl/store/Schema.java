@@ -66,7 +66,18 @@ final class Schema {
                         "DROP TABLE host_leases",
                         "ALTER TABLE workers ADD COLUMN wants INTEGER NOT NULL DEFAULT 1",
                         "ALTER TABLE workers ADD COLUMN pages BIGINT NOT NULL DEFAULT 0",
-                        "ALTER TABLE workers ADD COLUMN checks BIGINT NOT NULL DEFAULT 0"));
+                        "ALTER TABLE workers ADD COLUMN checks BIGINT NOT NULL DEFAULT 0"),
+                // 8: what a crawl keeps of a page besides its links: the fields its extraction rules found (a JSON
+                // object) and the SHA-1 of its payload (as WARC-Payload-Digest has it), for --duplicates and recrawl.
+                List.of("ALTER TABLE pages ADD COLUMN fields TEXT",
+                        "ALTER TABLE pages ADD COLUMN digest TEXT",
+                        "CREATE INDEX pages_digest ON pages (digest) WHERE digest IS NOT NULL",
+                        // --store-bodies: the response as received (StoredBody), apart from pages so that reading
+                        // and paging the pages table never drags bodies along
+                        "CREATE TABLE bodies (frontier_id " + dialect.foreignKey() + " REFERENCES frontier(id),"
+                                + " head TEXT NOT NULL, coding TEXT NOT NULL, body " + dialect.blob() + " NOT NULL)"),
+                // 9: --sitemaps: where each URL a sitemap listed came from, and the walk (SitemapRows)
+                SitemapRows.migration(dialect));
     }
 
     private static List<String> workersMigration(Dialect dialect) {

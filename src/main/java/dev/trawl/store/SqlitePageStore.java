@@ -15,7 +15,7 @@ public final class SqlitePageStore extends QueuedPageStore {
     private SqlitePageStore(SqliteFile file, Connection connection, SqliteSettings settings, InstantSource clock) {
         super(new WriteQueue(file.path(), () -> new BatchStatements(connection, Dialect.SQLITE),
                         settings.batching(), clock, SqliteErrors::reason),
-                new StoreReads(file.path(), file::openReader, SqliteErrors::reason));
+                new StoreReads(file.path(), file::openReader, SqliteErrors::reason, Dialect.SQLITE));
         this.connection = connection;
         this.coordination = new LocalFrontier(writes, Dialect.SQLITE);
     }

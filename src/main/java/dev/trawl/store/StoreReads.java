@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 
 /**
@@ -19,10 +22,13 @@ final class StoreReads {
      */
     private static final int FETCH_SIZE = 512;
 
-    private static final String EXPORT_SQL = "SELECT f.url, p.final_url, p.status, f.depth, p.content_type,"
-            + " p.title, p.error, p.fetched_at, COALESCE(l.targets, '[]')"
+    private static final String EXPORT_SQL = "SELECT "
+            + PageColumns.EXPORTED.stream().map(PageColumns.Field::sql).collect(Collectors.joining(", "))
             + " FROM pages p JOIN frontier f ON f.id = p.frontier_id"
-            + " LEFT JOIN links l ON l.frontier_id = p.frontier_id ORDER BY p.frontier_id";
+            + " LEFT JOIN links l ON l.frontier_id = p.frontier_id";
+    /** Digests shared by more than one page; the pages_digest index serves both the grouping and the lookups. */
+    private static final String SHARED_DIGESTS = "SELECT digest FROM pages WHERE digest IS NOT NULL"
+            + " GROUP BY digest HAVING COUNT(*) > 1";
 
     /** Hands out a connection for one read; the caller closes it. */
     @FunctionalInterface
@@ -30,14 +36,19 @@ final class StoreReads {
         Connection connect() throws SQLException;
     }
 
+    /** At most this many extracted field names become CSV columns (rules files allow far fewer in practice). */
+    static final int MAX_FIELD_NAMES = 1000;
+
     private final String target;
     private final ConnectionSource source;
     private final Function<Throwable, String> reasons;
+    private final Dialect dialect;
 
-    StoreReads(String target, ConnectionSource source, Function<Throwable, String> reasons) {
+    StoreReads(String target, ConnectionSource source, Function<Throwable, String> reasons, Dialect dialect) {
         this.target = target;
         this.source = source;
         this.reasons = reasons;
+        this.dialect = dialect;
     }
 
     void loadFrontier(PageStore.FrontierVisitor visitor, long limit) {
@@ -59,15 +70,50 @@ final class StoreReads {
         return count[0];
     }
 
-    void exportRows(Consumer<ExportRow> sink) {
-        query(EXPORT_SQL, rs -> sink.accept(exportRow(rs)));
+    List<String> fieldNames() {
+        List<String> names = new ArrayList<>();
+        query(dialect.fieldNames(MAX_FIELD_NAMES + 1), rs -> {
+            String name = rs.getString(1);
+            if (!name.startsWith("_")) names.add(name); // _truncated says which were cut; not a field
+        });
+        return names.size() > MAX_FIELD_NAMES ? names.subList(0, MAX_FIELD_NAMES) : names;
+    }
+
+    void storedPages(long afterId, Consumer<PageReads.StoredPage> sink) {
+        query("SELECT b.frontier_id, f.url, p.final_url, p.fetched_at, b.head, b.coding, b.body FROM bodies b"
+                + " JOIN frontier f ON f.id = b.frontier_id JOIN pages p ON p.frontier_id = b.frontier_id"
+                + " WHERE b.frontier_id > " + afterId + " ORDER BY b.frontier_id",
+                rs -> sink.accept(new PageReads.StoredPage(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        Timestamps.parse(rs.getString(4)), new StoredBody(rs.getString(5), rs.getString(6), rs.getBytes(7)))));
+    }
+
+    String meta(String key) {
+        String[] value = {null};
+        query("SELECT value FROM meta WHERE key = '" + key.replace("'", "''") + "'", rs -> value[0] = rs.getString(1));
+        return value[0];
+    }
+
+    void exportRows(PageReads.Selection selection, Consumer<ExportRow> sink) {
+        String sql = switch (selection) {
+            case ALL -> EXPORT_SQL + " ORDER BY p.frontier_id";
+            case DUPLICATES -> EXPORT_SQL + " WHERE p.digest IN (" + SHARED_DIGESTS + ") ORDER BY p.digest, p.frontier_id";
+        };
+        query(sql, rs -> sink.accept(exportRow(rs)));
     }
 
     private static ExportRow exportRow(ResultSet rs) throws SQLException {
-        int status = rs.getInt(3);
-        Integer boxedStatus = rs.wasNull() ? null : status;
-        return new ExportRow(rs.getString(1), rs.getString(2), boxedStatus, rs.getInt(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), Timestamps.parse(rs.getString(8)), rs.getString(9));
+        List<Object> values = new ArrayList<>(PageColumns.EXPORTED.size());
+        for (int i = 0; i < PageColumns.EXPORTED.size(); i++) {
+            Object value = switch (PageColumns.EXPORTED.get(i).kind()) {
+                case INTEGER -> {
+                    int n = rs.getInt(i + 1);
+                    yield rs.wasNull() ? null : n;
+                }
+                case TEXT, TIME, JSON_LINKS, JSON_FIELDS -> rs.getString(i + 1);
+            };
+            values.add(value);
+        }
+        return new ExportRow(values);
     }
 
     /** Runs sql and hands each row to handler; exceptions thrown by handler pass through unchanged. */

@@ -1,6 +1,8 @@
 package dev.trawl.export;
 
 import dev.trawl.store.FrontierEntry;
+import dev.trawl.parse.ParsedPage;
+import dev.trawl.store.PageOutcome;
 import dev.trawl.store.PageRecord;
 import dev.trawl.store.PageStore;
 import dev.trawl.store.Stores;
@@ -18,14 +20,13 @@ final class ExportFixture {
     static PageStore storeWithRows(Path dir) throws InterruptedException {
         PageStore store = Stores.open(dir.resolve("export.db").toString());
         store.addPending(List.of(new FrontierEntry("https://a.example/", 0)));
-        store.write(new PageRecord("https://a.example/", 0, "https://a.example/home", 200, "text/html; charset=utf-8",
-                TRICKY_TITLE, null, AT, null, null, "en", "UTF-8", 2048, 12,
-                List.of("https://a.example/x", "https://b.example/\"quoted\",comma"),
+        var page = new ParsedPage(TRICKY_TITLE, List.of("https://a.example/x", "https://b.example/\"quoted\",comma"),
+                null, null, "en", "UTF-8", 0);
+        var reply = new PageOutcome.Reply("https://a.example/home", 200, "text/html; charset=utf-8", 2048, 12, null);
+        store.write(new PageRecord("https://a.example/", 0, AT, new PageOutcome.Fetched(reply, page),
                 List.of(new FrontierEntry("https://a.example/x", 1))));
-        store.write(new PageRecord("https://a.example/x", 1, null, null, null, null, "timeout", AT.plusSeconds(1),
-                null, null, null, null, 0, 30_000, List.of(), List.of()));
-        store.write(new PageRecord("https://a.example/private", 1, null, null, null, null, "robots", AT.plusSeconds(2),
-                null, null, null, null, 0, 0, List.of(), List.of()));
+        store.write(new PageRecord("https://a.example/x", 1, AT.plusSeconds(1), new PageOutcome.Failed("timeout")));
+        store.write(new PageRecord("https://a.example/private", 1, AT.plusSeconds(2), new PageOutcome.Denied()));
         store.flush();
         return store;
     }
@@ -39,8 +40,9 @@ final class ExportFixture {
         for (int i = 0; i < titles.size(); i++) {
             String url = "https://h.example/" + i;
             store.addPending(List.of(new FrontierEntry(url, 0)));
-            store.write(new PageRecord(url, 0, url, 200, "=cmd|' /C calc'!A0", titles.get(i), null, AT, null, null,
-                    null, null, 10, 1, List.of(), List.of()));
+            var page = new ParsedPage(titles.get(i), List.of(), null, null, null, null, 0);
+            var reply = new PageOutcome.Reply(url, 200, "=cmd|' /C calc'!A0", 10, 1, null);
+            store.write(new PageRecord(url, 0, AT, new PageOutcome.Fetched(reply, page)));
         }
         store.flush();
         return store;

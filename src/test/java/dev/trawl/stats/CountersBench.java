@@ -81,8 +81,7 @@ public final class CountersBench {
     /** The cost of one page's worth of counter updates, alone and with 64 threads on the same counters. */
     private static void eventCost() throws Exception {
         Path dir = Files.createTempDirectory("trawl-counters-cost");
-        var page = new dev.trawl.store.PageRecord("http://a.test/", 0, null, 200, null, null, null, java.time.Instant.EPOCH,
-                null, null, null, null, 4096, 12, List.of(), List.of());
+        var page = dev.trawl.store.TestRecords.answered("http://a.test/", 200, null, 4096, 12);
         try (var stats = CrawlStats.publish(dir, "cost", false)) {
             for (int threads : new int[] {1, 64}) {
                 int perThread = 20_000_000 / threads;

@@ -19,8 +19,7 @@ class CrawlStatsStressTest {
     private static final int PER_TASK = 100;
 
     private static PageRecord record(Integer status, String error, long bytes, long millis) {
-        return new PageRecord("http://a.test/", 0, null, status, null, null, error, Instant.EPOCH,
-                null, null, null, null, bytes, millis, List.of(), List.of());
+        return dev.trawl.store.TestRecords.answered("http://a.test/", status, error, bytes, millis);
     }
 
     @Test

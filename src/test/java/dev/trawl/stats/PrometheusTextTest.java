@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The metrics endpoint serves the same counters, in a format Prometheus parses. */
 class PrometheusTextTest {
     private static PageRecord page(Integer status, String error, long millis) {
-        return new PageRecord("http://a.test/", 0, null, status, null, null, error, Instant.EPOCH,
-                null, null, null, null, 100, millis, List.of(), List.of());
+        return dev.trawl.store.TestRecords.answered("http://a.test/", status, error, 100, millis);
     }
 
     @Test
@@ -37,7 +36,7 @@ class PrometheusTextTest {
             assertThat(response.body().lines().toList()).contains(
                     "trawl_info{crawl=\"/data/a \\\"quoted\\\".db\",pid=\"" + ProcessHandle.current().pid() + "\"} 1",
                     "trawl_pages_total 5",
-                    "trawl_bytes_total 500",
+                    "trawl_bytes_total 300", // the three responses'; a failure has no body
                     "trawl_robots_denied_total 1",
                     "trawl_errors_total{kind=\"timeout\"} 1",
                     "trawl_errors_total{kind=\"http_4xx\"} 1",

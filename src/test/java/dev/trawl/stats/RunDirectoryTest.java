@@ -18,8 +18,7 @@ class RunDirectoryTest {
     @Test
     void aLiveBeatingProcessIsRunningAndClosingRemovesItsFile() throws Exception {
         try (var stats = CrawlStats.publish(dir, "/data/a.db", false)) {
-            stats.recorded(new dev.trawl.store.PageRecord("http://a.test/", 0, null, 200, null, null, null,
-                    java.time.Instant.EPOCH, null, null, null, null, 5, 12, List.of(), List.of()));
+            stats.recorded(dev.trawl.store.TestRecords.answered("http://a.test/", 200, null, 5, 12));
             List<CrawlProcess> found = RunDirectory.list(dir, null);
 
             assertThat(found).singleElement().satisfies(p -> {

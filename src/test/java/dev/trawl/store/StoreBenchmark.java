@@ -79,9 +79,11 @@ public final class StoreBenchmark {
             discovered.add(new FrontierEntry(url(1_000_000L + (long) i * DISCOVERED + k), 3));
         }
         String url = url(1_000_000L + i);
-        return new PageRecord(url, 2, url, 200, "text/html; charset=utf-8", "Article " + i + " - Example News",
-                null, Instant.now(), "A short description of article " + i + " as sites put in their meta tags.",
-                url, "en", "UTF-8", 48_000, 120, outlinks, discovered);
+        var page = new dev.trawl.parse.ParsedPage("Article " + i + " - Example News", outlinks,
+                "A short description of article " + i + " as sites put in their meta tags.", url, "en", "UTF-8", 0);
+        return new PageRecord(url, 2, Instant.now(),
+                new PageOutcome.Fetched(TestRecords.reply(url, 200, "text/html; charset=utf-8", 48_000, 120), page),
+                discovered);
     }
 
     private static String url(long n) {
