@@ -36,6 +36,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /**
  * Wires one crawl together and runs its dispatch loop on a platform thread: take a lease from the scheduler,
@@ -49,6 +50,8 @@ final class CrawlRun {
     private final CrawlListener listener;
     private final PageStore store;
     private final InstantSource clock = InstantSource.system();
+    /** The monotonic clock of the scheduler's delays and the feeder's upkeep. */
+    private final LongSupplier nanoTime = System::nanoTime;
     private final CompletableFuture<CrawlSummary> done = new CompletableFuture<>();
     private final AtomicReference<StopReason> stopReason = new AtomicReference<>();
     private final AtomicReference<RuntimeException> fatal = new AtomicReference<>();
@@ -96,14 +99,14 @@ final class CrawlRun {
         store.addPending(newSeeds);
         long budget = config.maxPages() == CrawlConfig.UNLIMITED ? Long.MAX_VALUE
                 : Math.max(0, config.maxPages() - store.countAttempted());
-        scheduler = new Scheduler(config.concurrency(), config.perHost(), config.delay(), budget, Urls::host, System::nanoTime);
+        scheduler = new Scheduler(config.concurrency(), config.perHost(), config.delay(), budget, Urls::host, nanoTime);
         int lowWater = Math.max(256, 16 * config.concurrency());
         long maxPages = config.maxPages() == CrawlConfig.UNLIMITED ? Long.MAX_VALUE : config.maxPages();
         sitemaps = Sitemaps.of(config, seeds, scheduler, store, new SitemapIntake(new ScopeRule(config.scope(), seeds),
                 new UrlFilters(config.include(), config.exclude()), config.traps(), admission, store, listener, clock),
                 normalizer, this::abort);
         feeder = new FrontierFeeder(scheduler, store, lowWater, 2 * lowWater, maxPages, this::abort,
-                () -> sitemaps != null && sitemaps.isWalking());
+                () -> sitemaps != null && sitemaps.isWalking(), nanoTime, Sleeper.SYSTEM);
         Thread.ofVirtual().name("trawl-feeder").start(feeder);
         Thread.ofPlatform().name("trawl-dispatch").start(() -> runToEnd(seeds, seen, normalizer));
         return new Crawl(done, () -> stop(StopReason.CANCELLED),
@@ -306,10 +309,19 @@ final class CrawlRun {
             done.completeExceptionally(fatal.get());
             return;
         }
-        StopReason reason = stopReason.get() != null ? stopReason.get()
-                : pendingLeft > 0 && scheduler.isBudgetSpent() ? StopReason.MAX_PAGES : StopReason.COMPLETE;
+        StopReason reason = stopReasonOf(stopReason.get(), pendingLeft, scheduler.isBudgetSpent());
         done.complete(new CrawlSummary(recorded.get(), failed.get(), pendingLeft,
                 Duration.ofNanos(System.nanoTime() - startNanos), reason));
+    }
+
+    /**
+     * Why the crawl ended: as it was stopped (cancelled, time limit), else --max-pages when URLs are left pending because
+     * the page budget ran out, else complete (URLs left pending for another reason, robots.txt unreachable say, do not
+     * make it a page limit).
+     */
+    static StopReason stopReasonOf(StopReason stopped, long pendingLeft, boolean budgetSpent) {
+        if (stopped != null) return stopped;
+        return pendingLeft > 0 && budgetSpent ? StopReason.MAX_PAGES : StopReason.COMPLETE;
     }
 
     /** Counts for the summary, then passes events on to the caller's listener. */

@@ -1,9 +1,9 @@
 package dev.trawl.crawl;
 
 import dev.trawl.fetch.FetchError;
-import dev.trawl.fetch.Fetcher;
 import dev.trawl.fetch.Header;
 import dev.trawl.fetch.HttpAnswer;
+import dev.trawl.fetch.HttpGet;
 import dev.trawl.fetch.RetryPolicy;
 import dev.trawl.frontier.CrawlItem;
 import dev.trawl.frontier.Lease;
@@ -33,8 +33,11 @@ final class PageTask {
     /** What a request takes from the memory budget before it starts, until its response is in: its first buffer. */
     private static final long ADMISSION_BYTES = 16 * 1024;
 
-    /** Everything a task works with; one per crawl, shared by all tasks. */
-    record Context(Scheduler scheduler, Fetcher fetcher, RobotsCache robots, PageAnalyzer analyzer,
+    /**
+     * Everything a task works with; one per crawl, shared by all tasks. fetcher: the crawl's {@code Fetcher}, or
+     * scripted answers in tests; clock: every time a decision reads (Retry-After dates, fetched_at).
+     */
+    record Context(Scheduler scheduler, HttpGet fetcher, RobotsCache robots, PageAnalyzer analyzer,
                    RetryPolicy retryPolicy, UrlNormalizer normalizer, ScopeRule scope, UrlFilters filters,
                    SeenSet seen, PageStore store, CrawlListener listener, InstantSource clock, int maxDepth,
                    Admission admission, MemoryBudget budget, boolean storeBodies) {}

@@ -124,11 +124,8 @@ public final class Scheduler {
             while (true) {
                 if (stopped) return null;
                 long now = nanoTime.getAsLong();
-                moveDueRetries(now);
-                if (inFlight < concurrency) {
-                    HostQueue host = nextReadyHost(now);
-                    if (host != null) return lease(host, now);
-                }
+                Lease lease = leaseIfReady(now);
+                if (lease != null) return lease;
                 if (isOver()) return null;
                 long wait = nanosUntilSomethingChanges(now);
                 if (wait > 0) changed.awaitNanos(wait);
@@ -136,6 +133,29 @@ public final class Scheduler {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * As {@link #take}, without waiting: a lease if a request may start now, else null (also when stopped). For a
+     * caller that drives the clock itself, as the crawl's unit tests do.
+     */
+    public Lease tryTake() {
+        return withLock(() -> stopped ? null : leaseIfReady(nanoTime.getAsLong()));
+    }
+
+    /**
+     * True when the crawl is over, as {@link #take} decides it: no more items may come ({@link #noMoreItems}), and
+     * nothing is leased, in flight, ready or waiting for a retry.
+     */
+    public boolean isFinished() {
+        return withLock(this::isOver);
+    }
+
+    private Lease leaseIfReady(long now) {
+        moveDueRetries(now);
+        if (inFlight >= concurrency) return null;
+        HostQueue host = nextReadyHost(now);
+        return host == null ? null : lease(host, now);
     }
 
     /** The request is complete (response read or failed): frees its slot on the host and globally. */
