@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
                 "  trawl crawl https://example.org/docs/ --scope domain --delay 250ms",
                 "  trawl crawl https://example.com/ --sitemaps --max-pages-per-host 20000",
                 "  trawl crawl https://example.com/ --db postgresql://me@db/crawl --time-limit 1h",
-                "  trawl crawl https://shop.example/ --rules rules.yaml --store-bodies"})
+                "  trawl crawl https://shop.example/ --rules rules.yaml --store-bodies",
+                "  trawl crawl https://example.com/ --db example.db --warc archive/"})
 final class CrawlCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -138,6 +139,14 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--retry-failed", description = "fetch again the URLs stored with an error (timeout, connect, ...; not robots) or a 5xx status (default: off)")
     boolean retryFailed;
 
+    @Option(names = "--warc", paramLabel = "DIR",
+            description = "also write every HTTP exchange (robots.txt, redirects, errors included) as it went over the wire to WARC/1.1 files in DIR, created if missing; bodies the crawl would skip are then read too, up to --max-body (default: off)")
+    java.nio.file.Path warc;
+
+    @Option(names = "--warc-max-size", paramLabel = "SIZE", defaultValue = "1GB", converter = SizeConverter.class,
+            description = "start a new WARC file before one would grow past SIZE (default: ${DEFAULT-VALUE})")
+    long warcMaxSize;
+
     @Override
     public Integer call() throws InterruptedException {
         CrawlConfig config = config();
@@ -178,7 +187,11 @@ final class CrawlCommand implements Callable<Integer> {
                 throw new UsageException("--proxy: " + e.getMessage());
             }
         }
+        if (warc != null && java.nio.file.Files.exists(warc) && !java.nio.file.Files.isDirectory(warc)) {
+            throw new UsageException("--warc: '" + warc + "' exists and is not a directory");
+        }
         return CrawlConfig.builder(seeds).db(db).headers(headers).proxy(proxySpec).allowPrivate(allowPrivate).http2(http2)
+                .warc(warc).warcMaxSize(warcMaxSize)
                 .extraction(ExtractionOptions.rules(extract, rules)).storeBodies(storeBodies)
                 .maxPages(maxPages == null ? CrawlConfig.UNLIMITED : maxPages)
                 .maxDepth(maxDepth == null ? CrawlConfig.UNLIMITED : maxDepth)

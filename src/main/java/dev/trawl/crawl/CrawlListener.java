@@ -20,6 +20,12 @@ public interface CrawlListener {
     default void robotsUnavailable(String origin, int failures, boolean gaveUp) {}
 
     /**
+     * A line about the crawl's WARC archive (--warc) for the user: a file a killed crawl left open, completed at the
+     * start; what was written, at the end.
+     */
+    default void archiveNote(String line) {}
+
+    /**
      * A sitemap of --sitemaps was visited and its rows handed to the store: listed, the page URLs it gave; added,
      * those new to the crawl's frontier; problem, null when it was read whole, else why not (one line).
      */

@@ -63,6 +63,8 @@ final class CrawlRun {
     private FrontierFeeder feeder;
     private HostBudget budget;
     private Admission admission;
+    /** --warc: records every exchange the fetcher makes; null without it. */
+    private WarcRecorder warc;
     private Sitemaps sitemaps;
     private long pendingLeft;
     private long startNanos;
@@ -81,6 +83,7 @@ final class CrawlRun {
         var normalizer = new UrlNormalizer();
         List<String> seeds = normalizeSeeds(normalizer);
         requireSameOptions(seeds);
+        if (config.warc() != null) warc = WarcRecorder.open(config, CrawlOptions.of(config, seeds).toJson(), listener);
         // A host's slots may go to several workers only when no --delay must be kept between their requests.
         store.coordination().join(new WorkerDemand(config.concurrency(), config.perHost(), config.delay().isZero()));
         if (config.retryFailed()) store.requeueFailed(); // before the page budget is counted: a retry takes no new place
@@ -151,7 +154,7 @@ final class CrawlRun {
 
     private void runToEnd(List<String> seeds, SeenSet seen, UrlNormalizer normalizer) {
         Thread timer = startTimer();
-        try (var fetcher = new Fetcher(fetchSettings(seeds));
+        try (var fetcher = warc == null ? new Fetcher(fetchSettings(seeds)) : new Fetcher(fetchSettings(seeds), warc);
              var analyzer = new PageAnalyzer(config.parseThreads(), new PageParser(normalizer),
                      new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()), config.maxDepth(),
                     config.traps(), config.extraction(), handler, normalizer)) {
@@ -170,6 +173,7 @@ final class CrawlRun {
             dispatch(new PageTask(ctx));
             awaitTasks();
             if (sitemaps != null) sitemaps.stop();
+            closeArchive();
             feeder.stop();
             if (fatal.get() == null) budget.close(); // unused allowance back to the store, for a resume to use
             store.flush();
@@ -182,6 +186,7 @@ final class CrawlRun {
         } finally {
             if (timer != null) timer.interrupt();
             stopSitemaps();
+            closeArchive();
             closeStoreAndComplete();
         }
     }
@@ -203,8 +208,8 @@ final class CrawlRun {
             if (sitemaps == null || !sitemaps.runs(lease)) task.run(lease);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // cancelled: the item stays pending in the store
-        } catch (StoreException e) {
-            abort(e);
+        } catch (StoreException | dev.trawl.warc.WarcException e) {
+            abort(e); // the crawl's own storage failed, not the page: the page stays pending
         } catch (RuntimeException e) {
             recordInternalError(lease, e);
         } finally {
@@ -224,6 +229,20 @@ final class CrawlRun {
             Thread.currentThread().interrupt();
         } catch (StoreException storeFailed) {
             abort(storeFailed);
+        }
+    }
+
+    /** Seals the WARC archive once no task writes to it any more (idempotent); a failure to is the crawl's. */
+    private void closeArchive() {
+        if (warc == null) return;
+        WarcRecorder closing = warc;
+        warc = null;
+        try {
+            listener.archiveNote(closing.close());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            fatal.compareAndSet(null, e);
         }
     }
 

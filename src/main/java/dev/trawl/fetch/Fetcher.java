@@ -2,6 +2,7 @@ package dev.trawl.fetch;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Objects;
 import java.util.function.BiPredicate;
 
 /**
@@ -17,10 +18,23 @@ public final class Fetcher implements HttpGet, AutoCloseable {
     private final Http1Client http1;
     private Http2Client http2; // guarded by this; made on the first https:// request that needs it
     private boolean closed; // guarded by this
+    /** Whether exchanges go to an archive: only the HTTP/1.1 client hands over their exact bytes. */
+    private final boolean captured;
 
     public Fetcher(FetchSettings settings) {
         this.settings = settings;
         this.http1 = new Http1Client(settings, ACCEPT);
+        this.captured = false;
+    }
+
+    /**
+     * A fetcher that hands every exchange, with its exact bytes, to sink (see {@link ExchangeSink}): what
+     * {@code trawl crawl --warc} records. Bodies the caller does not keep are then read too, up to the limit.
+     */
+    public Fetcher(FetchSettings settings, ExchangeSink sink) {
+        this.settings = settings;
+        this.http1 = new Http1Client(settings, ACCEPT, Objects.requireNonNull(sink, "sink"));
+        this.captured = true;
     }
 
     /**
@@ -51,8 +65,9 @@ public final class Fetcher implements HttpGet, AutoCloseable {
         }
     }
 
+    /** --http2 for https://, unless through a proxy or into an archive (the HTTP/2 client does not capture). */
     private boolean usesHttp2(URI uri) {
-        return settings.http2() && settings.proxy() == null && "https".equalsIgnoreCase(uri.getScheme());
+        return settings.http2() && settings.proxy() == null && !captured && "https".equalsIgnoreCase(uri.getScheme());
     }
 
     /** Started on first use: an http:// crawl never pays for Jetty's start-up. Null once closed. */

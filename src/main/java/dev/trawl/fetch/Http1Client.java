@@ -1,5 +1,6 @@
 package dev.trawl.fetch;
 
+import dev.trawl.memory.MemoryBudget;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -48,10 +49,17 @@ final class Http1Client implements AutoCloseable {
     private final byte[] proxyAuthorization;
     private final ConnectionPool pool;
     private final AddressGuard guard;
+    /** Hears every exchange with its bytes (WARC); null: nothing is captured. */
+    private final ExchangeSink sink;
     private volatile SSLSocketFactory tls;
 
     Http1Client(FetchSettings settings, String accept) {
+        this(settings, accept, null);
+    }
+
+    Http1Client(FetchSettings settings, String accept, ExchangeSink sink) {
         this.settings = settings;
+        this.sink = sink;
         this.pool = new ConnectionPool(MAX_IDLE_PER_ORIGIN, MAX_IDLE_TOTAL, MAX_IDLE_NANOS);
         this.guard = settings.allowPrivate() ? AddressGuard.OFF : AddressGuard.allowing(settings.seedHosts());
         var headers = new StringBuilder("User-Agent: ").append(ResponseHead.clean(settings.userAgent())).append("\r\n");
@@ -70,12 +78,32 @@ final class Http1Client implements AutoCloseable {
     /**
      * One GET under the whole-request deadline, body read (or counted and dropped) to the end. A pooled
      * connection that turns out to have been closed by the server while idle (the request cannot be written,
-     * or the connection ends before any byte of the response) is replaced by a new one, once.
+     * or the connection ends before any byte of the response) is replaced by a new one, once. With a sink, the
+     * exchange's bytes go to it, also when the body was cut off, before this returns or throws.
      *
      * @throws IllegalArgumentException when the URI has no host or a bad port
      * @throws IOException for every failure to get a whole response; the caller maps it to a FetchError
+     * @throws InterruptedException when interrupted while the sink waits
      */
-    HttpAnswer get(URI uri, BiPredicate<Integer, String> keepBody) throws IOException {
+    HttpAnswer get(URI uri, BiPredicate<Integer, String> keepBody) throws IOException, InterruptedException {
+        if (sink == null) return send(uri, keepBody, null);
+        var tap = new WireTap(settings.maxBody(), MemoryBudget.current());
+        try {
+            HttpAnswer answer;
+            try {
+                answer = send(uri, keepBody, tap);
+            } catch (IOException e) {
+                if (tap.hasHead()) sink.captured(tap.exchange(uri.toString(), WireTap.cutOf(e)));
+                throw e;
+            }
+            if (tap.hasHead()) sink.captured(tap.exchange(uri.toString(), CapturedExchange.Cut.NONE));
+            return answer;
+        } finally {
+            tap.release();
+        }
+    }
+
+    private HttpAnswer send(URI uri, BiPredicate<Integer, String> keepBody, WireTap tap) throws IOException {
         Target target = Target.of(uri, settings.proxy() != null && settings.proxy().kind() == ProxySpec.Kind.HTTP);
         Deadline deadline = Deadline.after(settings.timeout());
         byte[] request = request(target);
@@ -83,12 +111,12 @@ final class Http1Client implements AutoCloseable {
             Http1Connection pooled = cleanPooled(target.origin());
             if (pooled != null) {
                 try {
-                    return exchange(pooled, target, request, deadline, keepBody);
+                    return exchange(pooled, target, request, deadline, keepBody, tap);
                 } catch (IOException e) {
                     if (!isStale(pooled, e) || deadline.expired()) throw e;
                 }
             }
-            return exchange(connect(target, deadline), target, request, deadline, keepBody);
+            return exchange(connect(target, deadline), target, request, deadline, keepBody, tap);
         } catch (IOException e) {
             // the watchdog closed the socket: whatever the blocked call threw, the deadline is the reason
             if (deadline.expired() && !(e instanceof HttpTimeoutException) && !(e instanceof BodyTooLargeException)) {
@@ -108,24 +136,57 @@ final class Http1Client implements AutoCloseable {
     }
 
     private HttpAnswer exchange(Http1Connection connection, Target target, byte[] request, Deadline deadline,
-                                BiPredicate<Integer, String> keepBody) throws IOException {
+                                BiPredicate<Integer, String> keepBody, WireTap tap) throws IOException {
         boolean reusable = false;
         ResponseHead head;
         RawBody body;
+        boolean keep;
         try {
             connection.begin(deadline);
+            if (tap != null) {
+                tap.begin(request, settings.proxy() == null ? connection.remoteAddress() : null);
+                connection.tap(tap);
+            }
             connection.write(request);
             head = ResponseHead.read(connection);
             var framing = BodyReader.Framing.of(head);
-            boolean keep = keepBody.test(head.status(), head.contentType());
-            body = BodyReader.read(connection, head, framing, keep, settings.maxBody());
+            keep = keepBody.test(head.status(), head.contentType());
+            body = tap == null ? BodyReader.read(connection, head, framing, keep, settings.maxBody())
+                    : readCaptured(connection, head, framing, keep, tap);
             connection.end();
             reusable = framing != BodyReader.Framing.UNTIL_CLOSE && head.allowsReuse() && connection.isClean();
         } finally {
+            connection.tap(null);
             if (reusable) pool.checkin(target.origin(), connection);
             else connection.close();
         }
-        return Answers.response(head, body, settings.maxBody());
+        if (tap == null) return Answers.response(head, body, settings.maxBody());
+        HttpAnswer answer = Answers.response(head, keep ? body : new RawBody(null, 0, body.received()), settings.maxBody());
+        if (answer instanceof HttpAnswer.Response r && r.rawBody() != null) {
+            tap.bodyIs(r.rawBody(), r.rawBodyLength(), 0); // the answer keeps the array, and its charge
+        } else if (body.bytes() != null) {
+            tap.bodyIs(body.bytes(), body.length(), keep ? 0 : body.bytes().length); // read for the capture alone
+        }
+        return answer;
+    }
+
+    /**
+     * The body of a captured exchange: any body but a chunked one is kept, wanted or not (the sink records it) and
+     * read up to --max-body whatever Content-Length says; a chunked one is copied with its framing by the tap as it
+     * goes, and kept de-chunked only when wanted. A body cut off is handed to the tap as far as it came.
+     */
+    private RawBody readCaptured(Http1Connection connection, ResponseHead head, BodyReader.Framing framing, boolean keep,
+                                 WireTap tap) throws IOException {
+        boolean chunked = framing == BodyReader.Framing.CHUNKED;
+        tap.headEnds(chunked);
+        var sink = new BodySink(keep || !chunked, settings.maxBody(), MemoryBudget.current(), connection.deadline(), !chunked);
+        try {
+            return BodyReader.read(connection, head, framing, sink);
+        } catch (IOException e) {
+            RawBody partial = sink.partial();
+            if (partial.bytes() != null) tap.bodyIs(partial.bytes(), partial.length(), partial.bytes().length);
+            throw e;
+        }
     }
 
     /** Whether the failure is that of a connection the server closed while it sat in the pool. */

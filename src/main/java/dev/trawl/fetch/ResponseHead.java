@@ -29,6 +29,7 @@ record ResponseHead(int status, boolean http10, String contentType, long content
     static ResponseHead read(Http1Connection connection) throws IOException {
         int budget = MAX_HEAD_BYTES;
         while (true) {
+            connection.statusLineStarts();
             String statusLine = connection.readLine(budget, "status line");
             budget -= statusLine.length() + 2;
             var head = new Builder(statusLine);

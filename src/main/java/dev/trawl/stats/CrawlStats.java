@@ -25,6 +25,9 @@ public final class CrawlStats implements CrawlListener, AutoCloseable {
     private final java.util.concurrent.atomic.AtomicReference<String> robotsGaveUpExample =
             new java.util.concurrent.atomic.AtomicReference<>();
 
+    /** The archive's lines (--warc), for the summary; at most {@link #MAX_NOTES}, which a killed crawl's leftovers could pass. */
+    private final java.util.List<String> archiveNotes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final int MAX_NOTES = 20;
     /** --sitemaps, in this process only (not published: a crawl reads a few hundred sitemaps at most). */
     private final SitemapCounts sitemaps = new SitemapCounts();
 
@@ -88,6 +91,16 @@ public final class CrawlStats implements CrawlListener, AutoCloseable {
         if (!gaveUp) return;
         robotsGaveUp.incrementAndGet();
         robotsGaveUpExample.compareAndSet(null, origin);
+    }
+
+    @Override
+    public void archiveNote(String line) {
+        if (archiveNotes.size() < MAX_NOTES) archiveNotes.add(line);
+    }
+
+    /** What the WARC archive had to say (leftover files completed, files written), in order; at most 20 lines. */
+    public java.util.List<String> archiveNotes() {
+        return java.util.List.copyOf(archiveNotes);
     }
 
     @Override

@@ -22,6 +22,7 @@ public final class SummaryReport {
                     + " their URLs stay pending (run the same command again to retry)%n",
                     stats.robotsGaveUp(), TerminalText.safe(stats.robotsGaveUpExample()));
         }
+        stats.archiveNotes().forEach(line -> out.println(TerminalText.safe(line)));
         out.flush();
     }
 
