@@ -141,7 +141,7 @@ final class CrawlRun {
     private void runToEnd(List<String> seeds, SeenSet seen, UrlNormalizer normalizer) {
         Thread timer = startTimer();
         try (var fetcher = new Fetcher(fetchSettings(seeds));
-             var analyzer = new PageAnalyzer(config.parseThreads(), new PageParser(normalizer),
+             var analyzer = new PageAnalyzer(config.parseThreads(), new PageParser(normalizer, listener),
                      new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()), config.maxDepth(),
                     config.traps())) {
             var robots = config.ignoreRobots() ? null

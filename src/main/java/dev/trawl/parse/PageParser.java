@@ -25,19 +25,26 @@ public final class PageParser {
     private static final long DOM_BYTES_PER_CHAR = 12;
     private final LinkResolver resolver;
     private final boolean scanner;
+    private final ParseListener listener;
 
     public PageParser(UrlNormalizer normalizer) {
-        this(Objects.requireNonNull(normalizer, "normalizer")::resolve);
+        this(normalizer, ParseListener.NONE);
+    }
+
+    /** listener hears, per page, whether the tag scanner read it or why jsoup did. */
+    public PageParser(UrlNormalizer normalizer, ParseListener listener) {
+        this(Objects.requireNonNull(normalizer, "normalizer")::resolve, true, listener);
     }
 
     PageParser(LinkResolver resolver) {
-        this(resolver, true);
+        this(resolver, true, ParseListener.NONE);
     }
 
     /** scanner false: every page through jsoup's DOM, the reference the tests hold the tag scanner to. */
-    PageParser(LinkResolver resolver, boolean scanner) {
+    PageParser(LinkResolver resolver, boolean scanner, ParseListener listener) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.scanner = scanner;
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /**
@@ -52,22 +59,28 @@ public final class PageParser {
         String charset = sniffed.encoding().name();
         try {
             String html = new String(bytes, sniffed.bomLength(), len - sniffed.bomLength(), sniffed.encoding().charset());
-            return extract(scanner ? scan(html) : jsoup(html), pageUrl, charset);
+            return extract(scanner ? scan(html, listener) : jsoup(html), pageUrl, charset);
         } catch (RuntimeException e) {
             // jsoup is not known to throw on any input, but a failed page must stay a row, not abort the crawl
             return new ParsedPage(null, List.of(), null, null, null, charset, 0);
         }
     }
 
-    /** The page's values: from the tag scanner when it can read the page, else from jsoup. */
-    static DocumentScan scan(String html) {
-        DocumentScan scan;
+    /** The page's values: from the tag scanner when it can read the page, else from jsoup; told to listener. */
+    static DocumentScan scan(String html, ParseListener listener) {
+        JsoupFallback reason;
         try {
-            scan = TagScanner.scan(html);
+            DocumentScan scan = TagScanner.read(html);
+            listener.scanned();
+            return scan;
+        } catch (TagScanner.Bailout e) {
+            reason = e.reason;
         } catch (RuntimeException e) {
-            scan = null; // a scanner bug must not cost the page: jsoup reads it (the tests call the scanner directly)
+            // a scanner bug must not cost the page: jsoup reads it (the tests call the scanner directly)
+            reason = JsoupFallback.SCANNER_ERROR;
         }
-        return scan != null ? scan : jsoup(html);
+        listener.fellBack(reason);
+        return jsoup(html);
     }
 
     /**

@@ -24,7 +24,7 @@ import org.jsoup.parser.Parser;
  * {@link DocumentScan#of(org.jsoup.nodes.Document) DocumentScan.of(Jsoup.parse(html, ""))} would give, without
  * building a DOM. jsoup stays the parser of record: when the page holds a construct after which the tree builder
  * could put elements in another order or read markup differently than a token-level reading does, the scan stops
- * with a {@link Bail} reason and the caller parses the page with jsoup instead.
+ * with a {@link JsoupFallback} reason and the caller parses the page with jsoup instead.
  *
  * <p>What is followed, from jsoup's own tokeniser (1.24.1, which is mostly the WHATWG one):
  * <ul>
@@ -48,53 +48,31 @@ import org.jsoup.parser.Parser;
  * the original; select content is parsed by the in-body rules since jsoup 1.24), so reading tags in order is right.
  */
 final class TagScanner {
-    /** Why a page needs jsoup's tree builder. */
-    enum Bail {
-        /** NUL characters are replaced or dropped differently in each tokeniser state. */
-        NUL,
-        /** jsoup's reader reports U+FFFF as the end of input wherever it appears. */
-        U_FFFF,
-        /** svg or math: foreign elements with their own namespaces, CDATA and breakout rules. */
-        FOREIGN_CONTENT,
-        /** template contents and the template insertion modes. */
-        TEMPLATE,
-        /** a frameset can replace the whole body. */
-        FRAMESET,
-        /** "&lt;!--" in a script enters the script-data escape states, where "&lt;/script&gt;" may not end it. */
-        SCRIPT_ESCAPE,
-        /** an element in a table outside a cell or caption, which the tree builder moves in front of the table. */
-        FOSTER_PARENTING,
-        /** an end tag of the other cell kind (&lt;/th&gt; in a td), which leaves jsoup in an odd state. */
-        MISMATCHED_CELL,
-        /** tables nested beyond {@link TableModel}'s limit. */
-        DEEP_TABLES,
-        /**
-         * a table open where jsoup's stack of open elements may reach its 512 limit, at which jsoup closes elements
-         * on its own and builds the table differently (see {@link StackBound}).
-         */
-        DEEP_NESTING,
-        /** a tag inside a noscript island that would act differently outside it (see {@link #islandStartTag}). */
-        NOSCRIPT_ISLAND,
-        /** a tag with 512 or more attributes, jsoup's limit, or too many attributes on html tags together. */
-        ATTRIBUTE_LIMIT;
-
-        // one preallocated, stackless exception per reason: a bail-out must cost no more than the check
-        private final Bailout exception = new Bailout(this);
-    }
+    /**
+     * The jsoup release whose tokeniser and tree builder this class follows, and against which the differential tests
+     * (TagScannerFuzzTest, PageParserFuzzTest, TagScannerTest) were last run. JsoupPinTest fails when the jsoup on the
+     * class path is another one: then run those tests, read the new release's changes to its tokeniser and tree
+     * builder, adapt this class, and only then move this to the new version.
+     */
+    static final String JSOUP_VERSION = "1.24.1";
 
     /** Unwinds the scan to {@link #scan}; carries no stack trace. */
     static final class Bailout extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        final transient Bail reason;
+        final transient JsoupFallback reason;
 
-        private Bailout(Bail reason) {
+        private Bailout(JsoupFallback reason) {
             super(reason.name(), null, false, false);
             this.reason = reason;
         }
     }
 
-    static Bailout bail(Bail reason) {
-        return reason.exception;
+    // one preallocated, stackless exception per reason: a bail-out must cost no more than the check
+    private static final Bailout[] BAILOUTS = java.util.Arrays.stream(JsoupFallback.values()).map(Bailout::new)
+            .toArray(Bailout[]::new);
+
+    static Bailout bail(JsoupFallback reason) {
+        return BAILOUTS[reason.ordinal()];
     }
 
     /**
@@ -145,14 +123,19 @@ final class TagScanner {
     /** The scan of html, or null when the page must go through jsoup's tree builder. */
     static DocumentScan scan(String html) {
         try {
-            return new TagScanner(html).run();
+            return read(html);
         } catch (Bailout e) {
             return null;
         }
     }
 
+    /** The scan of html; throws {@link Bailout} with the reason when the page must go through jsoup's tree builder. */
+    static DocumentScan read(String html) {
+        return new TagScanner(html).run();
+    }
+
     /** Why html leaves the fast path, or null when it does not. For tests and diagnostics. */
-    static Bail bailReason(String html) {
+    static JsoupFallback bailReason(String html) {
         try {
             new TagScanner(html).run();
             return null;
@@ -177,10 +160,10 @@ final class TagScanner {
 
     private DocumentScan run() {
         if (s.indexOf('\0') >= 0) {
-            throw bail(Bail.NUL);
+            throw bail(JsoupFallback.NUL);
         }
         if (s.indexOf('\uFFFF') >= 0) {
-            throw bail(Bail.U_FFFF);
+            throw bail(JsoupFallback.U_FFFF);
         }
         int pos = 0;
         while (pos < n) {
@@ -370,16 +353,16 @@ final class TagScanner {
 
     private int startTag(int kind, int nameFrom, int nameTo, int after) {
         if (kind == SVG || kind == MATH) {
-            throw bail(Bail.FOREIGN_CONTENT);
+            throw bail(JsoupFallback.FOREIGN_CONTENT);
         }
         if (kind == TEMPLATE) {
-            throw bail(Bail.TEMPLATE);
+            throw bail(JsoupFallback.TEMPLATE);
         }
         if (kind == FRAMESET) {
-            throw bail(Bail.FRAMESET);
+            throw bail(JsoupFallback.FRAMESET);
         }
         if (attributeCount >= MAX_ATTRIBUTES) {
-            throw bail(Bail.ATTRIBUTE_LIMIT);
+            throw bail(JsoupFallback.ATTRIBUTE_LIMIT);
         }
         if (island) {
             islandStartTag(kind);
@@ -398,7 +381,7 @@ final class TagScanner {
                 bound.startTag(nameFrom, nameTo);
             }
             if (tables.open() && bound.value() >= StackBound.TABLE_LIMIT) {
-                throw bail(Bail.DEEP_NESTING);
+                throw bail(JsoupFallback.DEEP_NESTING);
             }
             if (kind == FRAME) {
                 return after; // the in-body rules drop a frame outside a frameset
@@ -428,7 +411,7 @@ final class TagScanner {
     private void islandStartTag(int kind) {
         if (kind == HTML || kind == PLAINTEXT || kind == FRAME || TagKind.isTableStructure(kind)
                 || (selfClosing && TagKind.isTextElement(kind))) {
-            throw bail(Bail.NOSCRIPT_ISLAND);
+            throw bail(JsoupFallback.NOSCRIPT_ISLAND);
         }
     }
 
@@ -472,7 +455,7 @@ final class TagScanner {
 
     private int endTag(int kind, int nameFrom, int nameTo, int after) {
         if (kind == TEMPLATE) {
-            throw bail(Bail.TEMPLATE);
+            throw bail(JsoupFallback.TEMPLATE);
         }
         if (island) {
             if (kind == NOSCRIPT) {
@@ -480,7 +463,7 @@ final class TagScanner {
                 bound.reset(islandState);
                 bound.popAnchor();
             } else if (TagKind.isTableStructure(kind)) {
-                throw bail(Bail.NOSCRIPT_ISLAND);
+                throw bail(JsoupFallback.NOSCRIPT_ISLAND);
             } else {
                 bound.islandEndTag(nameFrom, nameTo);
             }
@@ -510,7 +493,7 @@ final class TagScanner {
     private void rootLanguage() {
         rootAttributes += attributeCount;
         if (rootAttributes >= MAX_ATTRIBUTES) {
-            throw bail(Bail.ATTRIBUTE_LIMIT); // jsoup stops merging at 512 attributes on the root
+            throw bail(JsoupFallback.ATTRIBUTE_LIMIT); // jsoup stops merging at 512 attributes on the root
         }
         if (!languageSeen) {
             String lang = value("lang");
@@ -712,7 +695,7 @@ final class TagScanner {
         };
         int end = textEnd(from, name);
         if (kind == SCRIPT && s.indexOf("<!--", from, end < 0 ? n : end) >= 0) {
-            throw bail(Bail.SCRIPT_ESCAPE);
+            throw bail(JsoupFallback.SCRIPT_ESCAPE);
         }
         return end < 0 ? n : closeTextElement(end, name);
     }

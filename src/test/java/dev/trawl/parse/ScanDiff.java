@@ -96,7 +96,7 @@ final class ScanDiff {
      */
     static boolean assertSameAsJsoup(byte[] body, int length, String contentType, String pageUrl) {
         ParsedPage fast = new PageParser(new UriLinkResolver()).parse(body, length, contentType, pageUrl);
-        ParsedPage reference = new PageParser(new UriLinkResolver(), false).parse(body, length, contentType, pageUrl);
+        ParsedPage reference = new PageParser(new UriLinkResolver(), false, ParseListener.NONE).parse(body, length, contentType, pageUrl);
         byte[] bytes = body == null ? new byte[0] : java.util.Arrays.copyOf(body, Math.clamp(length, 0, body.length));
         String html = decode(bytes, contentType);
         assertThat(fast).as("parsed page of %s", show(html)).isEqualTo(reference);

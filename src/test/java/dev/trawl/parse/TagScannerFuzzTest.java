@@ -99,7 +99,7 @@ class TagScannerFuzzTest {
 
     private static final class Tally {
         int fast;
-        final Map<TagScanner.Bail, Integer> bails = new EnumMap<>(TagScanner.Bail.class);
+        final Map<JsoupFallback, Integer> bails = new EnumMap<>(JsoupFallback.class);
 
         @Override
         public String toString() {

@@ -92,29 +92,29 @@ class TagScannerTest {
 
     static Stream<Arguments> bailOuts() {
         return Stream.of(
-                Arguments.of("<p>a\u0000b<a href=x>", TagScanner.Bail.NUL),
-                Arguments.of("<a href=1>\uFFFF<a href=2>", TagScanner.Bail.U_FFFF),
-                Arguments.of("<svg><title>icon</title><a href=s></svg><title>Real</title>", TagScanner.Bail.FOREIGN_CONTENT),
-                Arguments.of("<math><mi>x</mi></math><a href=m>", TagScanner.Bail.FOREIGN_CONTENT),
-                Arguments.of("<template><a href=t></template><a href=u>", TagScanner.Bail.TEMPLATE),
-                Arguments.of("<frameset><frame src=nav.html></frameset>", TagScanner.Bail.FRAMESET),
-                Arguments.of("<script><!--<script></script><a href=in></script><a href=out>", TagScanner.Bail.SCRIPT_ESCAPE),
-                Arguments.of("<table><tr><td><a href=1></td></tr><a href=2></table>", TagScanner.Bail.FOSTER_PARENTING),
-                Arguments.of("<table><title>t</title></table>", TagScanner.Bail.FOSTER_PARENTING),
-                Arguments.of("<table><input TYPE=hidden><tr><td><a href=1></table>", TagScanner.Bail.FOSTER_PARENTING),
-                Arguments.of("<table><input type=text type=hidden><tr><td>x</table>", TagScanner.Bail.FOSTER_PARENTING),
-                Arguments.of("<table><tr><td><a href=1></th><a href=2></table>", TagScanner.Bail.MISMATCHED_CELL),
-                Arguments.of("<table><tr><td>".repeat(33) + "<a href=deep>", TagScanner.Bail.DEEP_TABLES),
-                Arguments.of("<div>".repeat(520) + "<table><col><td><a href=1>", TagScanner.Bail.DEEP_NESTING),
-                Arguments.of("<noscript><frame src=f></noscript>", TagScanner.Bail.NOSCRIPT_ISLAND),
-                Arguments.of("<noscript><html lang=x></noscript>", TagScanner.Bail.NOSCRIPT_ISLAND),
-                Arguments.of("<a" + " x".repeat(600) + " href=h>", TagScanner.Bail.ATTRIBUTE_LIMIT));
+                Arguments.of("<p>a\u0000b<a href=x>", JsoupFallback.NUL),
+                Arguments.of("<a href=1>\uFFFF<a href=2>", JsoupFallback.U_FFFF),
+                Arguments.of("<svg><title>icon</title><a href=s></svg><title>Real</title>", JsoupFallback.FOREIGN_CONTENT),
+                Arguments.of("<math><mi>x</mi></math><a href=m>", JsoupFallback.FOREIGN_CONTENT),
+                Arguments.of("<template><a href=t></template><a href=u>", JsoupFallback.TEMPLATE),
+                Arguments.of("<frameset><frame src=nav.html></frameset>", JsoupFallback.FRAMESET),
+                Arguments.of("<script><!--<script></script><a href=in></script><a href=out>", JsoupFallback.SCRIPT_ESCAPE),
+                Arguments.of("<table><tr><td><a href=1></td></tr><a href=2></table>", JsoupFallback.FOSTER_PARENTING),
+                Arguments.of("<table><title>t</title></table>", JsoupFallback.FOSTER_PARENTING),
+                Arguments.of("<table><input TYPE=hidden><tr><td><a href=1></table>", JsoupFallback.FOSTER_PARENTING),
+                Arguments.of("<table><input type=text type=hidden><tr><td>x</table>", JsoupFallback.FOSTER_PARENTING),
+                Arguments.of("<table><tr><td><a href=1></th><a href=2></table>", JsoupFallback.MISMATCHED_CELL),
+                Arguments.of("<table><tr><td>".repeat(33) + "<a href=deep>", JsoupFallback.DEEP_TABLES),
+                Arguments.of("<div>".repeat(520) + "<table><col><td><a href=1>", JsoupFallback.DEEP_NESTING),
+                Arguments.of("<noscript><frame src=f></noscript>", JsoupFallback.NOSCRIPT_ISLAND),
+                Arguments.of("<noscript><html lang=x></noscript>", JsoupFallback.NOSCRIPT_ISLAND),
+                Arguments.of("<a" + " x".repeat(600) + " href=h>", JsoupFallback.ATTRIBUTE_LIMIT));
     }
 
     /** Each construct the scanner leaves to jsoup does take the jsoup path, and the page is still jsoup's. */
     @ParameterizedTest
     @MethodSource("bailOuts")
-    void leavesTreeBuilderConstructsToJsoup(String html, TagScanner.Bail reason) {
+    void leavesTreeBuilderConstructsToJsoup(String html, JsoupFallback reason) {
         assertThat(TagScanner.bailReason(html)).isEqualTo(reason);
         assertThat(TagScanner.scan(html)).isNull();
         assertThat(ScanDiff.check(html)).isFalse();
@@ -126,7 +126,7 @@ class TagScannerTest {
         // jsoup prunes its stack at 512: the colgroup goes, and "in column group" then ignores the rest
         String html = "<t>".repeat(510) + "<table><col><td><a href>";
         assertThat(ScanDiff.jsoup(html).links()).isEmpty();
-        assertThat(TagScanner.bailReason(html)).isEqualTo(TagScanner.Bail.DEEP_NESTING);
+        assertThat(TagScanner.bailReason(html)).isEqualTo(JsoupFallback.DEEP_NESTING);
         assertSameParsedPage(html);
     }
 
