@@ -5,15 +5,14 @@
 # (the summary's --debug line: the tag scanner, or jsoup and why).
 #   jdk     openjdk-17-doc: the JDK 17 API docs (~10,100 pages, ~290 MB), seed /api/index.html
 #   python  python3.11-doc: the Python 3.11 docs (~530 pages, ~51 MB), seed /index.html
-# The packages are installed when missing (apt-get update first). Each site gets its own nginx (the shared
-# ../shared/bench/nginx.conf moved to port 18091, so a bench/crawl.sh of someone else on 8088 is not disturbed).
+# bench/docsite.sh serves them (installing the packages when missing, apt-get update first) with the shared
+# ../shared/bench/nginx.conf moved to port 18091, so that a bench/crawl.sh of someone else on 8088 is not disturbed.
 # Every crawl: `CHECKOUT/trawl crawl SEED --concurrency 64 --per-host 64 --ignore-robots --quiet --debug` under
 # /usr/bin/time. CHECKOUT (default: this one) may be given several times, e.g. a worktree of the commit before a
 # change: each round then crawls with each checkout in turn, alternating, so that they share the machine's load.
 # ../shared/bench has no seed-style crawler to compare with (only its figures in its README), so none is run.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-shared="$root/../shared/bench"
 rounds=1
 sites="jdk,python"
 checkouts=()
@@ -28,69 +27,35 @@ done
 [[ ${#checkouts[@]} -gt 0 ]] || checkouts=("$root")
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "bench: --rounds must be a positive number, got '$rounds'" >&2; exit 2; }
 
-# site name -> Debian package, document root, seed path
-declare -A package=([jdk]=openjdk-17-doc [python]=python3.11-doc)
-declare -A docroot=([jdk]=/usr/share/doc/openjdk-17-doc [python]=/usr/share/doc/python3.11/html)
-declare -A seed=([jdk]=/api/index.html [python]=/index.html)
 IFS=, read -r -a wanted <<<"$sites"
 for site in "${wanted[@]}"; do
-  [[ -n "${package[$site]:-}" ]] || { echo "bench: unknown site '$site' (jdk, python)" >&2; exit 2; }
+  [[ "$site" == jdk || "$site" == python ]] || { echo "bench: unknown site '$site' (jdk, python)" >&2; exit 2; }
 done
-
 missing=()
-for site in "${wanted[@]}"; do
-  dpkg-query -W -f='${Status}' "${package[$site]}" 2>/dev/null | grep -q "install ok installed" || missing+=("${package[$site]}")
-done
-command -v nginx >/dev/null || missing+=(nginx)
 [[ -x /usr/bin/time ]] || missing+=(time)
 command -v sqlite3 >/dev/null || missing+=(sqlite3)
 if [[ ${#missing[@]} -gt 0 ]]; then
-  echo "bench: installing ${missing[*]}" >&2
   apt-get update -qq >/dev/null
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 export BENCH_TMP="${BENCH_TMP:-/tmp/trawl-bench}"
 work="$BENCH_TMP/realsites-$$"
-prefix="$work/nginx"
-port=18091
-mkdir -p "$prefix/tmp"
-sed "s/127\.0\.0\.1:8088/127.0.0.1:$port/" "$shared/nginx.conf" >"$prefix/nginx.conf"
-grep -q "127.0.0.1:$port" "$prefix/nginx.conf" || { echo "bench: could not move $shared/nginx.conf to port $port" >&2; exit 1; }
-
-stop_nginx() {
-  [[ -s "$prefix/nginx.pid" ]] || return 0
-  local pid; pid="$(cat "$prefix/nginx.pid")"
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  rm -f "$prefix/nginx.pid"
-}
-trap 'stop_nginx; rm -rf "$work"' EXIT
-
-start_nginx() { # serves $1 on $port
-  stop_nginx
-  ln -sfn "$1" "$prefix/html"
-  nginx -p "$prefix/" -e error.log -c "$prefix/nginx.conf"
-  for _ in $(seq 50); do
-    curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$port/" 2>/dev/null && return 0
-    curl -sS -o /dev/null --max-time 2 "http://127.0.0.1:$port/" 2>/dev/null && return 0 # up, even if / is a 404
-    sleep 0.1
-  done
-  echo "bench: nginx did not come up on $port; see $prefix/error.log" >&2; exit 1
-}
+mkdir -p "$work"
+trap 'bash "$root/bench/docsite.sh" stop; rm -rf "$work"' EXIT
 
 for checkout in "${checkouts[@]}"; do "$checkout/trawl" --version >/dev/null; done # builds outside the measurement
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(uname -sr), nginx $(nginx -v 2>&1 | sed 's/.*nginx\///')"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(uname -sr)"
 printf '%-7s %-5s %-28s %7s %7s %8s %7s %9s %7s  %s\n' site round checkout pages MB wall_s cpu_s MB/cpu_s load1 parsed
 for site in "${wanted[@]}"; do
-  start_nginx "${docroot[$site]}"
+  url="$(bash "$root/bench/docsite.sh" start "$site")" # installs the package when missing
   for round in $(seq "$rounds"); do
     for checkout in "${checkouts[@]}"; do
       db="$work/$site.db"
       rm -f "$db" "$db-wal" "$db-shm"
       load="$(cut -d' ' -f1 /proc/loadavg)"
-      /usr/bin/time -f '%e %U %S' -o "$work/time.txt" "$checkout/trawl" crawl "http://127.0.0.1:$port${seed[$site]}" \
+      /usr/bin/time -f '%e %U %S' -o "$work/time.txt" "$checkout/trawl" crawl "$url" \
         --db "$db" --concurrency 64 --per-host 64 --ignore-robots --quiet --debug >"$work/crawl.txt" 2>&1 \
         || { echo "bench: the crawl of $site with $checkout failed:" >&2; cat "$work/crawl.txt" >&2; exit 1; }
       read -r wall user sys <"$work/time.txt"

@@ -11,6 +11,8 @@ import static dev.trawl.parse.TagKind.LINK;
 import static dev.trawl.parse.TagKind.MATH;
 import static dev.trawl.parse.TagKind.META;
 import static dev.trawl.parse.TagKind.NOSCRIPT;
+import static dev.trawl.parse.TagKind.P;
+import static dev.trawl.parse.TagKind.BR;
 import static dev.trawl.parse.TagKind.PLAINTEXT;
 import static dev.trawl.parse.TagKind.SCRIPT;
 import static dev.trawl.parse.TagKind.SVG;
@@ -101,6 +103,10 @@ final class TagScanner {
     private final DocumentScan out = new DocumentScan();
     private final StackBound bound;
     private final TableModel tables;
+    /** The open svg or math subtree, if any: its tags follow jsoup's foreign-content rules. */
+    private final ForeignContent foreign;
+    /** The highest bound on jsoup's open elements inside foreign content (the bound counts only the root). */
+    private int foreignMax;
     /** The depth bound's state when the current noscript island was opened. */
     private long islandState;
     /** Inside a noscript island: jsoup inserts every tag as plain markup until the first &lt;/noscript&gt;. */
@@ -118,6 +124,7 @@ final class TagScanner {
         this.n = html.length();
         this.bound = new StackBound(html);
         this.tables = new TableModel(bound);
+        this.foreign = new ForeignContent(html);
     }
 
     /** The scan of html, or null when the page must go through jsoup's tree builder. */
@@ -152,7 +159,7 @@ final class TagScanner {
         try {
             TagScanner scanner = new TagScanner(html);
             scanner.run();
-            return scanner.bound.max();
+            return Math.max(scanner.bound.max(), scanner.foreignMax);
         } catch (Bailout e) {
             return -1;
         }
@@ -230,6 +237,9 @@ final class TagScanner {
     private int markupDeclaration(int p) {
         if (s.startsWith("--", p)) {
             return comment(p + 2);
+        }
+        if (foreign.active() && s.startsWith("[CDATA[", p)) {
+            throw bail(JsoupFallback.FOREIGN_CONTENT); // a CDATA section in foreign content, a bogus comment elsewhere
         }
         if (p + 7 <= n && TagKind.is(s, p, p + 7, "doctype")) {
             return afterGreaterThan(p + 7);
@@ -352,9 +362,6 @@ final class TagScanner {
     }
 
     private int startTag(int kind, int nameFrom, int nameTo, int after) {
-        if (kind == SVG || kind == MATH) {
-            throw bail(JsoupFallback.FOREIGN_CONTENT);
-        }
         if (kind == TEMPLATE) {
             throw bail(JsoupFallback.TEMPLATE);
         }
@@ -364,7 +371,16 @@ final class TagScanner {
         if (attributeCount >= MAX_ATTRIBUTES) {
             throw bail(JsoupFallback.ATTRIBUTE_LIMIT);
         }
+        if (foreign.active()) {
+            if (!ForeignContent.breaksOut(s, nameFrom, nameTo)) {
+                return foreignStartTag(kind, nameFrom, nameTo, after);
+            }
+            closeForeignContent(); // the breakout pops every foreign element, then is an HTML start tag
+        }
         if (island) {
+            if (kind == SVG || kind == MATH) {
+                throw bail(JsoupFallback.FOREIGN_CONTENT);
+            }
             islandStartTag(kind);
             bound.islandStartTag(nameFrom, nameTo);
         } else {
@@ -374,6 +390,14 @@ final class TagScanner {
             }
             tables.startTag(kind == TagKind.INPUT && hiddenInput() ? TableModel.HIDDEN_INPUT : kind); // throws when
             // the element would be foster parented
+            if (kind == SVG || kind == MATH) {
+                // in body or a cell (else tables threw): a foreign root, popped at once when self-closed
+                if (!selfClosing) {
+                    bound.pushAnchor(); // the root on jsoup's stack; what opens inside is counted in foreign
+                    openForeign(nameFrom, nameTo);
+                }
+                return after;
+            }
             if (inBody && kind == NOSCRIPT) {
                 bound.pushAnchor();
                 islandState = bound.state();
@@ -417,9 +441,24 @@ final class TagScanner {
 
     /** Extracts what the element carries and skips any text content it has. */
     private int element(int kind, int after) {
+        if (kind == IFRAME) {
+            out.link(value("src"));
+        } else {
+            extract(kind);
+        }
+        if (kind == TITLE) {
+            return title(after);
+        }
+        if (TagKind.isTextElement(kind)) {
+            return skipText(after, kind);
+        }
+        return after;
+    }
+
+    /** The values an a, area, base, meta or link element carries. */
+    private void extract(int kind) {
         switch (kind) {
             case A, AREA -> out.link(value("href"));
-            case IFRAME -> out.link(value("src"));
             // the first base, meta description and canonical link count: later ones are not decoded at all
             case BASE -> {
                 if (out.baseHref == null) {
@@ -444,18 +483,23 @@ final class TagScanner {
             }
             default -> { }
         }
-        if (kind == TITLE) {
-            return title(after);
-        }
-        if (TagKind.isTextElement(kind)) {
-            return skipText(after, kind);
-        }
-        return after;
     }
 
     private int endTag(int kind, int nameFrom, int nameTo, int after) {
         if (kind == TEMPLATE) {
             throw bail(JsoupFallback.TEMPLATE);
+        }
+        if (foreign.active()) {
+            if (kind != P && kind != BR) {
+                if (!foreign.endTag(nameFrom, nameTo)) {
+                    throw bail(JsoupFallback.FOREIGN_CONTENT); // reaches the HTML rules with foreign elements open
+                }
+                if (!foreign.active()) {
+                    bound.popAnchor(); // the root closed
+                }
+                return after;
+            }
+            closeForeignContent(); // </p> and </br> pop every foreign element, then are HTML end tags
         }
         if (island) {
             if (kind == NOSCRIPT) {
@@ -475,6 +519,48 @@ final class TagScanner {
             }
         }
         return after;
+    }
+
+    /**
+     * A start tag in foreign content that does not break out: an element of the foreign subtree, whose content is
+     * markup (no text state but an svg script's: a math script is markup too). What it carries counts as jsoup's DOM
+     * has it: an a, area, iframe, frame, base or link element is read by its name, whatever its namespace.
+     */
+    private int foreignStartTag(int kind, int nameFrom, int nameTo, int after) {
+        if (foreign.atIntegrationPoint() || ForeignContent.isFont(s, nameFrom, nameTo)) {
+            throw bail(JsoupFallback.FOREIGN_CONTENT);
+        }
+        switch (kind) {
+            case A, AREA, BASE, LINK -> extract(kind);
+            case IFRAME, FRAME -> out.link(value("src"));
+            case SCRIPT -> {
+                if (foreign.svg()) {
+                    return skipText(after, SCRIPT); // jsoup reads an svg script as script data, self-closed or not
+                }
+            }
+            default -> { }
+        }
+        if (!selfClosing) {
+            openForeign(nameFrom, nameTo);
+        }
+        return after;
+    }
+
+    private void openForeign(int nameFrom, int nameTo) {
+        foreign.push(nameFrom, nameTo);
+        foreignMax = Math.max(foreignMax, bound.value() + foreign.depth() - 1);
+        if (bound.value() + foreign.depth() >= StackBound.TABLE_LIMIT) {
+            throw bail(JsoupFallback.DEEP_NESTING); // jsoup's 512 limit could prune the subtree's root
+        }
+    }
+
+    /** A breakout: jsoup pops the foreign elements, down to an integration point if one is open. */
+    private void closeForeignContent() {
+        if (foreign.integrationOpen()) {
+            throw bail(JsoupFallback.FOREIGN_CONTENT); // the tag would be inserted as HTML inside the subtree
+        }
+        foreign.close();
+        bound.popAnchor();
     }
 
     /** Whether the tag's first attribute named exactly "type" (jsoup's token lookup: case-sensitive) is hidden. */

@@ -19,6 +19,7 @@ class TagScannerFuzzTest {
     static final int STRUCTURED_PAGES = 5_000;
     static final int TABLE_PAGES = 20_000;
     static final int DEEP_PAGES = 3_000;
+    static final int FOREIGN_PAGES = 20_000;
 
     @Test
     void hostilePagesGiveJsoupsValues() {
@@ -42,6 +43,13 @@ class TagScannerFuzzTest {
     }
 
     @Test
+    void foreignContentGivesJsoupsValues() {
+        Tally tally = run(FOREIGN_PAGES, 2000L, HostileHtml::foreign);
+        System.out.println("svg and math pages: " + tally);
+        assertThat(tally.fast).as("pages read by the scanner").isGreaterThan(FOREIGN_PAGES / 4);
+    }
+
+    @Test
     void tableChaosGivesJsoupsValues() {
         Tally tally = run(TABLE_PAGES, 7L, HostileHtml::tableChaos);
         System.out.println("table chaos pages: " + tally);
@@ -58,11 +66,12 @@ class TagScannerFuzzTest {
         Random random = new Random(99);
         int checked = 0;
         int deep = 0;
-        for (int i = 0; i < 6_000; i++) {
-            String html = switch (i % 4) {
+        for (int i = 0; i < 7_500; i++) {
+            String html = switch (i % 5) {
                 case 0 -> HostileHtml.hostile(random);
                 case 1 -> HostileHtml.tableChaos(random);
                 case 2 -> HostileHtml.deepNesting(random);
+                case 3 -> HostileHtml.foreign(random);
                 default -> HostileHtml.structured(random);
             };
             int bound = TagScanner.stackBound(html);
