@@ -34,6 +34,7 @@ final class ForeignContent {
     };
 
     private final String s;
+    private final Utf8View view;
     /** Per open element: name start, name end, 1 when it is an integration point. */
     private int[] open = new int[3 * 16];
     private int depth;
@@ -42,8 +43,10 @@ final class ForeignContent {
     /** Whether the subtree's root is svg (every element in it is then in the SVG namespace), else math. */
     private boolean svg;
 
-    ForeignContent(String s) {
+    /** view: the UTF-8 bytes s is the Latin-1 view of, or null when s is the decoded page. */
+    ForeignContent(String s, Utf8View view) {
         this.s = s;
+        this.view = view;
     }
 
     /** Whether an svg or math element is open: the tokens go through these rules. */
@@ -100,7 +103,7 @@ final class ForeignContent {
      */
     boolean endTag(int from, int to) {
         for (int i = depth - 1; i >= 0; i--) {
-            if (sameName(open[3 * i], open[3 * i + 1], from, to)) {
+            if (Utf8View.sameName(s, view, open[3 * i], open[3 * i + 1], from, to)) {
                 for (int j = i; j < depth; j++) {
                     integrations -= open[3 * j + 2];
                 }
@@ -115,18 +118,6 @@ final class ForeignContent {
     void close() {
         depth = 0;
         integrations = 0;
-    }
-
-    private boolean sameName(int aFrom, int aTo, int bFrom, int bTo) {
-        if (aTo - aFrom != bTo - bFrom) {
-            return false;
-        }
-        for (int i = 0; i < aTo - aFrom; i++) {
-            if (TagKind.lower(s.charAt(aFrom + i)) != TagKind.lower(s.charAt(bFrom + i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean in(String s, int from, int to, String[] names) {

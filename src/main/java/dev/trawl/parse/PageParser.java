@@ -2,10 +2,12 @@ package dev.trawl.parse;
 
 import dev.trawl.memory.MemoryBudget;
 import dev.trawl.url.UrlNormalizer;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jsoup.Jsoup;
 
 /**
@@ -58,7 +60,12 @@ public final class PageParser {
         CharsetSniffer.Sniffed sniffed = CharsetSniffer.sniff(bytes, len, contentType);
         String charset = sniffed.encoding().name();
         try {
-            String html = new String(bytes, sniffed.bomLength(), len - sniffed.bomLength(), sniffed.encoding().charset());
+            int from = sniffed.bomLength();
+            java.nio.charset.Charset decoder = sniffed.encoding().charset();
+            if (scanner && decoder.equals(StandardCharsets.UTF_8)) {
+                return extract(scanUtf8(new Utf8View(bytes, from), len - from, listener), pageUrl, charset);
+            }
+            String html = new String(bytes, from, len - from, decoder);
             return extract(scanner ? scan(html, listener) : jsoup(html), pageUrl, charset);
         } catch (RuntimeException e) {
             // jsoup is not known to throw on any input, but a failed page must stay a row, not abort the crawl
@@ -68,9 +75,22 @@ public final class PageParser {
 
     /** The page's values: from the tag scanner when it can read the page, else from jsoup; told to listener. */
     static DocumentScan scan(String html, ParseListener listener) {
+        return scanOrJsoup(() -> TagScanner.read(html), () -> html, listener);
+    }
+
+    /**
+     * As {@link #scan(String, ParseListener)} for a UTF-8 page, which the scanner reads from its bytes (Utf8View):
+     * the page is decoded whole only when it goes to jsoup.
+     */
+    static DocumentScan scanUtf8(Utf8View view, int length, ParseListener listener) {
+        return scanOrJsoup(() -> TagScanner.read(view, length), () -> view.text(0, length), listener);
+    }
+
+    private static DocumentScan scanOrJsoup(Supplier<DocumentScan> scanner, Supplier<String> html,
+                                            ParseListener listener) {
         JsoupFallback reason;
         try {
-            DocumentScan scan = TagScanner.read(html);
+            DocumentScan scan = scanner.get();
             listener.scanned();
             return scan;
         } catch (TagScanner.Bailout e) {
@@ -80,7 +100,7 @@ public final class PageParser {
             reason = JsoupFallback.SCANNER_ERROR;
         }
         listener.fellBack(reason);
-        return jsoup(html);
+        return jsoup(html.get());
     }
 
     /**

@@ -99,6 +99,8 @@ final class TagScanner {
     private static final int SELF_CLOSING = 5;
 
     private final String s;
+    /** The UTF-8 bytes s is the Latin-1 view of, or null when s is the decoded page. */
+    private final Utf8View view;
     private final int n;
     private final DocumentScan out = new DocumentScan();
     private final StackBound bound;
@@ -119,12 +121,13 @@ final class TagScanner {
     private int attributeCount;
     private boolean selfClosing;
 
-    private TagScanner(String html) {
+    private TagScanner(String html, Utf8View view) {
         this.s = html;
+        this.view = view;
         this.n = html.length();
-        this.bound = new StackBound(html);
+        this.bound = new StackBound(html, view);
         this.tables = new TableModel(bound);
-        this.foreign = new ForeignContent(html);
+        this.foreign = new ForeignContent(html, view);
     }
 
     /** The scan of html, or null when the page must go through jsoup's tree builder. */
@@ -138,13 +141,21 @@ final class TagScanner {
 
     /** The scan of html; throws {@link Bailout} with the reason when the page must go through jsoup's tree builder. */
     static DocumentScan read(String html) {
-        return new TagScanner(html).run();
+        return new TagScanner(html, null).run();
+    }
+
+    /**
+     * The scan of a UTF-8 page from its Latin-1 view (see {@link Utf8View}): the same values as {@link #read} of
+     * the decoded page, without decoding more than the values. Throws {@link Bailout} as read does.
+     */
+    static DocumentScan read(Utf8View view, int length) {
+        return new TagScanner(view.latin1(length), view).run();
     }
 
     /** Why html leaves the fast path, or null when it does not. For tests and diagnostics. */
     static JsoupFallback bailReason(String html) {
         try {
-            new TagScanner(html).run();
+            new TagScanner(html, null).run();
             return null;
         } catch (Bailout e) {
             return e.reason;
@@ -157,7 +168,7 @@ final class TagScanner {
      */
     static int stackBound(String html) {
         try {
-            TagScanner scanner = new TagScanner(html);
+            TagScanner scanner = new TagScanner(html, null);
             scanner.run();
             return Math.max(scanner.bound.max(), scanner.foreignMax);
         } catch (Bailout e) {
@@ -169,7 +180,7 @@ final class TagScanner {
         if (s.indexOf('\0') >= 0) {
             throw bail(JsoupFallback.NUL);
         }
-        if (s.indexOf('\uFFFF') >= 0) {
+        if (view == null ? s.indexOf('\uFFFF') >= 0 : s.contains(Utf8View.U_FFFF)) {
             throw bail(JsoupFallback.U_FFFF);
         }
         int pos = 0;
@@ -568,7 +579,7 @@ final class TagScanner {
         for (int i = 0; i < attributeCount * 4; i += 4) {
             if (s.startsWith("type", attributes[i]) && attributes[i + 1] - attributes[i] == 4) {
                 int from = attributes[i + 2];
-                String value = from < 0 ? "" : unescape(s.substring(from, attributes[i + 3]), true);
+                String value = from < 0 ? "" : unescape(decoded(from, attributes[i + 3]), true);
                 return TagKind.is(value, 0, value.length(), "hidden");
             }
         }
@@ -750,10 +761,15 @@ final class TagScanner {
                 if (from < 0) {
                     return "";
                 }
-                return unescape(s.substring(from, attributes[i + 3]), true);
+                return unescape(decoded(from, attributes[i + 3]), true);
             }
         }
         return null;
+    }
+
+    /** The page's text in s[from, to), decoded. */
+    private String decoded(int from, int to) {
+        return view == null ? s.substring(from, to) : view.text(from, to);
     }
 
     // ---- text content of elements
@@ -763,7 +779,7 @@ final class TagScanner {
         int end = textEnd(from, "title");
         int contentEnd = end < 0 ? n : end;
         if (out.title == null) {
-            out.title(unescape(s.substring(from, contentEnd), false));
+            out.title(unescape(decoded(from, contentEnd), false));
         }
         return end < 0 ? n : closeTextElement(end, "title");
     }
