@@ -84,7 +84,11 @@ final class TagScanner {
     private static final ThreadLocal<Parser> ENTITIES = ThreadLocal.withInitial(Parser::htmlParser);
 
     private static String unescape(String raw, boolean inAttribute) {
-        return raw.indexOf('&') < 0 ? raw : ENTITIES.get().unescape(raw, inAttribute);
+        if (raw.indexOf('&') < 0) {
+            return raw;
+        }
+        String simple = CharacterReferences.decode(raw); // the common references, without setting up a parser
+        return simple != null ? simple : ENTITIES.get().unescape(raw, inAttribute);
     }
 
     /** jsoup keeps at most this many attributes per tag, and on the root element when merging html tags. */
