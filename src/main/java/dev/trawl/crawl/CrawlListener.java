@@ -1,12 +1,14 @@
 package dev.trawl.crawl;
 
+import dev.trawl.parse.ParseListener;
 import dev.trawl.store.PageRecord;
 
 /**
- * Hears what a crawl does, for statistics and progress. Called from many threads at once: implementations
- * must be thread-safe and quick (no I/O), since they run on the fetch path.
+ * Hears what a crawl does, for statistics and progress, the reader of each parsed page included (ParseListener).
+ * Called from many threads at once: implementations must be thread-safe and quick (no I/O), since they run on the
+ * fetch path.
  */
-public interface CrawlListener {
+public interface CrawlListener extends ParseListener {
     /** A request is about to be sent (pages, redirect hops, retries and robots.txt alike). */
     default void requestStarted() {}
 

@@ -155,7 +155,7 @@ final class CrawlRun {
     private void runToEnd(List<String> seeds, SeenSet seen, UrlNormalizer normalizer) {
         Thread timer = startTimer();
         try (var fetcher = warc == null ? new Fetcher(fetchSettings(seeds)) : new Fetcher(fetchSettings(seeds), warc);
-             var analyzer = new PageAnalyzer(config.parseThreads(), new PageParser(normalizer),
+             var analyzer = new PageAnalyzer(config.parseThreads(), new PageParser(normalizer, listener),
                      new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()), config.maxDepth(),
                     config.traps(), config.extraction(), handler, normalizer)) {
             var robots = config.ignoreRobots() ? null

@@ -3,6 +3,7 @@ package dev.trawl.stats;
 import dev.trawl.crawl.CrawlListener;
 import dev.trawl.crawl.CrawlProgress;
 import dev.trawl.store.PageOutcome;
+import dev.trawl.parse.JsoupFallback;
 import dev.trawl.store.PageRecord;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -131,6 +132,16 @@ public final class CrawlStats implements CrawlListener, AutoCloseable {
             counters.add(Slots.ERRORS, 1);
             counters.add(Slots.errorKind(outcome.error(), reply == null ? null : reply.status()), 1);
         }
+    }
+
+    @Override
+    public void scanned() {
+        counters.add(Slots.PARSE_SCANNED, 1);
+    }
+
+    @Override
+    public void fellBack(JsoupFallback reason) {
+        counters.add(Slots.FIRST_FALLBACK + reason.ordinal(), 1);
     }
 
     public CounterSnapshot snapshot() {
