@@ -52,7 +52,7 @@ public final class PageParser {
         String charset = sniffed.encoding().name();
         try {
             String html = new String(bytes, sniffed.bomLength(), len - sniffed.bomLength(), sniffed.encoding().charset());
-            return extract(scanner ? scan(html) : jsoup(html), pageUrl, charset);
+            return extract(scanner ? scan(html) : jsoup(html), pageUrl, charset, html);
         } catch (RuntimeException e) {
             // jsoup is not known to throw on any input, but a failed page must stay a row, not abort the crawl
             return new ParsedPage(null, List.of(), null, null, null, charset, 0);
@@ -89,7 +89,7 @@ public final class PageParser {
     }
 
     /** Resolves the links, keeping them within {@link PageLimits}: what is dropped is counted as cut. */
-    private ParsedPage extract(DocumentScan scan, String pageUrl, String charset) {
+    private ParsedPage extract(DocumentScan scan, String pageUrl, String charset, String html) {
         String base = baseUrl(scan.baseHref, pageUrl);
         Set<String> links = new LinkedHashSet<>();
         int cut = scan.hrefsCut;
@@ -111,7 +111,8 @@ public final class PageParser {
             canonical = null;
         }
         String language = scan.language == null || scan.language.isEmpty() ? null : scan.language;
-        return new ParsedPage(scan.title, List.copyOf(links), scan.description, canonical, language, charset, cut);
+        return new ParsedPage(scan.title, List.copyOf(links), scan.description, canonical, language, charset, cut,
+                AppShell.looksLikeOne(scan, links.size(), html));
     }
 
     /** The base href resolved against the page URL; the page URL when there is none or it does not resolve. */

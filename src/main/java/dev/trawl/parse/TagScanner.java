@@ -218,6 +218,11 @@ final class TagScanner {
      * already. Only the column group mode notices text: it closes the colgroup.
      */
     private void text(int from, int to) {
+        if (island) {
+            out.noscriptAsksForScript = out.noscriptAsksForScript || AppShell.mentionsJavaScript(s, from, to);
+        } else if (from < to) {
+            out.textChars += AppShell.trimmedLength(s, from, to);
+        }
         if (from < to && !island && tables.inColumnGroup()) {
             for (int i = from; i < to; i++) {
                 if (!Whitespace.isAscii(s.charAt(i))) {
@@ -435,6 +440,7 @@ final class TagScanner {
     /** Extracts what the element carries and skips any text content it has. */
     private int element(int kind, int after) {
         switch (kind) {
+            case SCRIPT -> out.scripts++;
             case A, AREA -> out.link(value("href"));
             case IFRAME -> out.link(value("src"));
             // the first base, meta description and canonical link count: later ones are not decoded at all

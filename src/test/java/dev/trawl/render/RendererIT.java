@@ -1,0 +1,73 @@
+package dev.trawl.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trawl.fetch.FetchSettings;
+import dev.trawl.fetch.Fetcher;
+import dev.trawl.fetch.HttpAnswer;
+import dev.trawl.testsite.TestSite;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The renderer alone, on a real Chromium, its requests answered by a real Fetcher from a loopback site. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RendererIT {
+    private TestSite site;
+    private Fetcher fetcher;
+    private Renderer renderer;
+    private final List<String> asked = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        var chromium = Chromium.require();
+        site = TestSite.start();
+        site.html("/app", """
+                <!doctype html><html><head><title>shell</title><script src="/app.js"></script></head>
+                <body><div id="root"></div><img src="/logo.png"></body></html>""");
+        site.bytes("/app.js", 200, "text/javascript", """
+                document.addEventListener('DOMContentLoaded', () => {
+                  document.title = 'Made by script';
+                  document.getElementById('root').innerHTML = '<a href="/one">one</a>';
+                  setTimeout(() => {
+                    const a = document.createElement('a'); a.href = '/later'; a.textContent = 'later';
+                    document.body.appendChild(a);
+                  }, 200);
+                });""".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        site.bytes("/logo.png", 200, "image/png", new byte[10]);
+        fetcher = new Fetcher(new FetchSettings("trawl-test", Duration.ofSeconds(5), 1 << 20));
+        renderer = Renderer.start(new RenderSettings(RenderMode.ALWAYS, chromium, 2), Duration.ofSeconds(8), 1 << 20);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (renderer != null) renderer.close();
+        if (fetcher != null) fetcher.close();
+        if (site != null) site.close();
+    }
+
+    private HttpAnswer.Response get(String path) throws InterruptedException {
+        return (HttpAnswer.Response) fetcher.get(site.url(path), (s, t) -> true);
+    }
+
+    private final PageResources resources = (url, deadline, use) -> {
+        asked.add(url);
+        use.accept(fetcher.get(url, (s, t) -> true));
+        return true;
+    };
+
+    @Test
+    void scriptsRunAndTheDomIsRead() throws Exception {
+        RenderResult result = renderer.render(site.url("/app"), get("/app"), resources);
+        assertThat(result).isInstanceOf(RenderResult.Rendered.class);
+        String html = ((RenderResult.Rendered) result).html();
+        assertThat(html).contains("<title>Made by script</title>").contains("href=\"/one\"").contains("href=\"/later\"");
+        assertThat(asked).containsExactly(site.url("/app.js")); // the image was blocked, the page itself not fetched again
+        assertThat(site.hits("/app")).isEqualTo(1);
+        assertThat(site.hits("/logo.png")).isZero();
+    }
+}
