@@ -5,6 +5,7 @@ import dev.trawl.fetch.FetchSettings;
 import dev.trawl.fetch.ProxySpec;
 import dev.trawl.frontier.SeenSet;
 import dev.trawl.frontier.TrapRules;
+import dev.trawl.render.RenderSettings;
 import dev.trawl.url.Scope;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +46,8 @@ import java.util.regex.Pattern;
  * @param proxy       where every request goes (--proxy), or null
  * @param allowPrivate whether links and redirects may reach internal addresses (--allow-private); without it only
  *                    the seeds' own hosts may be on loopback, private or link-local addresses
+ * @param render      which pages are loaded in headless Chromium, which one, how many at once (--render,
+ *                    --chromium, --render-concurrency); each page's render deadline is --timeout
  */
 public record CrawlConfig(
         List<String> seeds,
@@ -73,7 +76,8 @@ public record CrawlConfig(
         boolean retryFailed,
         List<String> headers,
         ProxySpec proxy,
-        boolean allowPrivate) {
+        boolean allowPrivate,
+        RenderSettings render) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final String VERSION = "0.1.0";
@@ -88,6 +92,7 @@ public record CrawlConfig(
         Objects.requireNonNull(db, "db");
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(userAgent, "userAgent");
+        Objects.requireNonNull(render, "render");
         requirePositive("concurrency", concurrency);
         requirePositive("perHost", perHost);
         requirePositive("parseThreads", parseThreads);
@@ -151,6 +156,7 @@ public record CrawlConfig(
         private final List<String> headers = new ArrayList<>();
         private ProxySpec proxy;
         private boolean allowPrivate;
+        private RenderSettings render = RenderSettings.NEVER;
 
         private Builder(List<String> seeds) {
             this.seeds = List.copyOf(seeds);
@@ -182,6 +188,7 @@ public record CrawlConfig(
         public Builder headers(List<String> v) { headers.addAll(v); return this; }
         public Builder proxy(ProxySpec v) { proxy = v; return this; }
         public Builder allowPrivate(boolean v) { allowPrivate = v; return this; }
+        public Builder render(RenderSettings v) { render = v; return this; }
 
         public CrawlConfig build() {
             return new CrawlConfig(seeds, db, maxPages, maxDepth, concurrency, perHost, delay, timeout, retries,
@@ -189,7 +196,7 @@ public record CrawlConfig(
                     maxUrlLength, maxPathRepeats, maxPagesPerHost,
                     robotsRetryBase,
                     retryFailed,
-                    headers, proxy, allowPrivate);
+                    headers, proxy, allowPrivate, render);
         }
     }
 }

@@ -7,9 +7,10 @@ import java.util.List;
 /**
  * A parsed page plus the links the crawl may follow (in scope, accepted by the filters, not too deep) and the ones
  * it would follow but a trap rule refuses; or, with page null, the error code of a page that could not be given the
- * memory its parse needs.
+ * memory its parse needs. rendered: the page was loaded in the browser (--render) and all of this is read from its
+ * rendered DOM rather than from the HTML the server sent.
  */
-record PageAnalysis(ParsedPage page, List<String> followable, List<Trapped> trapped, String error) {
+record PageAnalysis(ParsedPage page, List<String> followable, List<Trapped> trapped, String error, boolean rendered) {
     static final PageAnalysis NONE = new PageAnalysis(null, List.of(), List.of());
 
     PageAnalysis {
@@ -18,11 +19,19 @@ record PageAnalysis(ParsedPage page, List<String> followable, List<Trapped> trap
     }
 
     PageAnalysis(ParsedPage page, List<String> followable, List<Trapped> trapped) {
-        this(page, followable, trapped, null);
+        this(page, followable, trapped, null, false);
     }
 
     static PageAnalysis refused(String error) {
-        return new PageAnalysis(null, List.of(), List.of(), error);
+        return new PageAnalysis(null, List.of(), List.of(), error, false);
+    }
+
+    /** This analysis, of a rendered DOM, marked so; the charset stays the one the server's bytes were decoded with. */
+    PageAnalysis asRendered(String charset) {
+        ParsedPage p = page;
+        ParsedPage kept = p == null ? null : new ParsedPage(p.title(), p.outlinks(), p.description(), p.canonical(),
+                p.language(), charset, p.linksCut(), p.appShell());
+        return new PageAnalysis(kept, followable, trapped, error, true);
     }
 
     /** A link a trap rule refused, and which rule. */

@@ -36,7 +36,7 @@ final class PageTask {
     record Context(Scheduler scheduler, Fetcher fetcher, RobotsCache robots, PageAnalyzer analyzer,
                    RetryPolicy retryPolicy, UrlNormalizer normalizer, ScopeRule scope, UrlFilters filters,
                    SeenSet seen, PageStore store, CrawlListener listener, InstantSource clock, int maxDepth,
-                   Admission admission, MemoryBudget budget) {}
+                   Admission admission, MemoryBudget budget, PageRendering rendering) {}
 
     private final Context ctx;
 
@@ -173,6 +173,7 @@ final class PageTask {
         PageAnalysis analysis = r.body() == null ? PageAnalysis.NONE
                 : ctx.analyzer().analyze(r.body(), r.contentType(), item.current(), item.depth());
         if (analysis.error() != null) return failure(item, analysis.error(), null);
+        if (r.body() != null) analysis = ctx.rendering().apply(analysis, r, item.current(), item.depth(), ctx.analyzer());
         return new Outcome(item.current(), r.status(), r.contentType(), null, analysis, r.bodyLength(), elapsed,
                 null, null);
     }
