@@ -31,7 +31,8 @@ final class PageRendering {
     PageAnalysis apply(PageAnalysis statics, HttpAnswer.Response response, String url, int depth, PageAnalyzer analyzer)
             throws InterruptedException {
         if (!wants(statics)) return statics;
-        if (!(renderer.render(url, response, resources) instanceof RenderResult.Rendered rendered)) return statics;
+        RenderResult result = renderer.render(url, response, resources);
+        if (!(result instanceof RenderResult.Rendered rendered)) return statics;
         byte[] dom = rendered.html().getBytes(StandardCharsets.UTF_8);
         MemoryBudget.current().adopt(dom.length); // given back with the page's claim, when its record is handed over
         PageAnalysis analysis = analyzer.analyze(dom, "text/html; charset=utf-8", url, depth);

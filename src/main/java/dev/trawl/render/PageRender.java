@@ -9,7 +9,7 @@ import java.util.Map;
  * read the DOM, close the tab.
  *
  * <p>Settled: the document has loaded, no request of the page is being answered, and neither the DOM (a
- * MutationObserver installed before the page's scripts run) nor the requests changed for {@link #QUIET}. So content
+ * MutationObserver, from the first poll on) nor the requests changed for {@link #QUIET}. So content
  * that a script adds after a timer or after its own requests is read when it comes within QUIET of the last change.
  * Content loaded on scroll: while it settles the page is scrolled to the bottom whenever its height changed, at most
  * {@link #MAX_SCROLLS} times (an endless feed would otherwise grow until the deadline). A page that never settles
@@ -19,14 +19,6 @@ final class PageRender {
     static final Duration QUIET = Duration.ofMillis(500);
     static final Duration POLL = Duration.ofMillis(100);
     static final int MAX_SCROLLS = 10;
-    private static final String WATCH_CHANGES = """
-            (() => {
-              const state = { changed: performance.now() };
-              Object.defineProperty(window, '__trawlRender', { value: state });
-              new MutationObserver(() => { state.changed = performance.now(); })
-                .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-            })()""";
-
     private final Browser browser;
     private final Duration deadline;
     private final long maxDomChars;
@@ -56,10 +48,9 @@ final class PageRender {
             requests = new RequestInterceptor(tab, targetId, page, resources, end);
             tab.on("Fetch.requestPaused", requests::paused);
             tab.call("Fetch.enable", RequestInterceptor.enableParams(), remaining(end));
-            tab.call("Page.addScriptToEvaluateOnNewDocument", Map.of("source", WATCH_CHANGES), remaining(end));
             Map<String, Object> navigated = tab.call("Page.navigate", Map.of("url", url), remaining(settleBy));
             if (navigated.get("errorText") instanceof String error) return new RenderResult.Failed("navigate: " + error);
-            boolean settled = settle(tab, requests, settleBy);
+            boolean settled = settle(tab, requests, settleBy, end);
             String html = dom(tab, end);
             return html == null ? new RenderResult.Failed("DOM larger than " + maxDomChars + " characters")
                     : new RenderResult.Rendered(html, settled);
@@ -71,8 +62,11 @@ final class PageRender {
         }
     }
 
-    /** Polls until the page is settled (true) or settleBy comes (false). */
-    private boolean settle(CdpSession tab, RequestInterceptor requests, long settleBy) throws InterruptedException {
+    /**
+     * Polls until the page is settled (true) or settleBy comes (false). A poll may run past settleBy (a busy page
+     * answers late), not past end.
+     */
+    private boolean settle(CdpSession tab, RequestInterceptor requests, long settleBy, long end) throws InterruptedException {
         int scrolls = 0;
         long scrolledHeight = -1;
         long height = 0;
@@ -82,7 +76,12 @@ final class PageRender {
                 scrolls++;
                 scrolledHeight = height;
             }
-            String state = evaluate(tab, pollExpression(scroll), remaining(settleBy));
+            String state;
+            try {
+                state = evaluate(tab, pollExpression(scroll), remaining(end));
+            } catch (CdpSession.CdpException e) {
+                return false; // no answer: the DOM is read as it is, if the page lets it be
+            }
             String[] parts = state == null ? new String[0] : state.split(" ");
             if (parts.length != 3) return false;
             height = Long.parseLong(parts[2]);
@@ -96,14 +95,23 @@ final class PageRender {
         return false;
     }
 
-    /** "readyState msSinceTheLastDomChange height", scrolling to the bottom first when asked. */
+    /**
+     * "readyState msSinceTheLastDomChange height", scrolling to the bottom first when asked. The first poll installs
+     * the MutationObserver (counting from then: what changed before it, the first poll's wait covers).
+     */
     private static String pollExpression(boolean scroll) {
         return """
                 (() => {
+                  let state = window.__trawlRender;
+                  if (!state) {
+                    state = { changed: performance.now() };
+                    Object.defineProperty(window, '__trawlRender', { value: state });
+                    new MutationObserver(() => { state.changed = performance.now(); })
+                      .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+                  }
                   const root = document.scrollingElement || document.documentElement;
                   if (%s && root) window.scrollTo(0, root.scrollHeight);
-                  const state = window.__trawlRender;
-                  const quiet = state ? Math.round(performance.now() - state.changed) : 0;
+                  const quiet = Math.round(performance.now() - state.changed);
                   return document.readyState + ' ' + quiet + ' ' + (root ? root.scrollHeight : 0);
                 })()""".formatted(scroll);
     }

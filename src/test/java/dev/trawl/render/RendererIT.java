@@ -61,6 +61,34 @@ class RendererIT {
     };
 
     @Test
+    void aPageThatNeverSettlesIsReadAtItsDeadline() throws Exception {
+        site.html("/tick", SinglePageApp.shell("/tick.js"));
+        site.bytes("/tick.js", 200, "text/javascript", SinglePageApp.ascii("""
+                document.title = 'Ticking';
+                document.getElementById('root').innerHTML = '<a href="/after">after</a><span id="n">0</span>';
+                let n = 0;
+                setInterval(() => { document.getElementById('n').textContent = String(++n); }, 20);"""));
+        long start = System.nanoTime();
+        RenderResult result = renderer.render(site.url("/tick"), get("/tick"), resources);
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        assertThat(result).as("took %d ms", tookMs).isInstanceOf(RenderResult.Rendered.class);
+        assertThat(((RenderResult.Rendered) result).settled()).isFalse();
+        assertThat(((RenderResult.Rendered) result).html()).contains("<title>Ticking</title>", "href=\"/after\"");
+        assertThat(tookMs).isLessThan(8_000 + 1_000);
+    }
+
+    @Test
+    void aStaticPageSettlesSoon() throws Exception {
+        site.page("/static", "Static", "/a", "/b");
+        long start = System.nanoTime();
+        RenderResult result = renderer.render(site.url("/static"), get("/static"), resources);
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        assertThat(result).isInstanceOf(RenderResult.Rendered.class);
+        assertThat(((RenderResult.Rendered) result).settled()).as("took %d ms", tookMs).isTrue();
+        assertThat(tookMs).isLessThan(3_000);
+    }
+
+    @Test
     void scriptsRunAndTheDomIsRead() throws Exception {
         RenderResult result = renderer.render(site.url("/app"), get("/app"), resources);
         assertThat(result).isInstanceOf(RenderResult.Rendered.class);
