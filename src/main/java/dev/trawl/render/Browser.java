@@ -52,9 +52,13 @@ final class Browser implements AutoCloseable {
         }
         Process process = null;
         try {
-            process = launch(new ProcessBuilder(command(chromium, profile, proxyPort))
+            ProcessBuilder builder = new ProcessBuilder(command(chromium, profile, proxyPort))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(profile.resolve("chromium.log").toFile()));
+                    .redirectError(profile.resolve("chromium.log").toFile());
+            // The crash handler's database and the caches go in the profile too, not in the user's ~/.config
+            builder.environment().put("XDG_CONFIG_HOME", profile.toString());
+            builder.environment().put("XDG_CACHE_HOME", profile.toString());
+            process = launch(builder);
             int port = awaitPort(process, profile, chromium);
             String browserPath = Files.readAllLines(profile.resolve("DevToolsActivePort")).get(1);
             CdpSession session = CdpSession.open(URI.create("ws://127.0.0.1:" + port + browserPath));
