@@ -109,6 +109,23 @@ class RenderCrawlIT {
     }
 
     @Test
+    void aBrowserThatDoesNotStartIsAFatalErrorOnOneLine() {
+        CliRunner.Result result = CliRunner.run("crawl", site.url("/"), "--db", dir.resolve("x.db"), "--render", "always",
+                "--chromium", "/bin/false");
+        assertThat(result.exit()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err()).startsWith("trawl: /bin/false exited with status 1 at start").hasLineCount(1);
+        assertThat(site.allHits()).isEmpty();
+    }
+
+    @Test
+    void renderConcurrencyBelowOneIsAUsageError() {
+        CliRunner.Result result = CliRunner.run("crawl", site.url("/"), "--db", dir.resolve("x.db"), "--render", "auto",
+                "--render-concurrency", "0");
+        assertThat(result.exit()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).startsWith("trawl: --render-concurrency: expected an integer >= 1, got 0");
+    }
+
+    @Test
     void killingTrawlWithSigkillLeavesNoBrowserProcess() throws Exception {
         Chromium.require();
         Process child = CliRunner.startChild(List.of("-Djava.io.tmpdir=" + dir), List.of("crawl", site.url("/ticking"),
