@@ -89,12 +89,44 @@ class RendererIT {
     }
 
     @Test
+    void aPageMakesAtMostMaxRequests() throws Exception {
+        site.prefix("/r/", ex -> TestSite.send(ex, 200, "application/json", "1"));
+        site.html("/many", SinglePageApp.shell("/many.js"));
+        site.bytes("/many.js", 200, "text/javascript", SinglePageApp.ascii("""
+                (async () => {
+                  let ok = 0;
+                  await Promise.all([...Array(600).keys()].map(i => fetch('/r/' + i).then(() => ok++, () => {})));
+                  document.title = 'ok ' + ok;
+                })();"""));
+        RenderResult result = renderer.render(site.url("/many"), get("/many"), resources);
+        assertThat(result).isInstanceOf(RenderResult.Rendered.class);
+        // the script itself is one of the page's requests
+        assertThat(((RenderResult.Rendered) result).html()).contains("<title>ok " + (RequestInterceptor.MAX_REQUESTS - 1) + "</title>");
+        long served = site.allHits().keySet().stream().filter(p -> p.startsWith("/r/")).count();
+        assertThat(served).isEqualTo(RequestInterceptor.MAX_REQUESTS - 1);
+    }
+
+    @Test
+    void aDomOverTheLimitIsNotRead() throws Exception {
+        site.html("/big", SinglePageApp.shell("/big.js"));
+        site.bytes("/big.js", 200, "text/javascript", SinglePageApp.ascii(
+                "document.getElementById('root').textContent = 'x'.repeat(5000);"));
+        try (Renderer small = Renderer.start(new RenderSettings(RenderMode.ALWAYS, Chromium.require(), 1),
+                Duration.ofSeconds(8), 4000)) {
+            RenderResult result = small.render(site.url("/big"), get("/big"), resources);
+            assertThat(result).isInstanceOf(RenderResult.Failed.class);
+            assertThat(((RenderResult.Failed) result).reason()).contains("larger than 4000 characters");
+        }
+    }
+
+    @Test
     void scriptsRunAndTheDomIsRead() throws Exception {
+        int before = asked.size();
         RenderResult result = renderer.render(site.url("/app"), get("/app"), resources);
         assertThat(result).isInstanceOf(RenderResult.Rendered.class);
         String html = ((RenderResult.Rendered) result).html();
         assertThat(html).contains("<title>Made by script</title>").contains("href=\"/one\"").contains("href=\"/later\"");
-        assertThat(asked).containsExactly(site.url("/app.js")); // the image was blocked, the page itself not fetched again
+        assertThat(asked.subList(before, asked.size())).containsExactly(site.url("/app.js")); // the image was blocked, the page itself not fetched again
         assertThat(site.hits("/app")).isEqualTo(1);
         assertThat(site.hits("/logo.png")).isZero();
     }
