@@ -6,8 +6,12 @@ import dev.trawl.frontier.HostBudget;
 import dev.trawl.frontier.TrapRules;
 import dev.trawl.fetch.FetchSettings;
 import dev.trawl.fetch.ProxySpec;
+import dev.trawl.render.ChromiumLocator;
+import dev.trawl.render.RenderMode;
+import dev.trawl.render.RenderSettings;
 import dev.trawl.url.Scope;
 import dev.trawl.url.UrlNormalizer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,6 +132,18 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--http2", description = "offer HTTP/2 to https:// sites (ALPN, Jetty's client; HTTP/1.1 where the server has no h2; not through --proxy) (default: off, HTTP/1.1 everywhere: it costs less CPU per page)")
     boolean http2;
 
+    @Option(names = "--render", paramLabel = "never|auto|always", defaultValue = "never", completionCandidates = RenderNames.class,
+            description = "load pages in headless Chromium and read title and links from the rendered DOM: auto only pages that look like an app shell, always every HTML page (default: ${DEFAULT-VALUE})")
+    RenderMode render;
+
+    @Option(names = "--chromium", paramLabel = "PATH",
+            description = "the Chromium that --render uses (default: chromium, chromium-browser, google-chrome or google-chrome-stable on PATH)")
+    Path chromium;
+
+    @Option(names = "--render-concurrency", paramLabel = "N",
+            description = "pages rendered at once, one browser tab each (default: the number of cores)")
+    Integer renderConcurrency;
+
     @Mixin SessionOptions process;
 
     @Option(names = "--keep-status", description = "leave the live counters behind when the crawl ends, for trawl status to report the final counts (default: off)")
@@ -191,6 +207,7 @@ final class CrawlCommand implements Callable<Integer> {
             throw new UsageException("--warc: '" + warc + "' exists and is not a directory");
         }
         return CrawlConfig.builder(seeds).db(db).headers(headers).proxy(proxySpec).allowPrivate(allowPrivate).http2(http2)
+                .render(renderSettings())
                 .warc(warc).warcMaxSize(warcMaxSize)
                 .extraction(ExtractionOptions.rules(extract, rules)).storeBodies(storeBodies)
                 .maxPages(maxPages == null ? CrawlConfig.UNLIMITED : maxPages)
@@ -199,6 +216,18 @@ final class CrawlCommand implements Callable<Integer> {
                 .scope(scope).include(include).exclude(exclude).ignoreRobots(ignoreRobots).userAgent(userAgent)
                 .maxBody(maxBody).timeLimit(timeLimit).maxUrlLength(maxUrlLength).maxPathRepeats(maxPathRepeats)
                 .maxPagesPerHost(maxPagesPerHost).retryFailed(retryFailed).sitemaps(sitemaps).build();
+    }
+
+    /** --render's settings; the browser must be there before the crawl starts. */
+    private RenderSettings renderSettings() {
+        if (renderConcurrency != null) requireAtLeast("--render-concurrency", renderConcurrency, 1);
+        if (render == RenderMode.NEVER) return RenderSettings.NEVER;
+        Path browser = ChromiumLocator.find(chromium, System.getenv("PATH")).orElseThrow(() -> new UsageException(
+                chromium != null ? "--chromium: '" + chromium + "' is not an executable file"
+                        : "--render " + render.label() + ": no Chromium on PATH (looked for chromium, chromium-browser, "
+                        + "google-chrome, google-chrome-stable); install one (Debian: apt-get install chromium) or give --chromium PATH"));
+        return new RenderSettings(render, browser,
+                renderConcurrency == null ? RenderSettings.defaultConcurrency() : renderConcurrency);
     }
 
     private static void requireAtLeast(String option, long value, long min) {

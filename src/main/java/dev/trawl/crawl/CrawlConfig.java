@@ -6,6 +6,7 @@ import dev.trawl.fetch.FetchSettings;
 import dev.trawl.fetch.ProxySpec;
 import dev.trawl.frontier.SeenSet;
 import dev.trawl.frontier.TrapRules;
+import dev.trawl.render.RenderSettings;
 import dev.trawl.url.Scope;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,6 +56,8 @@ import java.util.regex.Pattern;
  * @param http2       https:// offers HTTP/2 (--http2); else every request is HTTP/1.1
  * @param warc        directory to write every HTTP exchange into as WARC/1.1 files (--warc), or null for none
  * @param warcMaxSize a WARC file is rotated before it would grow past this many bytes (--warc-max-size)
+ * @param render      which pages are loaded in headless Chromium, which one, how many at once (--render,
+ *                    --chromium, --render-concurrency); each page's render deadline is --timeout
  */
 public record CrawlConfig(
         List<String> seeds,
@@ -89,7 +92,8 @@ public record CrawlConfig(
         boolean sitemaps,
         boolean http2,
         java.nio.file.Path warc,
-        long warcMaxSize) {
+        long warcMaxSize,
+        RenderSettings render) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final long DEFAULT_WARC_MAX_SIZE = 1L << 30;
@@ -106,6 +110,7 @@ public record CrawlConfig(
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(userAgent, "userAgent");
         Objects.requireNonNull(extraction, "extraction");
+        Objects.requireNonNull(render, "render");
         requirePositive("concurrency", concurrency);
         requirePositive("perHost", perHost);
         requirePositive("parseThreads", parseThreads);
@@ -176,6 +181,7 @@ public record CrawlConfig(
         private boolean http2;
         private java.nio.file.Path warc;
         private long warcMaxSize = DEFAULT_WARC_MAX_SIZE;
+        private RenderSettings render = RenderSettings.NEVER;
 
         private Builder(List<String> seeds) {
             this.seeds = List.copyOf(seeds);
@@ -214,6 +220,7 @@ public record CrawlConfig(
         /** Also write every HTTP exchange to WARC/1.1 files in this directory (created if missing); null: none. */
         public Builder warc(java.nio.file.Path v) { warc = v; return this; }
         public Builder warcMaxSize(long v) { warcMaxSize = v; return this; }
+        public Builder render(RenderSettings v) { render = v; return this; }
 
         public CrawlConfig build() {
             return new CrawlConfig(seeds, db, maxPages, maxDepth, concurrency, perHost, delay, timeout, retries,
@@ -221,7 +228,7 @@ public record CrawlConfig(
                     maxUrlLength, maxPathRepeats, maxPagesPerHost,
                     robotsRetryBase,
                     retryFailed,
-                    headers, proxy, allowPrivate, extraction, storeBodies, sitemaps, http2, warc, warcMaxSize);
+                    headers, proxy, allowPrivate, extraction, storeBodies, sitemaps, http2, warc, warcMaxSize, render);
         }
     }
 }

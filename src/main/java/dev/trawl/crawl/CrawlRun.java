@@ -12,6 +12,8 @@ import dev.trawl.frontier.Scheduler;
 import dev.trawl.frontier.SeenSet;
 import dev.trawl.memory.MemoryBudget;
 import dev.trawl.parse.PageParser;
+import dev.trawl.render.RenderMode;
+import dev.trawl.render.Renderer;
 import dev.trawl.robots.RobotsPolicy;
 import dev.trawl.store.FrontierEntry;
 import dev.trawl.store.PageOutcome;
@@ -69,6 +71,7 @@ final class CrawlRun {
     private long pendingLeft;
     private long startNanos;
     private final PageHandler handler;
+    private Renderer renderer;
 
     CrawlRun(CrawlConfig config, CrawlListener listener, PageHandler handler, PageStore store) {
         this.config = config;
@@ -164,11 +167,15 @@ final class CrawlRun {
                             new RobotsBackoff(config.robotsRetryBase(), RobotsBackoff.DEFAULT.maxAttempts()),
                             RobotsCache.Bounds.forHeap(Runtime.getRuntime().maxMemory()));
             var retryPolicy = new RetryPolicy(config.retries(), config.retryBase(), new Random());
+            var memory = MemoryBudget.forHeap(Runtime.getRuntime().maxMemory(), config.timeout().multipliedBy(4));
+            renderer = startRenderer();
+            var rendering = renderer == null ? PageRendering.NONE : new PageRendering(config.render().mode(), renderer,
+                    new RenderRequests(scheduler, fetcher, robots, normalizer, new ScopeRule(config.scope(), seeds),
+                            new UrlFilters(config.include(), config.exclude()), memory));
             var ctx = new PageTask.Context(scheduler, fetcher, robots, analyzer, retryPolicy, normalizer,
                     new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()),
-                    seen, store, new Counting(), clock, config.maxDepth(), admission,
-                    MemoryBudget.forHeap(Runtime.getRuntime().maxMemory(), config.timeout().multipliedBy(4)),
-                    config.storeBodies());
+                    seen, store, new Counting(), clock, config.maxDepth(), admission, memory, config.storeBodies(),
+                    rendering);
             if (sitemaps != null) sitemaps.start(fetcher, robots, retryPolicy, normalizer, ctx.listener(), clock);
             dispatch(new PageTask(ctx));
             awaitTasks();
@@ -187,8 +194,15 @@ final class CrawlRun {
             if (timer != null) timer.interrupt();
             stopSitemaps();
             closeArchive();
+            if (renderer != null) renderer.close(); // every browser process ends with the crawl, however it ends
             closeStoreAndComplete();
         }
+    }
+
+    /** The browser, started before the first request so that one that cannot start stops the crawl; null: --render never. */
+    private Renderer startRenderer() throws InterruptedException {
+        if (config.render().mode() == RenderMode.NEVER) return null;
+        return Renderer.start(config.render(), config.timeout(), config.maxBody());
     }
 
     private void dispatch(PageTask task) throws InterruptedException {

@@ -122,7 +122,7 @@ final class PageAnalyzer implements AutoCloseable {
             String link = normalizer.resolve(pageUrl, href);
             if (link != null && !links.contains(link)) links.add(link);
         }
-        if (depth >= maxDepth) return new PageAnalysis(page, List.of(), List.of(), fields, null);
+        if (depth >= maxDepth) return new PageAnalysis(page, List.of(), List.of(), fields, null, false);
         List<String> followable = new ArrayList<>();
         List<PageAnalysis.Trapped> trapped = new ArrayList<>();
         for (String link : links) {
@@ -131,7 +131,7 @@ final class PageAnalyzer implements AutoCloseable {
             if (trap == null) followable.add(link);
             else trapped.add(new PageAnalysis.Trapped(link, trap));
         }
-        return new PageAnalysis(page, followable, trapped, fields, null);
+        return new PageAnalysis(page, followable, trapped, fields, null, false);
     }
 
     /** The rules' fields with the handler's added (a name both give keeps the rule's); null when neither gave any. */

@@ -40,7 +40,7 @@ final class PageTask {
     record Context(Scheduler scheduler, HttpGet fetcher, RobotsCache robots, PageAnalyzer analyzer,
                    RetryPolicy retryPolicy, UrlNormalizer normalizer, ScopeRule scope, UrlFilters filters,
                    SeenSet seen, PageStore store, CrawlListener listener, InstantSource clock, int maxDepth,
-                   Admission admission, MemoryBudget budget, boolean storeBodies) {}
+                   Admission admission, MemoryBudget budget, boolean storeBodies, PageRendering rendering) {}
 
     private final Context ctx;
 
@@ -187,8 +187,9 @@ final class PageTask {
         if (analysis.error() != null) {
             record(lease, item, new PageOutcome.Failed(analysis.error()));
         } else {
+            analysis = ctx.rendering().apply(analysis, r, item.current(), item.depth(), ctx.analyzer()); // --render
             var outcome = new PageOutcome.Fetched(reply(item, r, elapsed), analysis.page(), analysis.fields(),
-                    ctx.storeBodies() ? storedBody(r) : null);
+                    ctx.storeBodies() ? storedBody(r) : null, analysis.rendered());
             record(lease, item, outcome, analysis, null);
         }
     }

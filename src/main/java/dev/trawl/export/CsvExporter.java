@@ -39,7 +39,7 @@ final class CsvExporter implements RowWriter {
             switch (field.kind()) {
                 case JSON_LINKS -> {}
                 case JSON_FIELDS -> fieldNames.forEach(name -> header.add(columnOf(name)));
-                case TEXT, INTEGER, TIME -> header.add(field.name());
+                case TEXT, INTEGER, BOOLEAN, TIME -> header.add(field.name());
             }
         }
         for (int i = 0; i < header.size(); i++) {
@@ -74,7 +74,7 @@ final class CsvExporter implements RowWriter {
                         field(fields.values().containsKey(name) ? fields.csvCell(name) : null);
                     }
                 }
-                case TEXT, INTEGER, TIME -> {
+                case TEXT, INTEGER, BOOLEAN, TIME -> {
                     if (!first) out.write(',');
                     first = false;
                     field(value == null ? null : value.toString());

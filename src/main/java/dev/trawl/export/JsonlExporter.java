@@ -49,6 +49,7 @@ final class JsonlExporter implements RowWriter {
             }
             switch (field.kind()) {
                 case INTEGER -> gen.writeNumber((Integer) value);
+                case BOOLEAN -> gen.writeBoolean((Boolean) value);
                 // stored as ISO-8601 UTC with three fraction digits (store.Timestamps), the documented form
                 case TEXT, TIME -> gen.writeString((String) value);
                 // The store wrote these with a JSON generator, so they are valid JSON and can go out as they are.

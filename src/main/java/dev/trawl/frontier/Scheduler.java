@@ -321,6 +321,43 @@ public final class Scheduler {
         }
     }
 
+    /**
+     * Takes a request slot of host (and of the global limit) for a request that is no item's own: one that a rendered
+     * page makes (a script, an XHR). Waits until --per-host and --concurrency allow it, or until deadlineNanos (on
+     * this scheduler's clock). Such requests do not wait for --delay: a browser loads a page's parts together.
+     *
+     * @return false when the deadline came first or the scheduler was stopped; true: call {@link #releaseSlot}
+     */
+    public boolean acquireSlot(String host, long deadlineNanos) throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            HostQueue queue = queueOf(host);
+            while (true) {
+                if (stopped) return false;
+                if (inFlight < concurrency && queue.inFlight < queue.slots) {
+                    inFlight++;
+                    queue.inFlight++;
+                    return true;
+                }
+                long left = deadlineNanos - nanoTime.getAsLong();
+                if (left <= 0) return false;
+                changed.awaitNanos(left);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Gives back a slot taken by {@link #acquireSlot}. */
+    public void releaseSlot(String host) {
+        withLock(() -> {
+            HostQueue queue = queueOf(host);
+            inFlight--;
+            queue.inFlight--;
+            markReady(queue);
+        });
+    }
+
     /** Stops handing out leases; {@link #take} returns null from now on. Leased items may still finish. */
     public void stop() {
         withLock(() -> {

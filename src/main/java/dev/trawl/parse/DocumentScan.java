@@ -31,6 +31,11 @@ final class DocumentScan {
     private Set<String> keptHrefs;
     /** Distinct hrefs past the cap (a cut href that repeats counts each time: a set of them would be unbounded). */
     int hrefsCut;
+    // What AppShell decides from: script elements, characters of text outside script, style, title, textarea and
+    // noscript (each run between tags trimmed), and whether a noscript's text mentions JavaScript.
+    int scripts;
+    long textChars;
+    boolean noscriptAsksForScript;
 
     DocumentScan() {}
 
@@ -47,6 +52,7 @@ final class DocumentScan {
     }
 
     private void visit(Element el) {
+        shellSigns(el);
         switch (el.normalName()) {
             case "a", "area" -> link(attr(el, "href"));
             case "frame", "iframe" -> link(attr(el, "src"));
@@ -60,6 +66,24 @@ final class DocumentScan {
             case "meta" -> meta(attr(el, "name"), attr(el, "content"));
             case "link" -> linkElement(attr(el, "rel"), attr(el, "href"));
             default -> { }
+        }
+    }
+
+    /** The app-shell signals of one element: its own text runs, as the tag scanner counts them between tags. */
+    private void shellSigns(Element el) {
+        switch (el.normalName()) {
+            case "script" -> scripts++;
+            case "title", "textarea", "style" -> { }
+            case "noscript" -> {
+                String text = el.text();
+                noscriptAsksForScript |= AppShell.mentionsJavaScript(text, 0, text.length());
+            }
+            default -> {
+                for (org.jsoup.nodes.TextNode text : el.textNodes()) {
+                    String t = text.getWholeText();
+                    textChars += AppShell.trimmedLength(t, 0, t.length());
+                }
+            }
         }
     }
 

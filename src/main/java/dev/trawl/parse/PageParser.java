@@ -65,7 +65,8 @@ public final class PageParser {
             int from = sniffed.bomLength();
             java.nio.charset.Charset decoder = sniffed.encoding().charset();
             if (scanner && decoder.equals(StandardCharsets.UTF_8)) {
-                return extract(scanUtf8(new Utf8View(bytes, from), len - from, listener), pageUrl, charset);
+                Utf8View view = new Utf8View(bytes, from);
+                return extract(scanUtf8(view, len - from, listener), pageUrl, charset, () -> view.text(0, len - from));
             }
             String html = new String(bytes, from, len - from, decoder);
             return parseText(html, pageUrl, charset);
@@ -107,7 +108,7 @@ public final class PageParser {
             Document doc = Jsoup.parse(html, pageUrl);
             ParsedPage page;
             try {
-                page = extract(DocumentScan.of(doc), pageUrl, charset);
+                page = extract(DocumentScan.of(doc), pageUrl, charset, () -> html);
             } catch (RuntimeException e) {
                 page = new ParsedPage(null, List.of(), null, null, null, charset, 0);
             }
@@ -119,7 +120,7 @@ public final class PageParser {
 
     private ParsedPage parseText(String html, String pageUrl, String charset) {
         try {
-            return extract(scanner ? scan(html, listener) : jsoup(html), pageUrl, charset);
+            return extract(scanner ? scan(html, listener) : jsoup(html), pageUrl, charset, () -> html);
         } catch (RuntimeException e) {
             // jsoup is not known to throw on any input, but a failed page must stay a row, not abort the crawl
             return new ParsedPage(null, List.of(), null, null, null, charset, 0);
@@ -174,8 +175,11 @@ public final class PageParser {
         }
     }
 
-    /** Resolves the links, keeping them within {@link PageLimits}: what is dropped is counted as cut. */
-    private ParsedPage extract(DocumentScan scan, String pageUrl, String charset) {
+    /**
+     * Resolves the links, keeping them within {@link PageLimits}: what is dropped is counted as cut. html: the page's
+     * text, asked for only by the app-shell rule, and only for the few pages it may be true of.
+     */
+    private ParsedPage extract(DocumentScan scan, String pageUrl, String charset, Supplier<String> html) {
         String base = baseUrl(scan.baseHref, pageUrl);
         Set<String> links = new LinkedHashSet<>();
         int cut = scan.hrefsCut;
@@ -197,7 +201,8 @@ public final class PageParser {
             canonical = null;
         }
         String language = scan.language == null || scan.language.isEmpty() ? null : scan.language;
-        return new ParsedPage(scan.title, List.copyOf(links), scan.description, canonical, language, charset, cut);
+        return new ParsedPage(scan.title, List.copyOf(links), scan.description, canonical, language, charset, cut,
+                AppShell.looksLikeOne(scan, links.size(), html));
     }
 
     /** The base href resolved against the page URL; the page URL when there is none or it does not resolve. */

@@ -13,12 +13,20 @@ import java.util.List;
  * @param charset     the name of the charset the body was decoded with
  * @param linksCut    links the page had past {@link PageLimits} (more than MAX_LINKS distinct hrefs, too long),
  *                    not in outlinks; 0 when all were kept
+ * @param appShell    the page looks like the shell of a single-page app, whose content a script makes (the rule
+ *                    of --render auto: {@link AppShell})
  */
 public record ParsedPage(
         String title, List<String> outlinks, String description, String canonical, String language, String charset,
-        int linksCut) {
+        int linksCut, boolean appShell) {
     public ParsedPage {
         outlinks = List.copyOf(outlinks);
+    }
+
+    /** A page that is not an app shell. */
+    public ParsedPage(String title, List<String> outlinks, String description, String canonical, String language,
+                      String charset, int linksCut) {
+        this(title, outlinks, description, canonical, language, charset, linksCut, false);
     }
 
     /** What the page's values hold in memory, roughly (strings of one byte per character: URLs are ASCII). */

@@ -223,6 +223,11 @@ final class TagScanner {
      * already. Only the column group mode notices text: it closes the colgroup.
      */
     private void text(int from, int to) {
+        if (island) {
+            out.noscriptAsksForScript = out.noscriptAsksForScript || AppShell.mentionsJavaScript(s, from, to);
+        } else if (from < to) {
+            out.textChars += AppShell.trimmedLength(s, from, to);
+        }
         if (from < to && !island && tables.inColumnGroup()) {
             for (int i = from; i < to; i++) {
                 if (!Whitespace.isAscii(s.charAt(i))) {
@@ -473,6 +478,7 @@ final class TagScanner {
     /** The values an a, area, base, meta or link element carries. */
     private void extract(int kind) {
         switch (kind) {
+            case SCRIPT -> out.scripts++;
             case A, AREA -> out.link(value("href"));
             // the first base, meta description and canonical link count: later ones are not decoded at all
             case BASE -> {

@@ -43,7 +43,8 @@ public final class PageColumns {
             new Column("elapsed_ms", Type.BIGINT, r -> orZero(reply(r, PageOutcome.Reply::elapsedMillis))),
             new Column("links_cut", Type.INTEGER, r -> r.outcome().page() == null ? 0 : r.outcome().page().linksCut()),
             new Column("fields", Type.TEXT, r -> r.outcome() instanceof PageOutcome.Fetched f ? f.fields() : null),
-            new Column("digest", Type.TEXT, r -> reply(r, PageOutcome.Reply::digest)));
+            new Column("digest", Type.TEXT, r -> reply(r, PageOutcome.Reply::digest)),
+            new Column("rendered", Type.INTEGER, r -> r.outcome() instanceof PageOutcome.Fetched f && f.rendered() ? 1 : 0));
 
     /** How an export writes a field's value. */
     public enum Kind {
@@ -51,6 +52,8 @@ public final class PageColumns {
         TEXT,
         /** a whole number, or null */
         INTEGER,
+        /** 0 or 1 stored; true or false in JSON lines, as it is in CSV */
+        BOOLEAN,
         /** a stored timestamp (ISO-8601 text) */
         TIME,
         /** a JSON array of strings as stored; JSONL only */
@@ -75,6 +78,7 @@ public final class PageColumns {
             new Field("error", "p.error", Kind.TEXT),
             new Field("fetched_at", "p.fetched_at", Kind.TIME),
             new Field("digest", "p.digest", Kind.TEXT),
+            new Field("rendered", "p.rendered", Kind.BOOLEAN),
             // --sitemaps: the sitemap that listed the URL and its lastmod (one index seek a row)
             new Field("sitemap", "(SELECT s.sitemap FROM sitemap_urls s WHERE s.url_key = f.url_key)", Kind.TEXT),
             new Field("lastmod", "(SELECT s.lastmod FROM sitemap_urls s WHERE s.url_key = f.url_key)", Kind.TEXT),

@@ -77,7 +77,9 @@ final class Schema {
                         "CREATE TABLE bodies (frontier_id " + dialect.foreignKey() + " REFERENCES frontier(id),"
                                 + " head TEXT NOT NULL, coding TEXT NOT NULL, body " + dialect.blob() + " NOT NULL)"),
                 // 9: --sitemaps: where each URL a sitemap listed came from, and the walk (SitemapRows)
-                SitemapRows.migration(dialect));
+                SitemapRows.migration(dialect),
+                // 10: --render: whether the page's title, links and fields come from its DOM rendered in Chromium
+                List.of("ALTER TABLE pages ADD COLUMN rendered INTEGER NOT NULL DEFAULT 0"));
     }
 
     private static List<String> workersMigration(Dialect dialect) {

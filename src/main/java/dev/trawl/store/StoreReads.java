@@ -105,6 +105,7 @@ final class StoreReads {
         List<Object> values = new ArrayList<>(PageColumns.EXPORTED.size());
         for (int i = 0; i < PageColumns.EXPORTED.size(); i++) {
             Object value = switch (PageColumns.EXPORTED.get(i).kind()) {
+                case BOOLEAN -> rs.getInt(i + 1) != 0;
                 case INTEGER -> {
                     int n = rs.getInt(i + 1);
                     yield rs.wasNull() ? null : n;

@@ -31,7 +31,7 @@ class PageColumnsTest {
 
     static Stream<Arguments> outcomes() {
         return Stream.of(
-                row("fetched 200, parsed", new PageOutcome.Fetched(reply(200), PAGE, "{\"a\":\"1\"}", null),
+                row("fetched 200, parsed", new PageOutcome.Fetched(reply(200), PAGE, "{\"a\":\"1\"}", null, false),
                         new Row(200, null, FINAL, "Title", 1234, 3, PAGE.outlinks(), false)),
                 row("fetched 200, not HTML", new PageOutcome.Fetched(reply(200), null),
                         new Row(200, null, FINAL, null, 1234, 0, List.of(), false)),
