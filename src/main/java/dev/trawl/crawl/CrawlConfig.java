@@ -48,6 +48,9 @@ import java.util.regex.Pattern;
  *                    the seeds' own hosts may be on loopback, private or link-local addresses
  * @param extraction  the fields to extract from pages (--extract, --rules), stored per page as a JSON object;
  *                    {@link ExtractionRules#NONE} for none
+ * @param recrawl     null: not a recrawl; else, before crawling, make the URLs stored with a response that were
+ *                    fetched longer ago than this (ZERO: all of them) pending again, and fetch them with their
+ *                    validators (--recrawl, --recrawl-older-than; see {@link dev.trawl.store.Change})
  */
 public record CrawlConfig(
         List<String> seeds,
@@ -77,7 +80,8 @@ public record CrawlConfig(
         List<String> headers,
         ProxySpec proxy,
         boolean allowPrivate,
-        ExtractionRules extraction) {
+        ExtractionRules extraction,
+        Duration recrawl) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final String VERSION = "0.1.0";
@@ -109,6 +113,7 @@ public record CrawlConfig(
         if (robotsRetryBase.isNegative() || robotsRetryBase.isZero()) {
             throw new IllegalArgumentException("robotsRetryBase must be > 0, got " + robotsRetryBase);
         }
+        if (recrawl != null && recrawl.isNegative()) throw new IllegalArgumentException("recrawl must be >= 0, got " + recrawl);
         if (delay.isNegative() || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("delay must be >= 0 and timeout > 0, got " + delay + ", " + timeout);
         }
@@ -157,6 +162,7 @@ public record CrawlConfig(
         private ProxySpec proxy;
         private boolean allowPrivate;
         private ExtractionRules extraction = ExtractionRules.NONE;
+        private Duration recrawl;
 
         private Builder(List<String> seeds) {
             this.seeds = List.copyOf(seeds);
@@ -189,6 +195,7 @@ public record CrawlConfig(
         public Builder proxy(ProxySpec v) { proxy = v; return this; }
         public Builder allowPrivate(boolean v) { allowPrivate = v; return this; }
         public Builder extraction(ExtractionRules v) { extraction = v; return this; }
+        public Builder recrawl(Duration olderThan) { recrawl = olderThan; return this; }
 
         public CrawlConfig build() {
             return new CrawlConfig(seeds, db, maxPages, maxDepth, concurrency, perHost, delay, timeout, retries,
@@ -196,7 +203,7 @@ public record CrawlConfig(
                     maxUrlLength, maxPathRepeats, maxPagesPerHost,
                     robotsRetryBase,
                     retryFailed,
-                    headers, proxy, allowPrivate, extraction);
+                    headers, proxy, allowPrivate, extraction, recrawl);
         }
     }
 }

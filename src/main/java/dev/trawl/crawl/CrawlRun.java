@@ -78,6 +78,7 @@ final class CrawlRun {
         // A host's slots may go to several workers only when no --delay must be kept between their requests.
         store.coordination().join(new WorkerDemand(config.concurrency(), config.perHost(), config.delay().isZero()));
         if (config.retryFailed()) store.requeueFailed(); // before the page budget is counted: a retry takes no new place
+        if (config.recrawl() != null) store.requeueForRecrawl(clock.instant().minus(config.recrawl()));
         var seen = new SeenSet(config.seenLimit());
         // No more than the seen-set holds: at 10^8 known URLs, reading the rest would cost minutes and save nothing.
         store.loadFrontier((url, depth, isDone) -> seen.add(DedupKey.of(url)), config.seenLimit());
@@ -153,7 +154,8 @@ final class CrawlRun {
             var ctx = new PageTask.Context(scheduler, fetcher, robots, analyzer, retryPolicy, normalizer,
                     new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()),
                     seen, store, new Counting(), clock, config.maxDepth(), admission,
-                    MemoryBudget.forHeap(Runtime.getRuntime().maxMemory(), config.timeout().multipliedBy(4)));
+                    MemoryBudget.forHeap(Runtime.getRuntime().maxMemory(), config.timeout().multipliedBy(4)),
+                    config.recrawl() != null);
             dispatch(new PageTask(ctx));
             awaitTasks();
             feeder.stop();

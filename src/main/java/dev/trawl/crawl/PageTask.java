@@ -13,6 +13,7 @@ import dev.trawl.robots.RobotsRules;
 import dev.trawl.store.PageOutcome;
 import dev.trawl.store.PageRecord;
 import dev.trawl.store.PageStore;
+import dev.trawl.store.PreviousFetch;
 import dev.trawl.url.ScopeRule;
 import dev.trawl.url.UrlFilters;
 import dev.trawl.url.UrlNormalizer;
@@ -35,7 +36,13 @@ final class PageTask {
     record Context(Scheduler scheduler, Fetcher fetcher, RobotsCache robots, PageAnalyzer analyzer,
                    RetryPolicy retryPolicy, UrlNormalizer normalizer, ScopeRule scope, UrlFilters filters,
                    SeenSet seen, PageStore store, CrawlListener listener, InstantSource clock, int maxDepth,
-                   Admission admission, MemoryBudget budget) {}
+                   Admission admission, MemoryBudget budget, boolean recrawl) {}
+
+    /**
+     * On a recrawl, the URL's response stored before, looked up by the request that runs now and bound around its
+     * handling, so that the record made at its end can say what changed without threading it through every path.
+     */
+    private static final ScopedValue<PreviousFetch> PREVIOUS = ScopedValue.newInstance();
 
     private final Context ctx;
 
@@ -63,11 +70,19 @@ final class PageTask {
         admit();
         ctx.listener().requestStarted();
         ctx.scheduler().markStarted(lease);
+        // One indexed read per request of a recrawl (a redirect hop or retry reads again): nothing crawl-wide in memory.
+        PreviousFetch previous = ctx.recrawl() ? ctx.store().previousFetch(item.url()) : null;
         long started = System.nanoTime();
-        HttpAnswer answer = ctx.fetcher().get(url, (status, type) -> status >= 200 && status < 300 && PageAnalyzer.isHtml(type));
+        HttpAnswer answer = ctx.fetcher().get(url, ConditionalRequest.headers(previous, url),
+                (status, type) -> status >= 200 && status < 300 && PageAnalyzer.isHtml(type));
         MemoryBudget.current().release(ADMISSION_BYTES);
         ctx.scheduler().release(lease);
-        handle(lease, item, answer, Duration.ofNanos(System.nanoTime() - started));
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        boolean conditional = ConditionalRequest.isConditional(previous, url);
+        ScopedValue.where(PREVIOUS, previous).call(() -> {
+            handle(lease, item, answer, elapsed, conditional);
+            return null;
+        });
     }
 
     /**
@@ -123,7 +138,8 @@ final class PageTask {
         }
     }
 
-    private void handle(Lease lease, CrawlItem item, HttpAnswer answer, Duration elapsed) throws InterruptedException {
+    private void handle(Lease lease, CrawlItem item, HttpAnswer answer, Duration elapsed, boolean conditional)
+            throws InterruptedException {
         switch (answer) {
             case HttpAnswer.Failure f when f.error().isTransient() && ctx.retryPolicy().mayRetry(item.attempt()) ->
                     retry(lease, item, ctx.retryPolicy().backoff(item.attempt()), false);
@@ -134,6 +150,8 @@ final class PageTask {
                         asked.isPresent() || r.status() == 429);
             }
             case HttpAnswer.Response r when r.isRedirect() -> redirect(lease, item, r, elapsed);
+            case HttpAnswer.Response r when r.status() == 304 && conditional ->
+                    record(lease, item, new PageOutcome.NotModified(reply(item, r, elapsed)));
             case HttpAnswer.Response r -> fetched(lease, item, r, elapsed);
         }
     }
@@ -191,7 +209,7 @@ final class PageTask {
     private static PageOutcome.Reply reply(CrawlItem item, HttpAnswer.Response r, Duration elapsed) {
         String digest = r.rawBody() == null ? null : PayloadDigest.ofEntity(r.rawBody(), r.rawBodyLength());
         return new PageOutcome.Reply(item.current(), r.status(), r.contentType(), r.bodyLength(), elapsed.toMillis(),
-                digest);
+                digest, ConditionalRequest.validators(r.headers()));
     }
 
     private void record(Lease lease, CrawlItem item, PageOutcome outcome) throws InterruptedException {
@@ -206,7 +224,8 @@ final class PageTask {
     private void record(Lease lease, CrawlItem item, PageOutcome outcome, PageAnalysis analysis, String redirectTarget)
             throws InterruptedException {
         Admission.Decided decided = ctx.admission().decide(item, redirectTarget, analysis);
-        var record = new PageRecord(item.url(), item.depth(), ctx.clock().instant(), outcome, decided.frontier());
+        var record = new PageRecord(item.url(), item.depth(), ctx.clock().instant(), outcome, decided.frontier(),
+                PREVIOUS.orElse(null));
         ctx.store().write(record); // its discoveries reach the scheduler through the store (FrontierFeeder)
         ctx.listener().recorded(record);
         for (PageRecord skip : decided.skipRows()) ctx.store().write(skip);

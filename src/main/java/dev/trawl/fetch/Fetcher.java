@@ -2,6 +2,7 @@ package dev.trawl.fetch;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.function.BiPredicate;
 
 /**
@@ -26,6 +27,15 @@ public final class Fetcher implements AutoCloseable {
      * @throws InterruptedException when the calling thread is interrupted; the request is abandoned
      */
     public HttpAnswer get(String url, BiPredicate<Integer, String> keepBody) throws InterruptedException {
+        return get(url, List.of(), keepBody);
+    }
+
+    /**
+     * As {@link #get(String, BiPredicate)}, with headers of this request only (a recrawl's {@code If-None-Match} and
+     * {@code If-Modified-Since}), sent after the Host line. Their values must hold no control character.
+     */
+    public HttpAnswer get(String url, List<Header> requestHeaders, BiPredicate<Integer, String> keepBody)
+            throws InterruptedException {
         URI uri;
         try {
             uri = URI.create(url);
@@ -34,7 +44,7 @@ public final class Fetcher implements AutoCloseable {
         }
         if (Thread.interrupted()) throw new InterruptedException("request to " + uri + " not started");
         try {
-            return http1.get(uri, keepBody);
+            return http1.get(uri, requestHeaders, keepBody);
         } catch (IOException e) {
             // On a virtual thread, interrupt closes a blocked socket: the read fails and the status stays set.
             if (Thread.interrupted()) throw new InterruptedException("request to " + uri + " interrupted");

@@ -14,6 +14,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -76,9 +77,14 @@ final class Http1Client implements AutoCloseable {
      * @throws IOException for every failure to get a whole response; the caller maps it to a FetchError
      */
     HttpAnswer get(URI uri, BiPredicate<Integer, String> keepBody) throws IOException {
+        return get(uri, List.of(), keepBody);
+    }
+
+    /** As {@link #get(URI, BiPredicate)}, with headers of this request only. */
+    HttpAnswer get(URI uri, List<Header> requestHeaders, BiPredicate<Integer, String> keepBody) throws IOException {
         Target target = Target.of(uri, settings.proxy() != null && settings.proxy().kind() == ProxySpec.Kind.HTTP);
         Deadline deadline = Deadline.after(settings.timeout());
-        byte[] request = request(target);
+        byte[] request = request(target, requestHeaders);
         try {
             Http1Connection pooled = cleanPooled(target.origin());
             if (pooled != null) {
@@ -278,9 +284,14 @@ final class Http1Client implements AutoCloseable {
         return made;
     }
 
-    private byte[] request(Target target) {
-        byte[] line = ("GET " + target.requestTarget() + " HTTP/1.1\r\nHost: " + target.hostHeader() + "\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1);
+    private byte[] request(Target target, List<Header> requestHeaders) {
+        var head = new StringBuilder("GET ").append(target.requestTarget()).append(" HTTP/1.1\r\nHost: ")
+                .append(target.hostHeader()).append("\r\n");
+        for (Header h : requestHeaders) {
+            if (!ResponseHead.clean(h.value()).equals(h.value())) throw new IllegalArgumentException("control character in " + h.name());
+            head.append(h.name()).append(": ").append(h.value()).append("\r\n");
+        }
+        byte[] line = head.toString().getBytes(StandardCharsets.ISO_8859_1);
         byte[] auth = target.viaHttpProxy() ? proxyAuthorization : new byte[0];
         byte[] request = Arrays.copyOf(line, line.length + auth.length + fixedHeaders.length);
         System.arraycopy(auth, 0, request, line.length, auth.length);

@@ -2,6 +2,7 @@ package dev.trawl.stats;
 
 import dev.trawl.crawl.CrawlListener;
 import dev.trawl.crawl.CrawlProgress;
+import dev.trawl.store.Change;
 import dev.trawl.store.PageOutcome;
 import dev.trawl.store.PageRecord;
 import java.io.IOException;
@@ -24,6 +25,9 @@ public final class CrawlStats implements CrawlListener, AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong robotsGaveUp = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicReference<String> robotsGaveUpExample =
             new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** Responses by {@link Change} (in this process only: not published). */
+    private final java.util.Map<Change, java.util.concurrent.atomic.LongAdder> changes = changeCounters();
 
     private CrawlStats(CountersFile counters, boolean keepFile) {
         this.counters = counters;
@@ -90,6 +94,8 @@ public final class CrawlStats implements CrawlListener, AutoCloseable {
     @Override
     public void recorded(PageRecord record) {
         counters.add(Slots.PAGES, 1);
+        Change change = record.change();
+        if (change != null) changes.get(change).increment();
         PageOutcome outcome = record.outcome();
         PageOutcome.Reply reply = outcome.reply();
         if (reply != null) {
@@ -105,6 +111,17 @@ public final class CrawlStats implements CrawlListener, AutoCloseable {
             counters.add(Slots.ERRORS, 1);
             counters.add(Slots.errorKind(outcome.error(), reply == null ? null : reply.status()), 1);
         }
+    }
+
+    /** Responses recorded by this process with that change against the one stored before. */
+    public long changes(Change change) {
+        return changes.get(change).sum();
+    }
+
+    private static java.util.Map<Change, java.util.concurrent.atomic.LongAdder> changeCounters() {
+        var map = new java.util.EnumMap<Change, java.util.concurrent.atomic.LongAdder>(Change.class);
+        for (Change c : Change.values()) map.put(c, new java.util.concurrent.atomic.LongAdder());
+        return java.util.Collections.unmodifiableMap(map);
     }
 
     public CounterSnapshot snapshot() {

@@ -24,6 +24,12 @@ public interface PageReads {
         DUPLICATES
     }
 
+    /**
+     * The latest response stored for the URL (frontier key, request form), or null when none is (never fetched, or
+     * only an error). One indexed read: a recrawl makes it once per request, holding nothing for the whole crawl.
+     */
+    PreviousFetch previousFetch(String url);
+
     /** The names of the extracted fields stored with any page, sorted, at most 1,000 (CSV's extra columns). */
     List<String> fieldNames();
 }

@@ -13,15 +13,28 @@ import java.util.List;
  * @param fetchedAt  when the attempt finished
  * @param outcome    what became of it
  * @param discovered links new to the crawl, to be stored as pending frontier entries (and redirect hops requested)
+ * @param previous   the URL's response stored before this one, read by a recrawl; null when there was none or the
+ *                   crawl did not look (not a recrawl)
  */
-public record PageRecord(String url, int depth, Instant fetchedAt, PageOutcome outcome, List<FrontierEntry> discovered) {
+public record PageRecord(String url, int depth, Instant fetchedAt, PageOutcome outcome, List<FrontierEntry> discovered,
+                         PreviousFetch previous) {
     public PageRecord {
         discovered = List.copyOf(discovered);
+    }
+
+    /** A first fetch, or one whose previous response was not looked up. */
+    public PageRecord(String url, int depth, Instant fetchedAt, PageOutcome outcome, List<FrontierEntry> discovered) {
+        this(url, depth, fetchedAt, outcome, discovered, null);
     }
 
     /** A record that discovered nothing. */
     public PageRecord(String url, int depth, Instant fetchedAt, PageOutcome outcome) {
         this(url, depth, fetchedAt, outcome, List.of());
+    }
+
+    /** How the response compares with the previous one (see {@link Change#of}); null when there is no response. */
+    public Change change() {
+        return Change.of(outcome, previous);
     }
 
     /** Every link the row records (canonical, in scope or not); see {@link PageOutcome#outlinks}. */

@@ -55,6 +55,24 @@ abstract sealed class QueuedPageStore implements PageStore permits SqlitePageSto
     }
 
     @Override
+    public long requeueForRecrawl(java.time.Instant fetchedBefore) {
+        long total = 0;
+        for (long after = 0; after >= 0; ) {
+            long from = after;
+            RecrawlPages.Step step = writes.exclusiveUninterruptibly(
+                    c -> RecrawlPages.requeue(c, fetchedBefore, from, RecrawlPages.BATCH));
+            total += step.requeued();
+            after = step.after();
+        }
+        return total;
+    }
+
+    @Override
+    public PreviousFetch previousFetch(String url) {
+        return reads.previousFetch(url);
+    }
+
+    @Override
     public long countAttempted() {
         return reads.countAttempted();
     }

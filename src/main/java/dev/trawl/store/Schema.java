@@ -71,7 +71,25 @@ final class Schema {
                 // object) and the SHA-1 of its payload (as WARC-Payload-Digest has it), for --duplicates and recrawl.
                 List.of("ALTER TABLE pages ADD COLUMN fields TEXT",
                         "ALTER TABLE pages ADD COLUMN digest TEXT",
-                        "CREATE INDEX pages_digest ON pages (digest) WHERE digest IS NOT NULL"));
+                        "CREATE INDEX pages_digest ON pages (digest) WHERE digest IS NOT NULL"),
+                // 9: conditional recrawl. A page keeps its response's validators, to send back, and how its latest
+                // response compares with the one before (change); every stored outcome is also appended to fetches,
+                // so a recrawl keeps the earlier fetches queryable (PageColumns.HISTORY).
+                recrawlMigration(dialect));
+    }
+
+    private static List<String> recrawlMigration(Dialect dialect) {
+        return List.of("ALTER TABLE pages ADD COLUMN etag TEXT",
+                "ALTER TABLE pages ADD COLUMN last_modified TEXT",
+                "ALTER TABLE pages ADD COLUMN change TEXT",
+                "CREATE TABLE fetches (id " + dialect.generatedKey() + ", frontier_id BIGINT NOT NULL REFERENCES frontier(id),"
+                        + " final_url TEXT, status INTEGER, error TEXT, fetched_at TEXT, elapsed_ms BIGINT NOT NULL,"
+                        + " digest TEXT, etag TEXT, last_modified TEXT, change TEXT)",
+                "CREATE INDEX fetches_page ON fetches (frontier_id, id)",
+                // the earlier crawls' latest fetches are the history's first rows
+                "INSERT INTO fetches (frontier_id, final_url, status, error, fetched_at, elapsed_ms, digest)"
+                        + " SELECT frontier_id, final_url, status, error, fetched_at, elapsed_ms, digest FROM pages"
+                        + " ORDER BY frontier_id");
     }
 
     private static List<String> workersMigration(Dialect dialect) {

@@ -30,6 +30,10 @@ final class StoreReads {
     private static final String SHARED_DIGESTS = "SELECT digest FROM pages WHERE digest IS NOT NULL"
             + " GROUP BY digest HAVING COUNT(*) > 1";
 
+    /** A URL's latest response: through frontier's unique url, then the page's key. */
+    private static final String PREVIOUS_FETCH = "SELECT p.final_url, p.fetched_at, p.status, p.digest, p.etag,"
+            + " p.last_modified FROM frontier f JOIN pages p ON p.frontier_id = f.id WHERE f.url = ? AND p.status IS NOT NULL";
+
     /** Hands out a connection for one read; the caller closes it. */
     @FunctionalInterface
     interface ConnectionSource {
@@ -70,6 +74,13 @@ final class StoreReads {
         return count[0];
     }
 
+    PreviousFetch previousFetch(String url) {
+        PreviousFetch[] found = {null};
+        query(PREVIOUS_FETCH, url, rs -> found[0] = new PreviousFetch(rs.getString(1), Timestamps.parse(rs.getString(2)),
+                rs.getInt(3), rs.getString(4), new Validators(rs.getString(5), rs.getString(6))));
+        return found[0];
+    }
+
     List<String> fieldNames() {
         List<String> names = new ArrayList<>();
         query(dialect.fieldNames(MAX_FIELD_NAMES + 1), rs -> {
@@ -104,9 +115,15 @@ final class StoreReads {
 
     /** Runs sql and hands each row to handler; exceptions thrown by handler pass through unchanged. */
     private void query(String sql, RowHandler handler) {
+        query(sql, null, handler);
+    }
+
+    /** As {@link #query(String, RowHandler)}, with one text parameter when it is not null. */
+    private void query(String sql, String parameter, RowHandler handler) {
         try (Connection connection = source.connect()) {
             connection.setAutoCommit(false);
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                if (parameter != null) ps.setString(1, parameter);
                 ps.setFetchSize(FETCH_SIZE);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
