@@ -225,7 +225,7 @@ final class PageTask {
             throws InterruptedException {
         Admission.Decided decided = ctx.admission().decide(item, redirectTarget, analysis);
         var record = new PageRecord(item.url(), item.depth(), ctx.clock().instant(), outcome, decided.frontier(),
-                PREVIOUS.orElse(null));
+                PREVIOUS.isBound() ? PREVIOUS.get() : null); // unbound: robots.txt denied it before any request
         ctx.store().write(record); // its discoveries reach the scheduler through the store (FrontierFeeder)
         ctx.listener().recorded(record);
         for (PageRecord skip : decided.skipRows()) ctx.store().write(skip);

@@ -107,6 +107,11 @@ public final class PostgresTestDatabase implements AutoCloseable, BeforeEachCall
         return new PostgresTarget(admin.host(), admin.port(), name, admin.user(), admin.password(), admin.parameters());
     }
 
+    /** A connection to this database as the admin; the caller closes it. */
+    public Connection connection() throws SQLException {
+        return connect(target());
+    }
+
     /** Runs sql on this database as the admin and returns the first column of the first row, or null. */
     public String scalar(String sql) throws SQLException {
         try (Connection c = connect(target()); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
