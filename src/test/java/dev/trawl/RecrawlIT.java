@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.trawl.store.PageStore;
 import dev.trawl.store.PostgresTestDatabase;
+import dev.trawl.store.Stores;
 import dev.trawl.testsite.TestSite;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +54,26 @@ class RecrawlIT {
     @Test
     void recrawlOnPostgres() throws Exception {
         recrawl(pg.url(), pg::connection);
+    }
+
+    /** A recrawl stopped early leaves recrawled pages pending; a plain run goes on with conditional requests. */
+    @Test
+    void aPlainRunResumesARecrawl() throws Exception {
+        String db = dir.resolve("resume.db").toString();
+        try (TestSite site = TestSite.start()) {
+            serve(site);
+            assertThat(run("crawl", site.url("/"), "--db", db, "--quiet").exit()).isZero();
+            try (PageStore store = Stores.open(db)) {
+                // what --recrawl does first; as if the crawl had been stopped right after it
+                assertThat(store.requeueForRecrawl(Instant.now())).isEqualTo(5);
+            }
+            phase.set(2);
+            seen.clear();
+            var resumed = run("crawl", site.url("/"), "--db", db);
+            assertThat(resumed.exit()).as(resumed.toString()).isZero();
+            assertThat(resumed.out()).contains("recrawl: 2 changed, 2 unchanged, 1 gone (404/410), 1 new");
+            assertThat(seen).contains("/same \"s1\"|" + LAST_MODIFIED);
+        }
     }
 
     private interface Connector {

@@ -61,6 +61,8 @@ final class CrawlRun {
     private HostBudget budget;
     private Admission admission;
     private long pendingLeft;
+    /** Whether pages stored with a response are pending again: their requests are conditional (PageTask). */
+    private boolean recrawl;
     private long startNanos;
 
     CrawlRun(CrawlConfig config, CrawlListener listener, PageStore store) {
@@ -79,6 +81,8 @@ final class CrawlRun {
         store.coordination().join(new WorkerDemand(config.concurrency(), config.perHost(), config.delay().isZero()));
         if (config.retryFailed()) store.requeueFailed(); // before the page budget is counted: a retry takes no new place
         if (config.recrawl() != null) store.requeueForRecrawl(clock.instant().minus(config.recrawl()));
+        // not config.recrawl(): a recrawl stopped early is resumed by a plain run, and joined by `trawl worker`s
+        recrawl = store.recrawlPending();
         var seen = new SeenSet(config.seenLimit());
         // No more than the seen-set holds: at 10^8 known URLs, reading the rest would cost minutes and save nothing.
         store.loadFrontier((url, depth, isDone) -> seen.add(DedupKey.of(url)), config.seenLimit());
@@ -155,7 +159,7 @@ final class CrawlRun {
                     new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()),
                     seen, store, new Counting(), clock, config.maxDepth(), admission,
                     MemoryBudget.forHeap(Runtime.getRuntime().maxMemory(), config.timeout().multipliedBy(4)),
-                    config.recrawl() != null);
+                    recrawl);
             dispatch(new PageTask(ctx));
             awaitTasks();
             feeder.stop();

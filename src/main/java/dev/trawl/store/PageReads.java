@@ -30,6 +30,12 @@ public interface PageReads {
      */
     PreviousFetch previousFetch(String url);
 
+    /**
+     * Whether a URL stored with a response is pending again: a recrawl's (this run's, or an earlier run's that
+     * stopped before its end, or another worker's), whose requests are then made conditional. Stops at the first.
+     */
+    boolean recrawlPending();
+
     /** The names of the extracted fields stored with any page, sorted, at most 1,000 (CSV's extra columns). */
     List<String> fieldNames();
 }

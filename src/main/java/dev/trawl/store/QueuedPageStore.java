@@ -73,6 +73,11 @@ abstract sealed class QueuedPageStore implements PageStore permits SqlitePageSto
     }
 
     @Override
+    public boolean recrawlPending() {
+        return reads.recrawlPending();
+    }
+
+    @Override
     public PreviousFetch previousFetch(String url) {
         return reads.previousFetch(url);
     }

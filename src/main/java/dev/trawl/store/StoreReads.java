@@ -81,6 +81,15 @@ final class StoreReads {
         return found[0];
     }
 
+    boolean recrawlPending() {
+        boolean[] found = {false};
+        // A page row means done, except for what a recrawl made pending again (RecrawlPages); the pending rows are
+        // read through their partial index, each with one key lookup in pages, until the first such row.
+        query("SELECT 1 FROM frontier f JOIN pages p ON p.frontier_id = f.id WHERE f.state = " + FrontierClaims.PENDING
+                + " AND p.status IS NOT NULL LIMIT 1", rs -> found[0] = true);
+        return found[0];
+    }
+
     List<String> fieldNames() {
         List<String> names = new ArrayList<>();
         query(dialect.fieldNames(MAX_FIELD_NAMES + 1), rs -> {

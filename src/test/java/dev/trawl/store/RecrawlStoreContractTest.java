@@ -70,7 +70,9 @@ abstract class RecrawlStoreContractTest {
     void noPreviousFetchForAnUnknownUrlOrAnError() throws Exception {
         try (PageStore store = Stores.open(target())) {
             store.write(TestRecords.failed("https://a.example/timeout", 1, "timeout"));
+            store.addPending(List.of(new FrontierEntry("https://a.example/never", 1)));
             store.flush();
+            assertThat(store.recrawlPending()).as("pending, but never fetched").isFalse();
             assertThat(store.previousFetch("https://a.example/timeout")).isNull();
             assertThat(store.previousFetch("https://a.example/never")).isNull();
         }
@@ -85,10 +87,12 @@ abstract class RecrawlStoreContractTest {
             store.write(new PageRecord("https://a.example/trap", 1, FIRST, new PageOutcome.Skipped("url_too_long")));
             store.flush();
             assertThat(store.countPending()).isZero();
+            assertThat(store.recrawlPending()).isFalse();
 
             long requeued = ((QueuedPageStore) store).requeueForRecrawl(FIRST.plus(Duration.ofDays(1)), 3);
             assertThat(requeued).isEqualTo(7);
             assertThat(store.countPending()).isEqualTo(7);
+            assertThat(store.recrawlPending()).isTrue();
             assertThat(store.countAttempted()).as("their rows stay, to compare with (the skip row is no attempt)")
                     .isEqualTo(9);
             assertThat(((QueuedPageStore) store).requeueForRecrawl(FIRST.plus(Duration.ofDays(1)), 3))
