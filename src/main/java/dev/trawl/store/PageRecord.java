@@ -49,7 +49,11 @@ public record PageRecord(String url, int depth, Instant fetchedAt, PageOutcome o
     long estimatedBytes() {
         long bytes = 512 + length(url);
         PageOutcome.Reply reply = outcome.reply();
-        if (reply != null) bytes += length(reply.finalUrl()) + length(reply.contentType());
+        if (reply != null) {
+            bytes += length(reply.finalUrl()) + length(reply.contentType()) + length(reply.validators().etag())
+                    + length(reply.validators().lastModified());
+        }
+        if (previous != null) bytes += 96 + length(previous.finalUrl()) + length(previous.validators().etag());
         var page = outcome.page();
         if (page != null) {
             bytes += 2L * (length(page.title()) + length(page.description())) + length(page.canonical());
