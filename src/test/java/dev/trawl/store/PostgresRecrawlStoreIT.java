@@ -16,4 +16,14 @@ class PostgresRecrawlStoreIT extends RecrawlStoreContractTest {
     String scalar(String sql) throws SQLException {
         return db.scalar(sql);
     }
+
+    @Override
+    void execute(String sql) throws SQLException {
+        db.execute(sql);
+    }
+
+    @Override
+    Dialect dialect() {
+        return Dialect.POSTGRES;
+    }
 }

@@ -24,6 +24,32 @@ abstract class RecrawlStoreContractTest {
     /** Runs sql on the database behind the store's back and returns the first column of the first row. */
     abstract String scalar(String sql) throws SQLException;
 
+    /** Runs sql (no result) on the database behind the store's back. */
+    abstract void execute(String sql) throws SQLException;
+
+    abstract Dialect dialect();
+
+    /** A database of schema version 8: its pages' latest fetches become the history's first rows. */
+    @Test
+    void migrationNineStartsTheHistoryWithTheStoredPages() throws Exception {
+        List<List<String>> migrations = Schema.migrations(dialect());
+        execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)");
+        for (List<String> migration : migrations.subList(0, 8)) {
+            for (String step : migration) {
+                if (!step.equals(UrlKeyBackfill.STEP)) execute(step);
+            }
+        }
+        execute("INSERT INTO meta (key, value) VALUES ('schema_version', '8')");
+        execute("INSERT INTO frontier (url, depth, state, host) VALUES ('" + URL + "', 0, 1, 'a.example')");
+        execute("INSERT INTO pages (frontier_id, final_url, status, fetched_at, body_bytes, elapsed_ms, digest)"
+                + " SELECT id, url, 200, '2026-11-01T10:00:00.000Z', 10, 3, 'sha1:OLD' FROM frontier");
+        try (PageStore store = Stores.open(target())) {
+            assertThat(store.previousFetch(URL)).isEqualTo(new PreviousFetch(URL, FIRST, 200, "sha1:OLD", Validators.NONE));
+        }
+        assertThat(scalar("SELECT status || '|' || digest || '|' || fetched_at || '|' || COALESCE(change, 'none')"
+                + " FROM fetches")).isEqualTo("200|sha1:OLD|2026-11-01T10:00:00.000Z|none");
+    }
+
     @Test
     void aNotModifiedKeepsTheStoredPageAndTheHistoryKeepsBothFetches() throws Exception {
         PreviousFetch previous;

@@ -25,4 +25,16 @@ class SqliteRecrawlStoreTest extends RecrawlStoreContractTest {
             return rs.next() ? rs.getString(1) : null;
         }
     }
+
+    @Override
+    void execute(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + target()); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    @Override
+    Dialect dialect() {
+        return Dialect.SQLITE;
+    }
 }
