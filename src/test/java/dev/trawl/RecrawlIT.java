@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * `trawl crawl --recrawl` end to end on SQLite and PostgreSQL, against a site whose pages answer conditional
  * requests: one unchanged (a 304 to If-None-Match), one changed (a new ETag and title), one now 404, one with no
- * validators whose bytes stayed the same, and a link new in this recrawl. Checks the headers as the server saw them,
+ * validators whose bytes stayed the same, a redirect whose target answers 304, and a link new in this recrawl. Checks the headers as the server saw them,
  * the rows, the fetch history, the summary line and the export's change field.
  */
 class RecrawlIT {
@@ -65,13 +65,13 @@ class RecrawlIT {
             assertThat(run("crawl", site.url("/"), "--db", db, "--quiet").exit()).isZero();
             try (PageStore store = Stores.open(db)) {
                 // what --recrawl does first; as if the crawl had been stopped right after it
-                assertThat(store.requeueForRecrawl(Instant.now())).isEqualTo(5);
+                assertThat(store.requeueForRecrawl(Instant.now())).isEqualTo(6);
             }
             phase.set(2);
             seen.clear();
             var resumed = run("crawl", site.url("/"), "--db", db);
             assertThat(resumed.exit()).as(resumed.toString()).isZero();
-            assertThat(resumed.out()).contains("recrawl: 2 changed, 2 unchanged, 1 gone (404/410), 1 new");
+            assertThat(resumed.out()).contains("recrawl: 2 changed, 3 unchanged, 1 gone (404/410), 1 new");
             assertThat(seen).contains("/same \"s1\"|" + LAST_MODIFIED);
         }
     }
@@ -87,7 +87,7 @@ class RecrawlIT {
             assertThat(first.exit()).as(first.toString()).isZero();
             assertThat(first.out()).as("a first crawl says nothing of changes").doesNotContain("recrawl:");
             Map<String, JsonNode> before = CliRunner.export(db, dir.resolve("before.jsonl"));
-            assertThat(before).hasSize(5);
+            assertThat(before).hasSize(6);
             before.values().forEach(row -> assertThat(row.get("change").asText()).isEqualTo("new"));
             assertThat(seen).as("no validators on a first fetch").allMatch(s -> s.endsWith(" -|-"));
 
@@ -95,12 +95,12 @@ class RecrawlIT {
             seen.clear();
             var again = run("crawl", site.url("/"), "--db", db, "--retries", "0", "--recrawl");
             assertThat(again.exit()).as(again.toString()).isZero();
-            assertThat(again.out()).contains("crawled 6 URLs")
-                    .contains("recrawl: 2 changed, 2 unchanged, 1 gone (404/410), 1 new");
+            assertThat(again.out()).contains("crawled 7 URLs")
+                    .contains("recrawl: 2 changed, 3 unchanged, 1 gone (404/410), 1 new");
 
             assertThat(seen).containsExactlyInAnyOrder(
                     "/ -|" + LAST_MODIFIED, "/same \"s1\"|" + LAST_MODIFIED, "/edit \"e1\"|-", "/gone \"g1\"|-",
-                    "/plain -|-", "/new -|-");
+                    "/plain -|-", "/new -|-", "/moved -|-", "/target \"t1\"|-");
 
             Map<String, JsonNode> after = CliRunner.export(db, dir.resolve("after.jsonl"));
             assertThat(change(after, site, "/")).isEqualTo("changed");
@@ -109,6 +109,10 @@ class RecrawlIT {
             assertThat(change(after, site, "/plain")).isEqualTo("unchanged");
             assertThat(change(after, site, "/gone")).isEqualTo("gone");
             assertThat(change(after, site, "/new")).isEqualTo("new");
+            JsonNode moved = after.get(site.url("/moved"));
+            assertThat(moved.get("change").asText()).as("the redirect is followed again").isEqualTo("unchanged");
+            assertThat(moved.get("final_url").asText()).isEqualTo(site.url("/target"));
+            assertThat(moved.get("title").asText()).isEqualTo("target");
             JsonNode same = after.get(site.url("/same"));
             JsonNode sameBefore = before.get(site.url("/same"));
             assertThat(same.get("status").asInt()).as("a 304 keeps the stored response").isEqualTo(200);
@@ -140,7 +144,8 @@ class RecrawlIT {
         site.route("/", ex -> {
             note(ex); // a server that ignores If-Modified-Since: the page is sent whole, and changed
             ex.getResponseHeaders().set("Last-Modified", LAST_MODIFIED);
-            String links = "<a href=/same>s</a><a href=/edit>e</a><a href=/gone>g</a><a href=/plain>p</a>";
+            String links = "<a href=/same>s</a><a href=/edit>e</a><a href=/gone>g</a><a href=/plain>p</a>"
+                    + "<a href=/moved>m</a>";
             if (phase.get() == 2) links += "<a href=/new>n</a>";
             TestSite.send(ex, 200, "text/html", "<title>home</title>" + links);
         });
@@ -176,6 +181,20 @@ class RecrawlIT {
         site.route("/plain", ex -> {
             note(ex);
             TestSite.send(ex, 200, "text/html", "<title>plain</title><p>no validators, same bytes");
+        });
+        site.route("/moved", ex -> {
+            note(ex);
+            ex.getResponseHeaders().set("Location", "/target");
+            TestSite.send(ex, 301, "text/html", "");
+        });
+        site.route("/target", ex -> {
+            note(ex);
+            ex.getResponseHeaders().set("ETag", "\"t1\"");
+            if ("\"t1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                TestSite.send(ex, 304, "text/html", "");
+            } else {
+                TestSite.send(ex, 200, "text/html", "<title>target</title>");
+            }
         });
         site.route("/new", ex -> {
             note(ex);

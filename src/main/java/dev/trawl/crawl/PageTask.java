@@ -14,6 +14,7 @@ import dev.trawl.store.PageOutcome;
 import dev.trawl.store.PageRecord;
 import dev.trawl.store.PageStore;
 import dev.trawl.store.PreviousFetch;
+import dev.trawl.url.DedupKey;
 import dev.trawl.url.ScopeRule;
 import dev.trawl.url.UrlFilters;
 import dev.trawl.url.UrlNormalizer;
@@ -179,11 +180,20 @@ final class PageTask {
             // Another host may be leased to another worker: the target goes to the shared frontier, where that
             // host's holder fetches it within its limits, and the redirect is this URL's outcome.
             record(lease, item, redirected(item, r, elapsed, target), PageAnalysis.NONE, target);
-        } else if (!ctx.admission().mayFollowRedirect(item, target)) {
+        } else if (!followsAsBefore(target) && !ctx.admission().mayFollowRedirect(item, target)) {
             record(lease, item, redirected(item, r, elapsed, target)); // known already, or refused
         } else {
             ctx.scheduler().requeue(lease, item.redirectedTo(target), Duration.ZERO, false);
         }
+    }
+
+    /**
+     * On a recrawl, a redirect to where the URL's stored response came from is followed again, although that URL is
+     * known (a hop stored done): else the page would be recorded as the redirect alone, its content left behind.
+     */
+    private static boolean followsAsBefore(String target) {
+        PreviousFetch previous = PREVIOUS.isBound() ? PREVIOUS.get() : null;
+        return previous != null && DedupKey.of(target).equals(DedupKey.of(previous.finalUrl()));
     }
 
     private PageOutcome redirected(CrawlItem item, HttpAnswer.Response r, Duration elapsed, String target) {
