@@ -79,7 +79,7 @@ class ExtractionIT {
             assertThat(csvExport.exit()).as(csvExport.toString()).isZero();
             List<String> lines = Files.readAllLines(csv);
             assertThat(lines.getFirst()).isEqualTo(
-                    "url,final_url,status,depth,content_type,title,error,fetched_at,digest,heading,name,sizes,change");
+                    "url,final_url,status,depth,content_type,title,error,fetched_at,digest,sitemap,lastmod,heading,name,sizes,change");
             assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(site.url("/item/2") + ",")
                     .endsWith(",Item 2,Shoe 2,\"[\"\"40\"\",\"\"41\"\"]\",new"));
 

@@ -37,7 +37,7 @@ class LibraryArtifactIT {
         Path project = work.resolve("example");
         Files.createDirectories(project.resolve("src/main/java/example"));
         Files.writeString(project.resolve("pom.xml"), pom(repo));
-        Files.writeString(project.resolve("src/main/java/example/Main.java"), program(readmeExample()));
+        Files.writeString(project.resolve("src/main/java/example/Main.java"), ReadmeExamples.program(ReadmeExamples.libraryExample(0)));
         mvn(project, "package", "dependency:build-classpath", "-Dmdep.outputFile=classpath.txt");
 
         try (TestSite site = TestSite.start()) {
@@ -47,29 +47,6 @@ class LibraryArtifactIT {
             assertThat(run.exit()).as(run.out()).isZero();
             assertThat(run.out()).contains("3 URLs in");
         }
-    }
-
-    /** The first java block of the README's "Library API" section. */
-    private static String readmeExample() throws IOException {
-        String readme = Files.readString(ROOT.resolve("README.md"));
-        int section = readme.indexOf("## Library API");
-        assertThat(section).as("README has a Library API section").isNotNegative();
-        int start = readme.indexOf("```java\n", section) + "```java\n".length();
-        return readme.substring(start, readme.indexOf("```", start));
-    }
-
-    /** The example as a program: its imports on top, its statements in main, the seed and database from the arguments. */
-    private static String program(String example) {
-        List<String> imports = new ArrayList<>(List.of("import java.time.Duration;", "import java.util.List;"));
-        StringBuilder body = new StringBuilder();
-        for (String line : example.lines().toList()) {
-            if (line.startsWith("import ")) imports.add(line);
-            else body.append("        ").append(line).append('\n');
-        }
-        String statements = body.toString().replace("\"https://example.com/\"", "args[0]").replace("\"example.db\"", "args[1]");
-        assertThat(statements).as("the example's seed and database were found").contains("args[0]", "args[1]");
-        return "package example;\n\n" + String.join("\n", imports) + "\n\npublic class Main {\n"
-                + "    public static void main(String[] args) throws Exception {\n" + statements + "    }\n}\n";
     }
 
     private static String pom(Path repo) {

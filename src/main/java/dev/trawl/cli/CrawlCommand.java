@@ -17,9 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import dev.trawl.extract.ExtractionRules;
-import dev.trawl.extract.FieldSpec;
-import dev.trawl.extract.RulesFile;
 import java.nio.file.Path;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -30,7 +27,9 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  trawl crawl https://example.com/ --max-pages 500 --db example.db",
                 "  trawl crawl https://example.org/docs/ --scope domain --delay 250ms",
-                "  trawl crawl https://example.com/ --db postgresql://me@db/crawl --time-limit 1h"})
+                "  trawl crawl https://example.com/ --sitemaps --max-pages-per-host 20000",
+                "  trawl crawl https://example.com/ --db postgresql://me@db/crawl --time-limit 1h",
+                "  trawl crawl https://shop.example/ --rules rules.yaml --store-bodies"})
 final class CrawlCommand implements Callable<Integer> {
     /** --recrawl-older-than's bound: a century back is still a date; 10^12 days is not. */
     private static final Duration MAX_RECRAWL_AGE = Duration.ofDays(36_500);
@@ -123,10 +122,17 @@ final class CrawlCommand implements Callable<Integer> {
             description = "extraction rules per URL pattern, JSON or YAML (default: none)")
     Path rules;
 
+    @Option(names = "--store-bodies",
+            description = "keep each page's response as received (head and body, compressed) in the database, for trawl extract and export --format warc (default: off)")
+    boolean storeBodies;
+
     @Mixin SessionOptions process;
 
     @Option(names = "--keep-status", description = "leave the live counters behind when the crawl ends, for trawl status to report the final counts (default: off)")
     boolean keepStatus;
+
+    @Option(names = "--sitemaps", description = "also crawl the URLs the seeds' sites list in their sitemaps (robots.txt Sitemap: lines, /sitemap.xml; default: off)")
+    boolean sitemaps;
 
     @Option(names = "--retry-failed", description = "fetch again the URLs stored with an error (timeout, connect, ...; not robots) or a 5xx status (default: off)")
     boolean retryFailed;
@@ -186,31 +192,14 @@ final class CrawlCommand implements Callable<Integer> {
             }
         }
         return CrawlConfig.builder(seeds).db(db).headers(headers).proxy(proxySpec).allowPrivate(allowPrivate)
-                .extraction(extractionRules())
+                .extraction(ExtractionOptions.rules(extract, rules)).storeBodies(storeBodies)
                 .maxPages(maxPages == null ? CrawlConfig.UNLIMITED : maxPages)
                 .maxDepth(maxDepth == null ? CrawlConfig.UNLIMITED : maxDepth)
                 .concurrency(concurrency).perHost(perHost).delay(delay).timeout(timeout).retries(retries)
                 .scope(scope).include(include).exclude(exclude).ignoreRobots(ignoreRobots).userAgent(userAgent)
                 .maxBody(maxBody).timeLimit(timeLimit).maxUrlLength(maxUrlLength).maxPathRepeats(maxPathRepeats)
-                .maxPagesPerHost(maxPagesPerHost).retryFailed(retryFailed)
+                .maxPagesPerHost(maxPagesPerHost).retryFailed(retryFailed).sitemaps(sitemaps)
                 .recrawl(recrawl ? (recrawlOlderThan == null ? Duration.ZERO : recrawlOlderThan) : null).build();
-    }
-
-    /** --extract's fields (every page) and --rules' rules; a mistake in either is a one-line usage error. */
-    private ExtractionRules extractionRules() {
-        List<FieldSpec> everyPage = new ArrayList<>();
-        for (String option : extract) {
-            try {
-                everyPage.add(FieldSpec.parse(option));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--extract: " + e.getMessage());
-            }
-        }
-        try {
-            return ExtractionRules.of(everyPage, rules == null ? List.of() : RulesFile.load(rules));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException((rules == null ? "--extract: " : "--rules: ") + e.getMessage());
-        }
     }
 
     private static void requireAtLeast(String option, long value, long min) {

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         footer = {"  trawl export --db example.db > example.jsonl",
                 "  trawl export --db example.db --out example.csv",
                 "  trawl export --db postgresql://me@db/crawl --format csv --out crawl.csv",
-                "  trawl export --db example.db --duplicates --out same-content.csv"})
+                "  trawl export --db example.db --duplicates --out same-content.csv",
+                "  trawl export --db example.db --out example.warc.gz"})
 final class ExportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -34,8 +35,8 @@ final class ExportCommand implements Callable<Integer> {
             description = "SQLite file, or postgresql://user[:password]@host[:port]/dbname (default: ${DEFAULT-VALUE})")
     String db;
 
-    @Option(names = "--format", paramLabel = "jsonl|csv",
-            description = "output format (default: from the --out extension, else jsonl)")
+    @Option(names = "--format", paramLabel = "jsonl|csv|warc",
+            description = "output format; warc: the bodies stored with --store-bodies, as gzip WARC/1.1 (default: from the --out extension: .csv, .warc.gz; else jsonl)")
     ExportFormat format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "write here instead of standard output (default: standard output)")
@@ -52,15 +53,18 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (Stores.isSqliteFile(db) && !Files.exists(Path.of(db))) throw new StoreException("cannot open database " + db + ": no such file", null);
         ExportFormat chosen = format != null ? format : fromExtension();
+        if (chosen == ExportFormat.WARC && duplicates) {
+            throw new UsageException("--duplicates: lists pages, not archives; use it with jsonl or csv");
+        }
         try (PageStore store = Stores.open(db)) {
             if (out == null) {
                 OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
-                Exports.write(store, chosen, selection(), stdout);
+                write(store, chosen, stdout, "-");
                 stdout.flush();
             } else {
                 Path tmp = out.resolveSibling(out.getFileName() + ".part");
                 try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                    Exports.write(store, chosen, selection(), file);
+                    write(store, chosen, file, out.getFileName().toString());
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
                 }
@@ -70,12 +74,25 @@ final class ExportCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** Most bytes a stored body is inflated to on export; it was at most --max-body when it was fetched. */
+    private static final long MAX_STORED_BODY = 256L * 1024 * 1024;
+
+    private void write(PageStore store, ExportFormat chosen, OutputStream to, String filename) throws IOException {
+        if (chosen == ExportFormat.WARC) {
+            Exports.writeWarc(store, to, filename, MAX_STORED_BODY);
+        } else {
+            Exports.write(store, chosen, selection(), to);
+        }
+    }
+
     private PageReads.Selection selection() {
         return duplicates ? PageReads.Selection.DUPLICATES : PageReads.Selection.ALL;
     }
 
     private ExportFormat fromExtension() {
-        return out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")
-                ? ExportFormat.CSV : ExportFormat.JSONL;
+        String name = out == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) return ExportFormat.CSV;
+        if (name.endsWith(".warc.gz")) return ExportFormat.WARC;
+        return ExportFormat.JSONL;
     }
 }

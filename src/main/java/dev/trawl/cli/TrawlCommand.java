@@ -28,6 +28,7 @@ public final class TrawlCommand implements Runnable {
         COMMANDS.put("crawl", CrawlCommand::new);
         COMMANDS.put("worker", WorkerCommand::new);
         COMMANDS.put("export", ExportCommand::new);
+        COMMANDS.put("extract", ExtractCommand::new);
         COMMANDS.put("status", StatusCommand::new);
         COMMANDS.put("serve", ServeCommand::new);
         COMMANDS.put("demo", DemoCommand::new);

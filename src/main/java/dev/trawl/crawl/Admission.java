@@ -86,6 +86,18 @@ final class Admission {
         return new Decided(frontier, skips);
     }
 
+    /**
+     * Decides the frontier rows of URLs found outside a page (listed by a sitemap), all at one depth: the followable
+     * ones admitted as links are, the trapped ones refused with a skip row.
+     */
+    Decided found(List<String> followable, List<PageAnalysis.Trapped> trapped, int depth) throws InterruptedException {
+        List<FrontierEntry> frontier = new ArrayList<>();
+        List<PageRecord> skips = new ArrayList<>();
+        for (String url : followable) admit(url, depth, frontier, skips);
+        for (PageAnalysis.Trapped t : trapped) refuse(t.url(), depth, t.reason(), skips);
+        return new Decided(frontier, skips);
+    }
+
     /** The URLs the item requested besides its own: each hop's target. */
     private static List<String> hopsOf(CrawlItem item) {
         if (item.redirects().isEmpty()) return List.of();

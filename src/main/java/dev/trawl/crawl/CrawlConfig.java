@@ -48,6 +48,10 @@ import java.util.regex.Pattern;
  *                    the seeds' own hosts may be on loopback, private or link-local addresses
  * @param extraction  the fields to extract from pages (--extract, --rules), stored per page as a JSON object;
  *                    {@link ExtractionRules#NONE} for none
+ * @param storeBodies keep each read response as received (head and body, compressed) in the store (--store-bodies)
+ * @param sitemaps    read the sitemaps of the seeds' sites (robots.txt's Sitemap: lines and /sitemap.xml) and add
+ *                    the URLs they list to the frontier (--sitemaps); per process, like --concurrency: a worker
+ *                    joining a shared crawl does not read them
  * @param recrawl     null: not a recrawl; else, before crawling, make the URLs stored with a response that were
  *                    fetched longer ago than this (ZERO: all of them) pending again, and fetch them with their
  *                    validators (--recrawl, --recrawl-older-than; see {@link dev.trawl.store.Change})
@@ -81,6 +85,8 @@ public record CrawlConfig(
         ProxySpec proxy,
         boolean allowPrivate,
         ExtractionRules extraction,
+        boolean storeBodies,
+        boolean sitemaps,
         Duration recrawl) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
@@ -162,6 +168,8 @@ public record CrawlConfig(
         private ProxySpec proxy;
         private boolean allowPrivate;
         private ExtractionRules extraction = ExtractionRules.NONE;
+        private boolean storeBodies;
+        private boolean sitemaps;
         private Duration recrawl;
 
         private Builder(List<String> seeds) {
@@ -195,6 +203,8 @@ public record CrawlConfig(
         public Builder proxy(ProxySpec v) { proxy = v; return this; }
         public Builder allowPrivate(boolean v) { allowPrivate = v; return this; }
         public Builder extraction(ExtractionRules v) { extraction = v; return this; }
+        public Builder storeBodies(boolean v) { storeBodies = v; return this; }
+        public Builder sitemaps(boolean v) { sitemaps = v; return this; }
         public Builder recrawl(Duration olderThan) { recrawl = olderThan; return this; }
 
         public CrawlConfig build() {
@@ -203,7 +213,7 @@ public record CrawlConfig(
                     maxUrlLength, maxPathRepeats, maxPagesPerHost,
                     robotsRetryBase,
                     retryFailed,
-                    headers, proxy, allowPrivate, extraction, recrawl);
+                    headers, proxy, allowPrivate, extraction, storeBodies, sitemaps, recrawl);
         }
     }
 }

@@ -19,6 +19,12 @@ public interface CrawlListener {
      */
     default void robotsUnavailable(String origin, int failures, boolean gaveUp) {}
 
+    /**
+     * A sitemap of --sitemaps was visited and its rows handed to the store: listed, the page URLs it gave; added,
+     * those new to the crawl's frontier; problem, null when it was read whole, else why not (one line).
+     */
+    default void sitemapVisited(String url, int listed, int added, String problem) {}
+
     /** A URL's outcome was handed to the store. */
     default void recorded(PageRecord record) {}
 

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 record CrawlOptions(List<String> seeds, long maxPages, int maxDepth, int perHost, Duration delay, Duration timeout,
                     int retries, Scope scope, List<String> include, List<String> exclude, boolean ignoreRobots,
                     String userAgent, long maxBody, int maxUrlLength, int maxPathRepeats, long maxPagesPerHost,
-                    List<String> headers, boolean allowPrivate, String extraction) {
+                    List<String> headers, boolean allowPrivate, String extraction, boolean storeBodies) {
     private static final JsonFactory JSON = new JsonFactory();
 
     CrawlOptions {
@@ -44,7 +44,8 @@ record CrawlOptions(List<String> seeds, long maxPages, int maxDepth, int perHost
                 config.delay(), config.timeout(), config.retries(), config.scope(), patterns(config.include()),
                 patterns(config.exclude()), config.ignoreRobots(), config.userAgent(), config.maxBody(),
                 config.maxUrlLength(), config.maxPathRepeats(), config.maxPagesPerHost(), config.headers(),
-                config.allowPrivate(), config.extraction().isEmpty() ? "" : config.extraction().toJson());
+                config.allowPrivate(), config.extraction().isEmpty() ? "" : config.extraction().toJson(),
+                config.storeBodies());
     }
 
     private static List<String> patterns(List<Pattern> patterns) {
@@ -59,7 +60,8 @@ record CrawlOptions(List<String> seeds, long maxPages, int maxDepth, int perHost
                 .userAgent(userAgent).maxBody(maxBody).maxUrlLength(maxUrlLength).maxPathRepeats(maxPathRepeats)
                 .maxPagesPerHost(maxPagesPerHost).headers(headers).allowPrivate(allowPrivate)
                 .extraction(extraction.isEmpty() ? ExtractionRules.NONE
-                        : ExtractionRules.of(List.of(), RulesFile.parse(extraction, false, "the crawl's stored rules")));
+                        : ExtractionRules.of(List.of(), RulesFile.parse(extraction, false, "the crawl's stored rules")))
+                .storeBodies(storeBodies);
     }
 
     /**
@@ -101,6 +103,7 @@ record CrawlOptions(List<String> seeds, long maxPages, int maxDepth, int perHost
         shown.put("--header", headers.isEmpty() ? "none" : String.join(" ", headers.stream().map(h -> "'" + h + "'").toList()));
         shown.put("--allow-private", allowPrivate ? "on" : "off");
         shown.put("--extract/--rules", extraction.isEmpty() ? "none" : extraction);
+        shown.put("--store-bodies", storeBodies ? "on" : "off");
         return shown;
     }
 
@@ -136,6 +139,7 @@ record CrawlOptions(List<String> seeds, long maxPages, int maxDepth, int perHost
             strings(g, "headers", headers);
             g.writeBooleanField("allow_private", allowPrivate);
             g.writeStringField("extraction", extraction);
+            g.writeBooleanField("store_bodies", storeBodies);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -186,7 +190,8 @@ record CrawlOptions(List<String> seeds, long maxPages, int maxDepth, int perHost
                     (int) numberOr(fields, "max_path_repeats", TrapRules.DEFAULT_MAX_PATH_REPEATS),
                     numberOr(fields, "max_pages_per_host", HostBudget.DEFAULT_LIMIT),
                     listOr(fields, "headers"), Boolean.TRUE.equals(fields.get("allow_private")),
-                    fields.get("extraction") instanceof String rules ? rules : "");
+                    fields.get("extraction") instanceof String rules ? rules : "",
+                    Boolean.TRUE.equals(fields.get("store_bodies")));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("stored crawl options are incomplete: " + json, e);
         }

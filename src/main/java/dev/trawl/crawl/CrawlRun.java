@@ -36,6 +36,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /**
  * Wires one crawl together and runs its dispatch loop on a platform thread: take a lease from the scheduler,
@@ -49,6 +50,8 @@ final class CrawlRun {
     private final CrawlListener listener;
     private final PageStore store;
     private final InstantSource clock = InstantSource.system();
+    /** The monotonic clock of the scheduler's delays and the feeder's upkeep. */
+    private final LongSupplier nanoTime = System::nanoTime;
     private final CompletableFuture<CrawlSummary> done = new CompletableFuture<>();
     private final AtomicReference<StopReason> stopReason = new AtomicReference<>();
     private final AtomicReference<RuntimeException> fatal = new AtomicReference<>();
@@ -60,14 +63,17 @@ final class CrawlRun {
     private FrontierFeeder feeder;
     private HostBudget budget;
     private Admission admission;
+    private Sitemaps sitemaps;
     private long pendingLeft;
     /** Whether pages stored with a response are pending again: their requests are conditional (PageTask). */
     private boolean recrawl;
     private long startNanos;
+    private final PageHandler handler;
 
-    CrawlRun(CrawlConfig config, CrawlListener listener, PageStore store) {
+    CrawlRun(CrawlConfig config, CrawlListener listener, PageHandler handler, PageStore store) {
         this.config = config;
         this.listener = listener;
+        this.handler = handler;
         this.store = store;
         this.pipeline = new Semaphore(config.concurrency() * 2);
     }
@@ -95,10 +101,14 @@ final class CrawlRun {
         store.addPending(newSeeds);
         long budget = config.maxPages() == CrawlConfig.UNLIMITED ? Long.MAX_VALUE
                 : Math.max(0, config.maxPages() - store.countAttempted());
-        scheduler = new Scheduler(config.concurrency(), config.perHost(), config.delay(), budget, Urls::host, System::nanoTime);
+        scheduler = new Scheduler(config.concurrency(), config.perHost(), config.delay(), budget, Urls::host, nanoTime);
         int lowWater = Math.max(256, 16 * config.concurrency());
         long maxPages = config.maxPages() == CrawlConfig.UNLIMITED ? Long.MAX_VALUE : config.maxPages();
-        feeder = new FrontierFeeder(scheduler, store, lowWater, 2 * lowWater, maxPages, this::abort);
+        sitemaps = Sitemaps.of(config, seeds, scheduler, store, new SitemapIntake(new ScopeRule(config.scope(), seeds),
+                new UrlFilters(config.include(), config.exclude()), config.traps(), admission, store, listener, clock),
+                normalizer, this::abort);
+        feeder = new FrontierFeeder(scheduler, store, lowWater, 2 * lowWater, maxPages, this::abort,
+                () -> sitemaps != null && sitemaps.isWalking(), nanoTime, Sleeper.SYSTEM);
         Thread.ofVirtual().name("trawl-feeder").start(feeder);
         Thread.ofPlatform().name("trawl-dispatch").start(() -> runToEnd(seeds, seen, normalizer));
         return new Crawl(done, () -> stop(StopReason.CANCELLED),
@@ -149,7 +159,7 @@ final class CrawlRun {
         try (var fetcher = new Fetcher(fetchSettings(seeds));
              var analyzer = new PageAnalyzer(config.parseThreads(), new PageParser(normalizer),
                      new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()), config.maxDepth(),
-                    config.traps(), config.extraction())) {
+                    config.traps(), config.extraction(), handler, normalizer)) {
             var robots = config.ignoreRobots() ? null
                     : new RobotsCache(url -> fetcher.get(url, (status, type) -> status >= 200 && status < 300),
                             new RobotsPolicy(config.userAgent()), normalizer, listener, clock,
@@ -159,9 +169,11 @@ final class CrawlRun {
                     new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()),
                     seen, store, new Counting(), clock, config.maxDepth(), admission,
                     MemoryBudget.forHeap(Runtime.getRuntime().maxMemory(), config.timeout().multipliedBy(4)),
-                    recrawl);
+                    config.storeBodies(), recrawl);
+            if (sitemaps != null) sitemaps.start(fetcher, robots, retryPolicy, normalizer, ctx.listener(), clock);
             dispatch(new PageTask(ctx));
             awaitTasks();
+            if (sitemaps != null) sitemaps.stop();
             feeder.stop();
             if (fatal.get() == null) budget.close(); // unused allowance back to the store, for a resume to use
             store.flush();
@@ -173,6 +185,7 @@ final class CrawlRun {
             fatal.compareAndSet(null, e);
         } finally {
             if (timer != null) timer.interrupt();
+            stopSitemaps();
             closeStoreAndComplete();
         }
     }
@@ -191,7 +204,7 @@ final class CrawlRun {
 
     private void runTask(PageTask task, Lease lease) {
         try {
-            task.run(lease);
+            if (sitemaps == null || !sitemaps.runs(lease)) task.run(lease);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // cancelled: the item stays pending in the store
         } catch (StoreException e) {
@@ -215,6 +228,16 @@ final class CrawlRun {
             Thread.currentThread().interrupt();
         } catch (StoreException storeFailed) {
             abort(storeFailed);
+        }
+    }
+
+    /** The walk must have ended before the store closes (it writes there); after a failure it may still run. */
+    private void stopSitemaps() {
+        if (sitemaps == null) return;
+        try {
+            sitemaps.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -272,10 +295,19 @@ final class CrawlRun {
             done.completeExceptionally(fatal.get());
             return;
         }
-        StopReason reason = stopReason.get() != null ? stopReason.get()
-                : pendingLeft > 0 && scheduler.isBudgetSpent() ? StopReason.MAX_PAGES : StopReason.COMPLETE;
+        StopReason reason = stopReasonOf(stopReason.get(), pendingLeft, scheduler.isBudgetSpent());
         done.complete(new CrawlSummary(recorded.get(), failed.get(), pendingLeft,
                 Duration.ofNanos(System.nanoTime() - startNanos), reason));
+    }
+
+    /**
+     * Why the crawl ended: as it was stopped (cancelled, time limit), else --max-pages when URLs are left pending because
+     * the page budget ran out, else complete (URLs left pending for another reason, robots.txt unreachable say, do not
+     * make it a page limit).
+     */
+    static StopReason stopReasonOf(StopReason stopped, long pendingLeft, boolean budgetSpent) {
+        if (stopped != null) return stopped;
+        return pendingLeft > 0 && budgetSpent ? StopReason.MAX_PAGES : StopReason.COMPLETE;
     }
 
     /** Counts for the summary, then passes events on to the caller's listener. */

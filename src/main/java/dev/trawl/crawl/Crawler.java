@@ -32,9 +32,22 @@ public final class Crawler {
      * @throws dev.trawl.store.StoreException when the database cannot be opened
      */
     public static Crawl start(CrawlConfig config, CrawlListener listener) {
+        return start(config, listener, PageHandler.NONE);
+    }
+
+    /**
+     * As {@link #start(CrawlConfig)}, handing each fetched page to {@code handler} on the parse pool: the fields it
+     * returns are stored with the page, the links it returns are followed.
+     */
+    public static Crawl start(CrawlConfig config, PageHandler handler) {
+        return start(config, CrawlListener.NONE, handler);
+    }
+
+    /** As {@link #start(CrawlConfig, PageHandler)}, reporting events to {@code listener} too. */
+    public static Crawl start(CrawlConfig config, CrawlListener listener, PageHandler handler) {
         PageStore store = Stores.open(config.db());
         try {
-            return new CrawlRun(config, listener, store).start();
+            return new CrawlRun(config, listener, handler, store).start();
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -64,7 +77,7 @@ public final class Crawler {
             }
             CrawlConfig config = CrawlOptions.fromJson(options).toBuilder(db).concurrency(concurrency)
                     .timeLimit(timeLimit).build();
-            return new CrawlRun(config, listener, store).start();
+            return new CrawlRun(config, listener, PageHandler.NONE, store).start();
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Keeps the scheduler supplied from the database: when fewer than {@code lowWater} items are queued, it
@@ -35,6 +36,9 @@ final class FrontierFeeder implements Runnable {
     private final int batch;
     private final long maxPages;
     private final Consumer<RuntimeException> onFailure;
+    private final LongSupplier nanoTime;
+    private final Sleeper sleeper;
+    private final java.util.function.BooleanSupplier discovering;
     private volatile boolean stopped;
 
     private final Map<String, Pending> handingOver = new LinkedHashMap<>();
@@ -44,17 +48,24 @@ final class FrontierFeeder implements Runnable {
     /**
      * @param maxPages  --max-pages for the whole crawl (all workers), Long.MAX_VALUE for none
      * @param onFailure hears why the feeder gave up (the store failed); the crawl must then end
+     * @param discovering whether URLs may still come from outside the pages (--sitemaps): not exhausted before
+     * @param nanoTime  the crawl's monotonic clock (the scheduler's), for the upkeep interval
+     * @param sleeper   waits while other workers hold the work left
      */
     FrontierFeeder(Scheduler scheduler, PageStore store, int lowWater, int batch, long maxPages,
-                   Consumer<RuntimeException> onFailure) {
+                   Consumer<RuntimeException> onFailure, java.util.function.BooleanSupplier discovering,
+                   LongSupplier nanoTime, Sleeper sleeper) {
         this.scheduler = scheduler;
         this.store = store;
         this.coordination = store.coordination();
-        this.nextUpkeep = System.nanoTime() + coordination.upkeepInterval().toNanos();
+        this.nanoTime = nanoTime;
+        this.sleeper = sleeper;
+        this.nextUpkeep = nanoTime.getAsLong() + coordination.upkeepInterval().toNanos();
         this.lowWater = lowWater;
         this.batch = batch;
         this.maxPages = maxPages;
         this.onFailure = onFailure;
+        this.discovering = discovering;
     }
 
     @Override
@@ -114,22 +125,23 @@ final class FrontierFeeder implements Runnable {
     /**
      * Nothing to claim: over if nothing is in progress here, and nowhere else either (no URL claimed by another
      * worker, no pending URL the page limit allows); else new links may still come, here or from other workers.
+     * Package-private: the end-of-crawl decision, which EndOfCrawlTest drives step by step.
      */
-    private boolean isExhausted() throws InterruptedException {
-        if (!scheduler.isIdle()) {
+    boolean isExhausted() throws InterruptedException {
+        if (!scheduler.isIdle() || discovering.getAsBoolean()) {
             awaitNewPending();
             return false;
         }
         store.flush(); // every finished page's discoveries are committed and claimable now
         if (feed() || !scheduler.isIdle()) return false;
         if (!coordination.hasWorkLeft(maxPages)) return true;
-        Thread.sleep(IDLE_POLL); // other workers are busy, or hold the hosts that still have pending URLs
+        sleeper.sleep(IDLE_POLL); // other workers are busy, or hold the hosts that still have pending URLs
         return false;
     }
 
     /** Every few seconds, whatever the queue holds: the coordination's upkeep (on a shared frontier, the claims of dead workers go back). */
     private void upkeepNow() throws InterruptedException {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         if (now - nextUpkeep < 0) return;
         nextUpkeep = now + coordination.upkeepInterval().toNanos();
         apply(coordination.upkeep());

@@ -1,6 +1,8 @@
 package dev.trawl.crawl;
 
+import dev.trawl.extract.ExtractedFields;
 import dev.trawl.extract.ExtractionRules;
+import dev.trawl.fetch.HttpAnswer;
 import dev.trawl.frontier.SkipReason;
 import dev.trawl.frontier.TrapRules;
 import dev.trawl.fetch.FetchError;
@@ -9,8 +11,11 @@ import dev.trawl.parse.PageParser;
 import dev.trawl.parse.ParsedPage;
 import dev.trawl.url.ScopeRule;
 import dev.trawl.url.UrlFilters;
+import dev.trawl.url.UrlNormalizer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -30,9 +35,11 @@ final class PageAnalyzer implements AutoCloseable {
     private final int maxDepth;
     private final TrapRules traps;
     private final ExtractionRules extraction;
+    private final PageHandler handler;
+    private final UrlNormalizer normalizer;
 
     PageAnalyzer(int threads, PageParser parser, ScopeRule scope, UrlFilters filters, int maxDepth, TrapRules traps,
-                 ExtractionRules extraction) {
+                 ExtractionRules extraction, PageHandler handler, UrlNormalizer normalizer) {
         var count = new AtomicInteger();
         this.cpuPool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "trawl-parse-" + count.incrementAndGet());
@@ -45,6 +52,8 @@ final class PageAnalyzer implements AutoCloseable {
         this.maxDepth = maxDepth;
         this.traps = traps;
         this.extraction = extraction;
+        this.handler = handler;
+        this.normalizer = normalizer;
     }
 
     static boolean isHtml(String contentType) {
@@ -59,7 +68,8 @@ final class PageAnalyzer implements AutoCloseable {
      * decoded text, two bytes a character at worst (the scan's own strings are small: links are capped). The parse
      * output stays charged until the page's record is handed to the store; the body itself is charged already.
      */
-    PageAnalysis analyze(byte[] body, String contentType, String pageUrl, int depth) throws InterruptedException {
+    PageAnalysis analyze(HttpAnswer.Response response, String pageUrl, int depth) throws InterruptedException {
+        byte[] body = response.body();
         MemoryBudget.Claim claim = MemoryBudget.current();
         long text = 2L * body.length;
         try {
@@ -68,7 +78,7 @@ final class PageAnalyzer implements AutoCloseable {
             return PageAnalysis.refused(e.pageShare() ? FetchError.TOO_LARGE.code() : FetchError.TIMEOUT.code());
         }
         Future<PageAnalysis> job = cpuPool.submit(
-                () -> ScopedValue.where(MemoryBudget.CURRENT, claim).call(() -> analyzeNow(body, contentType, pageUrl, depth)));
+                () -> ScopedValue.where(MemoryBudget.CURRENT, claim).call(() -> analyzeNow(response, pageUrl, depth)));
         try {
             PageAnalysis analysis = job.get();
             long fields = analysis.fields() == null ? 0 : 2L * analysis.fields().length();
@@ -84,27 +94,53 @@ final class PageAnalyzer implements AutoCloseable {
         }
     }
 
-    private PageAnalysis analyzeNow(byte[] body, String contentType, String pageUrl, int depth) {
+    /**
+     * The crawl's parse, and jsoup's tree only for pages that need it: a rule applies, or the library's handler asks
+     * for it. The rules' fields come first; the handler's add to them.
+     */
+    private PageAnalysis analyzeNow(HttpAnswer.Response response, String pageUrl, int depth) {
+        byte[] body = response.body();
+        boolean rules = extraction.appliesTo(pageUrl);
+        boolean handled = handler != PageHandler.NONE;
         ParsedPage page;
-        String fields = null;
-        if (extraction.appliesTo(pageUrl)) { // only such pages need jsoup's tree: the rules' selectors read it
-            var parsed = parser.parseDocument(body, body.length, contentType, pageUrl,
-                    doc -> doc == null ? null : extraction.extract(doc, pageUrl).toJson());
+        ExtractedFields extracted = null; // no rule applies, or the page is too large for a tree
+        PageHandler.Result result = PageHandler.Result.NOTHING;
+        if (rules || handled && handler.wantsDocument(pageUrl)) {
+            var parsed = parser.parseDocument(body, body.length, response.contentType(), pageUrl, doc -> doc);
             page = parsed.page();
-            fields = parsed.read();
+            if (rules && parsed.read() != null) extracted = extraction.extract(parsed.read(), pageUrl);
+            if (handled) result = handler.handle(new PageHandler.Page(pageUrl, response.status(), response.headers(), body,
+                    page, parsed.read()));
         } else {
-            page = parser.parse(body, body.length, contentType, pageUrl);
+            page = parser.parse(body, body.length, response.contentType(), pageUrl);
+            if (handled) result = handler.handle(new PageHandler.Page(pageUrl, response.status(), response.headers(), body,
+                    page, null));
+        }
+        String fields = fieldsJson(extracted, result.fields());
+        List<String> links = new ArrayList<>(page.outlinks());
+        for (String href : result.links()) {
+            String link = normalizer.resolve(pageUrl, href);
+            if (link != null && !links.contains(link)) links.add(link);
         }
         if (depth >= maxDepth) return new PageAnalysis(page, List.of(), List.of(), fields, null);
         List<String> followable = new ArrayList<>();
         List<PageAnalysis.Trapped> trapped = new ArrayList<>();
-        for (String link : page.outlinks()) {
+        for (String link : links) {
             if (!scope.isInScope(link) || !filters.accepts(link)) continue;
             SkipReason trap = traps.check(link);
             if (trap == null) followable.add(link);
             else trapped.add(new PageAnalysis.Trapped(link, trap));
         }
         return new PageAnalysis(page, followable, trapped, fields, null);
+    }
+
+    /** The rules' fields with the handler's added (a name both give keeps the rule's); null when neither gave any. */
+    private static String fieldsJson(ExtractedFields extracted, Map<String, Object> handlerFields) {
+        if (handlerFields.isEmpty()) return extracted == null ? null : extracted.toJson();
+        ExtractedFields base = extracted == null ? ExtractedFields.NONE : extracted;
+        Map<String, Object> values = new LinkedHashMap<>(base.values());
+        handlerFields.forEach(values::putIfAbsent);
+        return new ExtractedFields(values, base.truncated()).toJson();
     }
 
     @Override

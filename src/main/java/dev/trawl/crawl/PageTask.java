@@ -1,8 +1,9 @@
 package dev.trawl.crawl;
 
 import dev.trawl.fetch.FetchError;
-import dev.trawl.fetch.Fetcher;
+import dev.trawl.fetch.Header;
 import dev.trawl.fetch.HttpAnswer;
+import dev.trawl.fetch.HttpGet;
 import dev.trawl.fetch.RetryPolicy;
 import dev.trawl.frontier.CrawlItem;
 import dev.trawl.frontier.Lease;
@@ -14,6 +15,7 @@ import dev.trawl.store.PageOutcome;
 import dev.trawl.store.PageRecord;
 import dev.trawl.store.PageStore;
 import dev.trawl.store.PreviousFetch;
+import dev.trawl.store.StoredBody;
 import dev.trawl.url.DedupKey;
 import dev.trawl.url.ScopeRule;
 import dev.trawl.url.UrlFilters;
@@ -33,11 +35,14 @@ final class PageTask {
     /** What a request takes from the memory budget before it starts, until its response is in: its first buffer. */
     private static final long ADMISSION_BYTES = 16 * 1024;
 
-    /** Everything a task works with; one per crawl, shared by all tasks. */
-    record Context(Scheduler scheduler, Fetcher fetcher, RobotsCache robots, PageAnalyzer analyzer,
+    /**
+     * Everything a task works with; one per crawl, shared by all tasks. fetcher: the crawl's {@code Fetcher}, or
+     * scripted answers in tests; clock: every time a decision reads (Retry-After dates, fetched_at).
+     */
+    record Context(Scheduler scheduler, HttpGet fetcher, RobotsCache robots, PageAnalyzer analyzer,
                    RetryPolicy retryPolicy, UrlNormalizer normalizer, ScopeRule scope, UrlFilters filters,
                    SeenSet seen, PageStore store, CrawlListener listener, InstantSource clock, int maxDepth,
-                   Admission admission, MemoryBudget budget, boolean recrawl) {}
+                   Admission admission, MemoryBudget budget, boolean storeBodies, boolean recrawl) {}
 
     /**
      * On a recrawl, the URL's response stored before, looked up by the request that runs now and bound around its
@@ -206,11 +211,12 @@ final class PageTask {
             record(lease, item, new PageOutcome.Fetched(reply(item, r, elapsed), null));
             return;
         }
-        PageAnalysis analysis = ctx.analyzer().analyze(r.body(), r.contentType(), item.current(), item.depth());
+        PageAnalysis analysis = ctx.analyzer().analyze(r, item.current(), item.depth());
         if (analysis.error() != null) {
             record(lease, item, new PageOutcome.Failed(analysis.error()));
         } else {
-            var outcome = new PageOutcome.Fetched(reply(item, r, elapsed), analysis.page(), analysis.fields());
+            var outcome = new PageOutcome.Fetched(reply(item, r, elapsed), analysis.page(), analysis.fields(),
+                    ctx.storeBodies() ? storedBody(r) : null);
             record(lease, item, outcome, analysis, null);
         }
     }
@@ -220,6 +226,21 @@ final class PageTask {
         String digest = r.rawBody() == null ? null : PayloadDigest.ofEntity(r.rawBody(), r.rawBodyLength());
         return new PageOutcome.Reply(item.current(), r.status(), r.contentType(), r.bodyLength(), elapsed.toMillis(),
                 digest, ConditionalRequest.validators(r.headers()));
+    }
+
+    /** The response as received, for --store-bodies: its head as the transport gave it, and its raw body. */
+    private static StoredBody storedBody(HttpAnswer.Response r) {
+        if (r.rawBody() == null) return null;
+        var head = new StringBuilder(r.statusLine()).append("\r\n");
+        String contentEncoding = null;
+        for (Header header : r.headers()) {
+            head.append(header.name()).append(": ").append(header.value()).append("\r\n");
+            if (header.name().equalsIgnoreCase("Content-Encoding")) contentEncoding = header.value();
+        }
+        head.append("\r\n");
+        boolean compressed = contentEncoding != null && !contentEncoding.isBlank()
+                && !contentEncoding.trim().equalsIgnoreCase("identity");
+        return StoredBody.of(head.toString(), r.rawBody(), r.rawBodyLength(), compressed);
     }
 
     private void record(Lease lease, CrawlItem item, PageOutcome outcome) throws InterruptedException {

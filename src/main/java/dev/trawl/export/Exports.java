@@ -21,12 +21,21 @@ public final class Exports {
         return write(store, format, PageReads.Selection.ALL, out);
     }
 
+    /**
+     * Writes the stored bodies (--store-bodies) as a gzip WARC/1.1 stream named filename in its warcinfo record, and
+     * returns how many responses were written. Bodies that inflate past maxBody are cut and marked truncated.
+     */
+    public static long writeWarc(PageStore store, OutputStream out, String filename, long maxBody) throws IOException {
+        return StoredWarc.write(store, out, filename, maxBody);
+    }
+
     /** As {@link #write(PageStore, ExportFormat, OutputStream)}, of the selected rows only. */
     public static long write(PageStore store, ExportFormat format, PageReads.Selection selection, OutputStream out)
             throws IOException {
         RowWriter writer = switch (format) {
             case JSONL -> new JsonlExporter(out);
             case CSV -> new CsvExporter(out, store.fieldNames());
+            case WARC -> throw new IllegalArgumentException("WARC is written by writeWarc, from stored bodies");
         };
         writer.begin();
         long[] count = {0};

@@ -11,7 +11,7 @@ import java.util.function.BiPredicate;
  * the crawler follows them itself so that each hop is checked against scope and robots.txt and goes through the
  * politeness limits. Blocking: call it from a virtual thread.
  */
-public final class Fetcher implements AutoCloseable {
+public final class Fetcher implements HttpGet, AutoCloseable {
     private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     private final Http1Client http1;
 
@@ -26,6 +26,7 @@ public final class Fetcher implements AutoCloseable {
      *                 and dropped
      * @throws InterruptedException when the calling thread is interrupted; the request is abandoned
      */
+    @Override
     public HttpAnswer get(String url, BiPredicate<Integer, String> keepBody) throws InterruptedException {
         return get(url, List.of(), keepBody);
     }
@@ -34,6 +35,7 @@ public final class Fetcher implements AutoCloseable {
      * As {@link #get(String, BiPredicate)}, with headers of this request only (a recrawl's {@code If-None-Match} and
      * {@code If-Modified-Since}), sent after the Host line. Their values must hold no control character.
      */
+    @Override
     public HttpAnswer get(String url, List<Header> requestHeaders, BiPredicate<Integer, String> keepBody)
             throws InterruptedException {
         URI uri;

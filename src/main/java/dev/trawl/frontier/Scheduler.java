@@ -76,6 +76,20 @@ public final class Scheduler {
     }
 
     /**
+     * Queues an item that is no page and takes no page budget (a sitemap's request, --sitemaps): it goes before the
+     * host's fresh items, within the host's limits like any request. Refused once no more items were promised.
+     */
+    public void addOutsideBudget(CrawlItem item) {
+        withLock(() -> {
+            if (!moreMayCome) throw new IllegalStateException("no more items were promised, yet " + item.current() + " came");
+            HostQueue host = hostFor(item);
+            host.started.addLast(item);
+            queued++;
+            markReady(host);
+        });
+    }
+
+    /**
      * Gives a leased item back to go first on its host, at once (after robots.txt was fetched, or for a
      * redirect hop), or after {@code delay} (a retry). With {@code holdHost} the whole host waits that long,
      * as a server's Retry-After or 429 asks.
@@ -110,11 +124,8 @@ public final class Scheduler {
             while (true) {
                 if (stopped) return null;
                 long now = nanoTime.getAsLong();
-                moveDueRetries(now);
-                if (inFlight < concurrency) {
-                    HostQueue host = nextReadyHost(now);
-                    if (host != null) return lease(host, now);
-                }
+                Lease lease = leaseIfReady(now);
+                if (lease != null) return lease;
                 if (isOver()) return null;
                 long wait = nanosUntilSomethingChanges(now);
                 if (wait > 0) changed.awaitNanos(wait);
@@ -122,6 +133,29 @@ public final class Scheduler {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * As {@link #take}, without waiting: a lease if a request may start now, else null (also when stopped). For a
+     * caller that drives the clock itself, as the crawl's unit tests do.
+     */
+    public Lease tryTake() {
+        return withLock(() -> stopped ? null : leaseIfReady(nanoTime.getAsLong()));
+    }
+
+    /**
+     * True when the crawl is over, as {@link #take} decides it: no more items may come ({@link #noMoreItems}), and
+     * nothing is leased, in flight, ready or waiting for a retry.
+     */
+    public boolean isFinished() {
+        return withLock(this::isOver);
+    }
+
+    private Lease leaseIfReady(long now) {
+        moveDueRetries(now);
+        if (inFlight >= concurrency) return null;
+        HostQueue host = nextReadyHost(now);
+        return host == null ? null : lease(host, now);
     }
 
     /** The request is complete (response read or failed): frees its slot on the host and globally. */

@@ -30,8 +30,8 @@ final class ParsedRules implements RobotsRules {
         return crawlDelay;
     }
 
-    /** The Sitemap: URLs, resolved against the robots.txt URL. Package-private: only the tests read them so far. */
-    List<String> sitemaps() {
+    @Override
+    public List<String> sitemaps() {
         return List.copyOf(rules.getSitemaps());
     }
 

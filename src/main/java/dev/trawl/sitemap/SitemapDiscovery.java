@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Which sitemaps to read for one site, and the walk through them: the {@code Sitemap:} lines of its robots.txt, in
@@ -61,10 +62,20 @@ public final class SitemapDiscovery {
      * InterruptedException (from the fetcher), leaving what was already given to sink given.
      */
     public List<SitemapVisit> walk(SitemapFetcher fetcher, SitemapReader reader, SitemapLimits limits,
-            java.util.function.Consumer<FoundUrl> sink) throws InterruptedException {
-        SitemapWalk walk = new SitemapWalk(fetcher, reader, limits, sink);
-        List<SitemapWalk.Pending> start = new ArrayList<>();
-        roots.forEach((url, from) -> start.add(new SitemapWalk.Pending(url, 0, from)));
-        return walk.run(start);
+            Consumer<FoundUrl> sink) throws InterruptedException {
+        return walk(fetcher, reader, limits, WalkHistory.NONE, (visit, urls, children) -> urls.forEach(sink));
+    }
+
+    /**
+     * As {@link #walk(SitemapFetcher, SitemapReader, SitemapLimits, Consumer)}, going on from what earlier walks of
+     * this site did (history: its visited sitemaps are not fetched again, its queued ones are read after the roots
+     * not visited yet), and telling sink about each sitemap with all it gave at once.
+     */
+    public List<SitemapVisit> walk(SitemapFetcher fetcher, SitemapReader reader, SitemapLimits limits,
+            WalkHistory history, WalkSink sink) throws InterruptedException {
+        SitemapWalk walk = new SitemapWalk(fetcher, reader, limits, history, sink);
+        List<PendingSitemap> start = new ArrayList<>();
+        roots.forEach((url, from) -> start.add(new PendingSitemap(url, 0, from)));
+        return walk.run(start, history.queued());
     }
 }

@@ -6,36 +6,42 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 
-/** One walk of {@link SitemapDiscovery}: breadth first, each sitemap URL once, within {@link SitemapLimits}. */
+/**
+ * One walk of {@link SitemapDiscovery}: breadth first, each sitemap URL once, within {@link SitemapLimits}, going on
+ * from a {@link WalkHistory} (the counts and the queue an earlier, interrupted walk of the site left).
+ */
 final class SitemapWalk {
-    record Pending(String url, int depth, String listedBy) {}
-
     private final SitemapFetcher fetcher;
     private final SitemapReader reader;
     private final SitemapLimits limits;
-    private final Consumer<FoundUrl> sink;
+    private final WalkSink sink;
     private final List<SitemapVisit> visits = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();
     private int fetched;
-    private int urls;
+    private long urls;
 
-    SitemapWalk(SitemapFetcher fetcher, SitemapReader reader, SitemapLimits limits, Consumer<FoundUrl> sink) {
+    SitemapWalk(SitemapFetcher fetcher, SitemapReader reader, SitemapLimits limits, WalkHistory history, WalkSink sink) {
         this.fetcher = fetcher;
         this.reader = reader;
         this.limits = limits;
         this.sink = sink;
+        this.seen.addAll(history.visited());
+        this.fetched = history.fetched();
+        this.urls = history.urls();
     }
 
-    List<SitemapVisit> run(List<Pending> roots) throws InterruptedException {
-        Deque<Pending> queue = new ArrayDeque<>();
+    /** Roots not visited before go first (depth 0), then what an earlier walk had queued. */
+    List<SitemapVisit> run(List<PendingSitemap> roots, List<PendingSitemap> queuedBefore) throws InterruptedException {
+        Deque<PendingSitemap> queue = new ArrayDeque<>();
         roots.forEach(root -> enqueue(queue, root));
+        queuedBefore.forEach(pending -> enqueue(queue, pending));
         while (!queue.isEmpty()) {
-            Pending next = queue.removeFirst();
-            String refused = refusal(next);
+            PendingSitemap next = queue.removeFirst();
+            String refused = refusal();
             if (refused != null) {
-                visits.add(new SitemapVisit(next.url(), next.depth(), next.listedBy(), false, 0, 0, refused));
+                record(new SitemapVisit(next.url(), next.depth(), next.listedBy(), false, 0, 0, refused), List.of(),
+                        List.of());
             } else {
                 visit(next, queue);
             }
@@ -43,7 +49,7 @@ final class SitemapWalk {
         return List.copyOf(visits);
     }
 
-    private String refusal(Pending next) {
+    private String refusal() {
         if (fetched >= limits.maxSitemapsPerSite()) {
             return "not fetched: " + limits.maxSitemapsPerSite() + " sitemaps were read for this site (the bound)";
         }
@@ -53,57 +59,64 @@ final class SitemapWalk {
         return null;
     }
 
-    private void visit(Pending sitemap, Deque<Pending> queue) throws InterruptedException {
+    private void visit(PendingSitemap sitemap, Deque<PendingSitemap> queue) throws InterruptedException {
         fetched++;
         SitemapContent content = switch (fetcher.fetch(sitemap.url())) {
             case SitemapFetcher.Fetched.Failed failed -> new SitemapContent.Unreadable(sitemap.url(), failed.reason());
             case SitemapFetcher.Fetched.Body body -> reader.read(body.finalUrl(), body.contentType(), body.body());
         };
         switch (content) {
-            case SitemapContent.Unreadable bad -> record(sitemap, 0, 0, bad.reason());
+            case SitemapContent.Unreadable bad -> record(visit(sitemap, 0, 0, bad.reason()), List.of(), List.of());
             case SitemapContent.Urls found -> {
-                int given = report(sitemap, found);
-                String cut = given < found.urls().size()
-                        ? "gave " + given + " of its " + found.urls().size() + " URLs: the site's bound of "
+                List<FoundUrl> given = given(sitemap, found);
+                String cut = given.size() < found.urls().size()
+                        ? "gave " + given.size() + " of its " + found.urls().size() + " URLs: the site's bound of "
                                 + limits.maxUrlsPerSite() + " was reached"
                         : null;
-                record(sitemap, given, 0, join(found.problem(), cut));
+                record(visit(sitemap, given.size(), 0, join(found.problem(), cut)), given, List.of());
             }
             case SitemapContent.Index index -> {
                 String problem = index.problem();
+                List<PendingSitemap> children = new ArrayList<>();
                 if (sitemap.depth() >= limits.maxIndexDepth()) {
                     problem = join(problem, "its " + index.sitemaps().size() + " sitemaps were not fetched: index depth "
                             + limits.maxIndexDepth() + " is the bound");
                 } else {
-                    index.sitemaps().forEach(child ->
-                            enqueue(queue, new Pending(child.url(), sitemap.depth() + 1, sitemap.url())));
+                    for (SitemapUrl child : index.sitemaps()) {
+                        PendingSitemap pending = new PendingSitemap(child.url(), sitemap.depth() + 1, sitemap.url());
+                        if (enqueue(queue, pending)) children.add(pending);
+                    }
                 }
-                record(sitemap, 0, index.sitemaps().size(), problem);
+                record(visit(sitemap, 0, index.sitemaps().size(), problem), List.of(), children);
             }
         }
     }
 
-    private int report(Pending sitemap, SitemapContent.Urls found) {
-        int given = 0;
+    private List<FoundUrl> given(PendingSitemap sitemap, SitemapContent.Urls found) {
+        List<FoundUrl> given = new ArrayList<>();
         for (SitemapUrl url : found.urls()) {
             if (urls >= limits.maxUrlsPerSite()) {
                 break;
             }
-            sink.accept(new FoundUrl(url.url(), url.lastModified(), sitemap.url(), sitemap.depth()));
+            given.add(new FoundUrl(url.url(), url.lastModified(), sitemap.url(), sitemap.depth()));
             urls++;
-            given++;
         }
         return given;
     }
 
-    private void record(Pending sitemap, int urlCount, int children, String problem) {
-        visits.add(new SitemapVisit(sitemap.url(), sitemap.depth(), sitemap.listedBy(), true, urlCount, children,
-                problem));
+    private static SitemapVisit visit(PendingSitemap sitemap, int urlCount, int children, String problem) {
+        return new SitemapVisit(sitemap.url(), sitemap.depth(), sitemap.listedBy(), true, urlCount, children, problem);
     }
 
-    private boolean enqueue(Deque<Pending> queue, Pending pending) {
+    private void record(SitemapVisit visit, List<FoundUrl> given, List<PendingSitemap> children)
+            throws InterruptedException {
+        visits.add(visit);
+        sink.visited(visit, given, children);
+    }
+
+    private boolean enqueue(Deque<PendingSitemap> queue, PendingSitemap pending) {
         if (!seen.add(pending.url())) {
-            return false; // listed twice, or an index listing itself: read once
+            return false; // listed twice, an index listing itself, or visited by an earlier walk: read once
         }
         queue.addLast(pending);
         return true;

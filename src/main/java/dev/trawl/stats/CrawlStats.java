@@ -26,6 +26,8 @@ public final class CrawlStats implements CrawlListener, AutoCloseable {
     private final java.util.concurrent.atomic.AtomicReference<String> robotsGaveUpExample =
             new java.util.concurrent.atomic.AtomicReference<>();
 
+    /** --sitemaps, in this process only (not published: a crawl reads a few hundred sitemaps at most). */
+    private final SitemapCounts sitemaps = new SitemapCounts();
     /** Responses by {@link Change} (in this process only: not published). */
     private final java.util.Map<Change, java.util.concurrent.atomic.LongAdder> changes = changeCounters();
 
@@ -89,6 +91,16 @@ public final class CrawlStats implements CrawlListener, AutoCloseable {
         if (!gaveUp) return;
         robotsGaveUp.incrementAndGet();
         robotsGaveUpExample.compareAndSet(null, origin);
+    }
+
+    @Override
+    public void sitemapVisited(String url, int listed, int added, String problem) {
+        sitemaps.visited(url, listed, added, problem);
+    }
+
+    /** What --sitemaps did in this process. */
+    public SitemapCounts sitemaps() {
+        return sitemaps;
     }
 
     @Override

@@ -23,6 +23,7 @@ public final class SummaryReport {
                     stats.changes(Change.CHANGED), stats.changes(Change.UNCHANGED), stats.changes(Change.GONE),
                     stats.changes(Change.NEW));
         }
+        stats.sitemaps().summary().ifPresent(line -> out.println(TerminalText.safe(line)));
         if (stats.robotsGaveUp() > 0) {
             out.printf(Locale.ROOT, "robots.txt unreachable (5xx or no answer) on every try: %,d host(s), e.g. %s;"
                     + " their URLs stay pending (run the same command again to retry)%n",

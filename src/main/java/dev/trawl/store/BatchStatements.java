@@ -15,6 +15,9 @@ import java.util.List;
  * {@link PostgresBatch}.
  */
 final class BatchStatements implements BatchCommitter {
+    /** The bodies table's columns besides frontier_id. */
+    static final List<String> BODY_COLUMNS = List.of("head", "coding", "body");
+
     /** The stored columns' names, in {@link PageColumns#STORED} order. */
     static final List<String> PAGE_COLUMNS = PageColumns.STORED.stream().map(PageColumns.Column::name).toList();
 
@@ -31,6 +34,9 @@ final class BatchStatements implements BatchCommitter {
     private final PreparedStatement markRequested;
     private final PreparedStatement upsertPage;
     private final PreparedStatement upsertLinks;
+    private final PreparedStatement upsertBody;
+    private final SitemapRows sitemaps;
+    private final List<SitemapRecord> sitemapBatch = new java.util.ArrayList<>();
     /** A 304 on a recrawl: the stored row keeps its response, only the fetch facts change. */
     private final PreparedStatement refreshPage;
     /** The fetch history: a row per stored outcome. */
@@ -46,6 +52,8 @@ final class BatchStatements implements BatchCommitter {
         markRequested = connection.prepareStatement("UPDATE frontier SET state = 1 WHERE url_key = ? AND state = 0");
         upsertPage = connection.prepareStatement(upsert("pages", PAGE_COLUMNS));
         upsertLinks = connection.prepareStatement(upsert("links", List.of("targets")));
+        upsertBody = connection.prepareStatement(upsert("bodies", BODY_COLUMNS));
+        sitemaps = new SitemapRows(connection);
         refreshPage = connection.prepareStatement(insert("pages", PAGE_COLUMNS) + " " + refreshOnConflict());
         appendFetch = connection.prepareStatement(insert("fetches", HISTORY_COLUMNS));
     }
@@ -87,16 +95,20 @@ final class BatchStatements implements BatchCommitter {
             }
             upsertPage.executeBatch();
             upsertLinks.executeBatch();
+            upsertBody.executeBatch();
             refreshPage.executeBatch();
             appendFetch.executeBatch();
             // Last, so that pages marked done earlier in this same batch are already known and left alone.
             addPending.executeBatch();
             markRequested.executeBatch();
+            sitemaps.write(sitemapBatch, now); // after the frontier rows of what they listed
             control.execute("COMMIT");
         } catch (SQLException | RuntimeException e) {
             clearBatches();
             Cleanup.rollback(control);
             throw e;
+        } finally {
+            sitemapBatch.clear();
         }
     }
 
@@ -117,6 +129,10 @@ final class BatchStatements implements BatchCommitter {
         switch (task) {
             case WriteTask.Page page -> stagePage(page, now);
             case WriteTask.Pending pending -> stagePending(pending.entries(), pending.discoveredAt());
+            case WriteTask.Sitemap sitemap -> {
+                stagePending(sitemap.record().frontier(), now);
+                sitemapBatch.add(sitemap.record());
+            }
             case WriteTask.Barrier ignored -> throw new IllegalArgumentException("a barrier is not data");
             case WriteTask.Exclusive<?> ignored -> throw new IllegalArgumentException("exclusive work is not data");
             case WriteTask.Stop ignored -> throw new IllegalArgumentException("stop is not data");
@@ -134,6 +150,13 @@ final class BatchStatements implements BatchCommitter {
             upsertLinks.setLong(1, id);
             upsertLinks.setString(2, page.outlinksJson());
             upsertLinks.addBatch();
+        }
+        if (r.outcome() instanceof PageOutcome.Fetched f && f.body() != null) {
+            upsertBody.setLong(1, id);
+            upsertBody.setString(2, f.body().head());
+            upsertBody.setString(3, f.body().coding());
+            upsertBody.setBytes(4, f.body().bytes());
+            upsertBody.addBatch();
         }
         bindRow(appendFetch, id, PageColumns.HISTORY, r);
         stagePending(r.discovered(), at);
@@ -194,7 +217,8 @@ final class BatchStatements implements BatchCommitter {
     }
 
     private void clearBatches() {
-        for (PreparedStatement ps : List.of(upsertPage, upsertLinks, addPending, markRequested, refreshPage, appendFetch)) {
+        for (PreparedStatement ps : List.of(upsertPage, upsertLinks, upsertBody, addPending, markRequested, refreshPage,
+                appendFetch)) {
             try {
                 ps.clearBatch();
             } catch (SQLException ignored) {
@@ -205,9 +229,10 @@ final class BatchStatements implements BatchCommitter {
 
     @Override
     public void close() throws SQLException {
-        for (Statement st : List.of(markDone, addPending, markRequested, upsertPage, upsertLinks, refreshPage,
+        for (Statement st : List.of(markDone, addPending, markRequested, upsertPage, upsertLinks, upsertBody, refreshPage,
                 appendFetch, control)) {
             st.close();
         }
+        sitemaps.close();
     }
 }

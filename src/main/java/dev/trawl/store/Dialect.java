@@ -47,6 +47,14 @@ enum Dialect {
         this.backfillHosts = backfillHosts;
     }
 
+    /** The type of a column of bytes. */
+    String blob() {
+        return switch (this) {
+            case SQLITE -> "BLOB";
+            case POSTGRES -> "BYTEA";
+        };
+    }
+
     /**
      * The distinct field names of the extracted {@code fields} objects, sorted, at most {@code limit}: the CSV
      * export's extra columns. SQLite reads the JSON with json_each, PostgreSQL with jsonb_object_keys.

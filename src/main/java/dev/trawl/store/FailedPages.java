@@ -26,6 +26,7 @@ public final class FailedPages {
             st.executeUpdate("UPDATE frontier SET state = " + FrontierClaims.PENDING + ", claimed_by = NULL"
                     + " WHERE id IN (" + failed + ")");
             st.executeUpdate("DELETE FROM links WHERE frontier_id IN (" + failed + ")");
+            st.executeUpdate("DELETE FROM bodies WHERE frontier_id IN (" + failed + ")");
             return st.executeUpdate("DELETE FROM pages WHERE frontier_id IN (" + failed + ")");
         }
     }

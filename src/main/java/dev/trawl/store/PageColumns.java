@@ -93,6 +93,9 @@ public final class PageColumns {
             new Field("error", "p.error", Kind.TEXT),
             new Field("fetched_at", "p.fetched_at", Kind.TIME),
             new Field("digest", "p.digest", Kind.TEXT),
+            // --sitemaps: the sitemap that listed the URL and its lastmod (one index seek a row)
+            new Field("sitemap", "(SELECT s.sitemap FROM sitemap_urls s WHERE s.url_key = f.url_key)", Kind.TEXT),
+            new Field("lastmod", "(SELECT s.lastmod FROM sitemap_urls s WHERE s.url_key = f.url_key)", Kind.TEXT),
             new Field("outlinks", "COALESCE(l.targets, '[]')", Kind.JSON_LINKS),
             new Field("fields", "p.fields", Kind.JSON_FIELDS),
             new Field("change", "p.change", Kind.TEXT));

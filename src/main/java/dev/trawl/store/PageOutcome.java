@@ -16,10 +16,11 @@ public sealed interface PageOutcome {
      *
      * @param page   what the parser found, or null when the body was not HTML or not kept
      * @param fields extracted fields as a JSON object, or null when no extraction rule applied
+     * @param body   the response as received, kept with --store-bodies; else null
      */
-    record Fetched(Reply reply, ParsedPage page, String fields) implements PageOutcome {
+    record Fetched(Reply reply, ParsedPage page, String fields, StoredBody body) implements PageOutcome {
         public Fetched(Reply reply, ParsedPage page) {
-            this(reply, page, null);
+            this(reply, page, null, null);
         }
     }
 

@@ -25,6 +25,17 @@ public interface PageReads {
     }
 
     /**
+     * Streams the pages kept with --store-bodies whose frontier id is above afterId, in id order, in constant memory.
+     */
+    void storedPages(long afterId, Consumer<StoredPage> sink);
+
+    /** A page's stored response, as `trawl extract` and `export --format warc` read it. */
+    record StoredPage(long id, String url, String finalUrl, java.time.Instant fetchedAt, StoredBody body) {}
+
+    /** The value of a meta key, or null. */
+    String meta(String key);
+
+    /**
      * The latest response stored for the URL (frontier key, request form), or null when none is (never fetched, or
      * only an error). One indexed read: a recrawl makes it once per request, holding nothing for the whole crawl.
      */

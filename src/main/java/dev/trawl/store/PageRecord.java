@@ -58,7 +58,10 @@ public record PageRecord(String url, int depth, Instant fetchedAt, PageOutcome o
         if (page != null) {
             bytes += 2L * (length(page.title()) + length(page.description())) + length(page.canonical());
         }
-        if (outcome instanceof PageOutcome.Fetched f) bytes += 2L * length(f.fields());
+        if (outcome instanceof PageOutcome.Fetched f) {
+            bytes += 2L * length(f.fields());
+            if (f.body() != null) bytes += f.body().bytes().length + 2L * f.body().head().length();
+        }
         for (String link : outlinks()) {
             bytes += 2L * link.length() + 56; // the string, its quoted copy in the JSON, list slots
         }

@@ -5,7 +5,7 @@ package dev.trawl.store;
  * writes ({@link PageWrites}), reads ({@link PageReads}), and how crawling processes share the frontier
  * ({@link #coordination()}). Every method may throw {@link StoreException}.
  */
-public interface PageStore extends FrontierStore, PageWrites, PageReads, AutoCloseable {
+public interface PageStore extends FrontierStore, PageWrites, PageReads, SitemapStore, AutoCloseable {
 
     /**
      * How crawl processes on this store share its frontier: one process alone (a SQLite file) or any number of

@@ -13,4 +13,10 @@ public interface PageWrites {
 
     /** Blocks until every record queued so far is committed. */
     void flush() throws InterruptedException;
+
+    /**
+     * Replaces the extracted fields of the pages of these ids (a null value clears them) and sets a meta key, in one
+     * transaction: `trawl extract` records how far it got with the fields it wrote, so a kill -9 loses neither.
+     */
+    void saveFields(java.util.Map<Long, String> fieldsById, String metaKey, String metaValue) throws InterruptedException;
 }

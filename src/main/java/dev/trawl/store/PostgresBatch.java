@@ -50,12 +50,18 @@ final class PostgresBatch implements BatchCommitter {
     private static final String UPSERT_LINKS = "INSERT INTO links (frontier_id, targets)"
             + " SELECT * FROM unnest(?::bigint[], ?::text[]) " + BatchStatements.replaceOnConflict(List.of("targets"));
 
+    private static final String UPSERT_BODIES = "INSERT INTO bodies (frontier_id, head, coding, body)"
+            + " SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::bytea[]) "
+            + BatchStatements.replaceOnConflict(BatchStatements.BODY_COLUMNS);
+
     private final Connection connection;
     private final PreparedStatement markDone;
     private final PreparedStatement addPending;
     private final PreparedStatement markRequested;
     private final PreparedStatement upsertPages;
     private final PreparedStatement upsertLinks;
+    private final PreparedStatement upsertBodies;
+    private final SitemapRows sitemaps;
     private final PreparedStatement refreshPages;
     private final PreparedStatement appendFetches;
 
@@ -67,6 +73,8 @@ final class PostgresBatch implements BatchCommitter {
         markRequested = connection.prepareStatement(MARK_REQUESTED);
         upsertPages = connection.prepareStatement(UPSERT_PAGES);
         upsertLinks = connection.prepareStatement(UPSERT_LINKS);
+        upsertBodies = connection.prepareStatement(UPSERT_BODIES);
+        sitemaps = new SitemapRows(connection);
         refreshPages = connection.prepareStatement(REFRESH_PAGES);
         appendFetches = connection.prepareStatement(APPEND_FETCHES);
     }
@@ -99,6 +107,7 @@ final class PostgresBatch implements BatchCommitter {
     private void commitOnce(List<WriteTask> tasks, Instant now) throws SQLException {
         Map<String, WriteTask.Page> pages = new LinkedHashMap<>();
         Columns pending = new Columns();
+        List<SitemapRecord> sitemapRecords = new ArrayList<>();
         for (WriteTask task : tasks) {
             switch (task) {
                 case WriteTask.Page page -> {
@@ -110,6 +119,10 @@ final class PostgresBatch implements BatchCommitter {
                     page.record().discovered().forEach(e -> pending.add(e, at));
                 }
                 case WriteTask.Pending p -> p.entries().forEach(e -> pending.add(e, p.discoveredAt()));
+                case WriteTask.Sitemap s -> {
+                    s.record().frontier().forEach(e -> pending.add(e, now));
+                    sitemapRecords.add(s.record());
+                }
                 case WriteTask.Barrier ignored -> throw new IllegalArgumentException("a barrier is not data");
                 case WriteTask.Exclusive<?> ignored -> throw new IllegalArgumentException("exclusive work is not data");
                 case WriteTask.Stop ignored -> throw new IllegalArgumentException("stop is not data");
@@ -142,8 +155,10 @@ final class PostgresBatch implements BatchCommitter {
                     upsertLinks(replaced, ids);
                 }
                 if (!notModified.isEmpty()) insertRows(refreshPages, PageColumns.STORED, notModified, ids);
+                upsertBodies(pages.values(), ids);
                 insertRows(appendFetches, PageColumns.HISTORY, pages.values(), ids);
             }
+            sitemaps.write(sitemapRecords, now); // after the frontier rows of what they listed
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             Cleanup.rollback(connection);
@@ -218,6 +233,28 @@ final class PostgresBatch implements BatchCommitter {
         upsertLinks.executeUpdate();
     }
 
+    /** The kept bodies of the batch, if any: one statement. */
+    private void upsertBodies(Collection<WriteTask.Page> pages, Map<String, Long> ids) throws SQLException {
+        List<Long> id = new ArrayList<>();
+        List<String> head = new ArrayList<>();
+        List<String> coding = new ArrayList<>();
+        List<byte[]> body = new ArrayList<>();
+        for (WriteTask.Page page : pages) {
+            if (page.record().outcome() instanceof PageOutcome.Fetched f && f.body() != null) {
+                id.add(idOf(ids, page.record().url()));
+                head.add(f.body().head());
+                coding.add(f.body().coding());
+                body.add(f.body().bytes());
+            }
+        }
+        if (id.isEmpty()) return;
+        upsertBodies.setArray(1, array("int8", id.toArray()));
+        upsertBodies.setArray(2, array("text", head.toArray()));
+        upsertBodies.setArray(3, array("text", coding.toArray()));
+        upsertBodies.setArray(4, connection.createArrayOf("bytea", body.toArray(new byte[0][])));
+        upsertBodies.executeUpdate();
+    }
+
     private static Long idOf(Map<String, Long> ids, String url) throws SQLException {
         Long id = ids.get(url);
         if (id == null) {
@@ -258,9 +295,10 @@ final class PostgresBatch implements BatchCommitter {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement ps : List.of(markDone, addPending, markRequested, upsertPages, upsertLinks, refreshPages,
-                appendFetches)) {
+        for (PreparedStatement ps : List.of(markDone, addPending, markRequested, upsertPages, upsertLinks, upsertBodies,
+                refreshPages, appendFetches)) {
             ps.close();
         }
+        sitemaps.close();
     }
 }

@@ -35,6 +35,17 @@ abstract sealed class QueuedPageStore implements PageStore permits SqlitePageSto
     }
 
     @Override
+    public void writeSitemap(SitemapRecord record) throws InterruptedException {
+        writes.writeSitemap(record);
+    }
+
+    /** Through the writer, after what is queued: a site's walk reads what it wrote itself. */
+    @Override
+    public List<SitemapRow> loadSitemaps(String site) throws InterruptedException {
+        return writes.exclusive(c -> SitemapRows.load(c, site));
+    }
+
+    @Override
     public void flush() throws InterruptedException {
         writes.flush();
     }
@@ -95,6 +106,25 @@ abstract sealed class QueuedPageStore implements PageStore permits SqlitePageSto
     @Override
     public void exportRows(Selection selection, Consumer<ExportRow> sink) {
         reads.exportRows(selection, sink);
+    }
+
+    @Override
+    public void storedPages(long afterId, Consumer<StoredPage> sink) {
+        reads.storedPages(afterId, sink);
+    }
+
+    @Override
+    public String meta(String key) {
+        return reads.meta(key);
+    }
+
+    @Override
+    public void saveFields(java.util.Map<Long, String> fieldsById, String metaKey, String metaValue)
+            throws InterruptedException {
+        writes.exclusive(c -> {
+            StoredFields.save(c, fieldsById, metaKey, metaValue);
+            return null;
+        });
     }
 
     @Override

@@ -71,8 +71,14 @@ final class Schema {
                 // object) and the SHA-1 of its payload (as WARC-Payload-Digest has it), for --duplicates and recrawl.
                 List.of("ALTER TABLE pages ADD COLUMN fields TEXT",
                         "ALTER TABLE pages ADD COLUMN digest TEXT",
-                        "CREATE INDEX pages_digest ON pages (digest) WHERE digest IS NOT NULL"),
-                // 9: conditional recrawl. A page keeps its response's validators, to send back, and how its latest
+                        "CREATE INDEX pages_digest ON pages (digest) WHERE digest IS NOT NULL",
+                        // --store-bodies: the response as received (StoredBody), apart from pages so that reading
+                        // and paging the pages table never drags bodies along
+                        "CREATE TABLE bodies (frontier_id " + dialect.foreignKey() + " REFERENCES frontier(id),"
+                                + " head TEXT NOT NULL, coding TEXT NOT NULL, body " + dialect.blob() + " NOT NULL)"),
+                // 9: --sitemaps: where each URL a sitemap listed came from, and the walk (SitemapRows)
+                SitemapRows.migration(dialect),
+                // 10: conditional recrawl. A page keeps its response's validators, to send back, and how its latest
                 // response compares with the one before (change); every stored outcome is also appended to fetches,
                 // so a recrawl keeps the earlier fetches queryable (PageColumns.HISTORY).
                 recrawlMigration(dialect));

@@ -99,6 +99,20 @@ final class StoreReads {
         return names.size() > MAX_FIELD_NAMES ? names.subList(0, MAX_FIELD_NAMES) : names;
     }
 
+    void storedPages(long afterId, Consumer<PageReads.StoredPage> sink) {
+        query("SELECT b.frontier_id, f.url, p.final_url, p.fetched_at, b.head, b.coding, b.body FROM bodies b"
+                + " JOIN frontier f ON f.id = b.frontier_id JOIN pages p ON p.frontier_id = b.frontier_id"
+                + " WHERE b.frontier_id > " + afterId + " ORDER BY b.frontier_id",
+                rs -> sink.accept(new PageReads.StoredPage(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        Timestamps.parse(rs.getString(4)), new StoredBody(rs.getString(5), rs.getString(6), rs.getBytes(7)))));
+    }
+
+    String meta(String key) {
+        String[] value = {null};
+        query("SELECT value FROM meta WHERE key = '" + key.replace("'", "''") + "'", rs -> value[0] = rs.getString(1));
+        return value[0];
+    }
+
     void exportRows(PageReads.Selection selection, Consumer<ExportRow> sink) {
         String sql = switch (selection) {
             case ALL -> EXPORT_SQL + " ORDER BY p.frontier_id";

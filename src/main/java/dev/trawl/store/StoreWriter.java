@@ -66,6 +66,7 @@ final class StoreWriter implements Runnable {
                 long bytes = 0;
                 for (WriteTask task : batch) {
                     if (task instanceof WriteTask.Page page) bytes += page.bytes();
+                    if (task instanceof WriteTask.Sitemap sitemap) bytes += sitemap.bytes();
                 }
                 batch.clear();
                 committedBytes.accept(bytes);

@@ -85,6 +85,20 @@ final class WriteQueue {
         }
     }
 
+    /** As {@link #write}, for a sitemap's rows. */
+    void writeSitemap(SitemapRecord record) throws InterruptedException {
+        long size = record.estimatedBytes();
+        while (!bytes.tryAcquire(size, POLL_MILLIS)) {
+            throwIfFailed();
+        }
+        try {
+            enqueue(new WriteTask.Sitemap(record, size));
+        } catch (InterruptedException | RuntimeException e) {
+            bytes.release(size);
+            throw e;
+        }
+    }
+
     /** The most bytes of records queued at once; for tests. */
     long peakQueuedBytes() {
         return bytes.peak();

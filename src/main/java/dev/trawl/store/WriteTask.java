@@ -16,6 +16,9 @@ sealed interface WriteTask {
      */
     record Page(PageRecord record, String outlinksJson, long bytes) implements WriteTask {}
 
+    /** A sitemap a crawl visited, with the frontier rows of what it listed (--sitemaps); bytes as for a page. */
+    record Sitemap(SitemapRecord record, long bytes) implements WriteTask {}
+
     /** URLs to add as pending unless known (seeds). */
     record Pending(List<FrontierEntry> entries, Instant discoveredAt) implements WriteTask {}
 

@@ -73,7 +73,7 @@ class CliDocsTest {
                 .flatMap(option -> java.util.Arrays.stream(option.names())).filter(name -> name.startsWith("--max")).toList();
         assertThat(max).contains("--max-pages", "--max-depth", "--max-body");
         assertThat(complete(script, "trawl crawl --max")).containsExactlyInAnyOrderElementsOf(max);
-        assertThat(complete(script, "trawl ex")).containsExactly("export");
+        assertThat(complete(script, "trawl ex")).containsExactly("export", "extract");
         assertThat(complete(script, "trawl crawl --scope ")).containsExactlyInAnyOrder("host", "domain", "any");
     }
 

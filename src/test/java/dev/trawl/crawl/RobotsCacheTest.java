@@ -8,8 +8,6 @@ import dev.trawl.robots.RobotsPolicy;
 import dev.trawl.url.UrlNormalizer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,7 +32,7 @@ class RobotsCacheTest {
     private static final Duration BASE = Duration.ofMinutes(1);
     private static final String DISALLOW_PRIVATE = "User-agent: *\nDisallow: /private\n";
 
-    private final FakeClock clock = new FakeClock();
+    private final TestTime clock = new TestTime();
     private final FakeServer server = new FakeServer();
     private final List<String> unavailable = new CopyOnWriteArrayList<>();
     private final RobotsCache cache = new RobotsCache(server, new RobotsPolicy("trawl/1.0"), new UrlNormalizer(),
@@ -283,19 +281,6 @@ class RobotsCacheTest {
             synchronized (queue) {
                 return queue.size() > 1 ? queue.poll() : queue.peek();
             }
-        }
-    }
-
-    private static final class FakeClock implements InstantSource {
-        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

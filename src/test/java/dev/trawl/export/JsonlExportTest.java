@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JsonlExportTest {
     private static final List<String> FIELDS = List.of(
-            "url", "final_url", "status", "depth", "content_type", "title", "error", "fetched_at", "digest", "outlinks",
+            "url", "final_url", "status", "depth", "content_type", "title", "error", "fetched_at", "digest", "sitemap", "lastmod", "outlinks",
             "fields", "change");
     private final ObjectMapper json = new ObjectMapper();
 

@@ -2,14 +2,13 @@ package dev.trawl.sitemap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trawl.testsite.SitemapFiles;
 import dev.trawl.testsite.TestSite;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,33 +29,19 @@ class SitemapDiscoveryTest {
     }
 
     private static String urlset(String... locs) {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        for (String loc : locs) {
-            xml.append("<url><loc>").append(loc).append("</loc><lastmod>2024-05-06T07:08:09Z</lastmod></url>\n");
-        }
-        return xml.append("</urlset>\n").toString();
+        return SitemapFiles.urlset(locs);
     }
 
     private static String index(String... locs) {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        for (String loc : locs) {
-            xml.append("<sitemap><loc>").append(loc).append("</loc></sitemap>\n");
-        }
-        return xml.append("</sitemapindex>\n").toString();
+        return SitemapFiles.index(locs);
     }
 
-    private static byte[] gzip(byte[] bytes) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(bytes);
-        }
-        return out.toByteArray();
+    private static byte[] gzip(byte[] bytes) {
+        return SitemapFiles.gzip(bytes);
     }
 
     private void xml(String path, String xml) {
-        site.bytes(path, 200, "application/xml", xml.getBytes(StandardCharsets.UTF_8));
+        SitemapFiles.xml(site, path, xml);
     }
 
     private List<SitemapVisit> walk(List<String> robotsLines, SitemapLimits limits, SitemapParsing parsing)
@@ -219,6 +204,48 @@ class SitemapDiscoveryTest {
 
         assertThat(found).extracting(FoundUrl::url).as("strict location: only URLs under /new/")
                 .containsExactly(site.url("/new/in"));
+    }
+
+    @Test
+    void aWalkGoesOnFromItsHistoryFetchingNoVisitedSitemapAndKeepingTheSiteBounds() throws Exception {
+        xml("/sitemap.xml", index(site.url("/a.xml"), site.url("/b.xml"), site.url("/c.xml")));
+        xml("/a.xml", urlset(site.url("/a1")));
+        xml("/b.xml", urlset(site.url("/b1"), site.url("/b2")));
+        xml("/c.xml", urlset(site.url("/c1"), site.url("/c2")));
+        // an earlier walk read the index and a.xml (1 URL), and had queued b.xml and c.xml
+        WalkHistory history = new WalkHistory(java.util.Set.of(site.url("/sitemap.xml"), site.url("/a.xml")),
+                List.of(new PendingSitemap(site.url("/b.xml"), 1, site.url("/sitemap.xml")),
+                        new PendingSitemap(site.url("/c.xml"), 1, site.url("/sitemap.xml"))), 2, 1);
+        SitemapLimits threeUrls = new SitemapLimits(1 << 20, 100, 2, 10, 3);
+        List<List<PendingSitemap>> queued = new ArrayList<>();
+
+        List<SitemapVisit> visits = SitemapDiscovery.forSite(site.url(""), List.of()).walk(new HttpSitemapFetcher(),
+                new SitemapReader(threeUrls, SitemapParsing.DEFAULT), threeUrls, history, (visit, urls, children) -> {
+                    found.addAll(urls);
+                    queued.add(children);
+                });
+
+        assertThat(site.hits("/sitemap.xml") + site.hits("/a.xml")).isZero();
+        assertThat(found).extracting(FoundUrl::url).containsExactly(site.url("/b1"), site.url("/b2"));
+        assertThat(visits).extracting(SitemapVisit::url, SitemapVisit::fetched, SitemapVisit::problem).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(site.url("/b.xml"), true, null),
+                org.assertj.core.groups.Tuple.tuple(site.url("/c.xml"), false,
+                        "not fetched: 3 URLs were found for this site (the bound)"));
+        assertThat(queued).allSatisfy(children -> assertThat(children).isEmpty());
+    }
+
+    @Test
+    void theSinkHearsAnIndexsNewChildrenOnce() throws Exception {
+        xml("/sitemap.xml", index(site.url("/a.xml"), site.url("/a.xml"), site.url("/sitemap.xml")));
+        xml("/a.xml", urlset(site.url("/p")));
+        List<List<PendingSitemap>> queued = new ArrayList<>();
+
+        SitemapDiscovery.forSite(site.url(""), List.of()).walk(new HttpSitemapFetcher(),
+                new SitemapReader(SitemapLimits.DEFAULT, SitemapParsing.DEFAULT), SitemapLimits.DEFAULT, WalkHistory.NONE,
+                (visit, urls, children) -> queued.add(children));
+
+        assertThat(queued).containsExactly(List.of(new PendingSitemap(site.url("/a.xml"), 1, site.url("/sitemap.xml"))),
+                List.of());
     }
 
     @Test

@@ -247,10 +247,10 @@ abstract class PageStoreContractTest {
         String at = "2026-11-25T13:49:08.123Z";
         assertThat(rows).containsExactly(
                 new ExportRow(Arrays.asList("https://a.example/", "https://a.example/", 200, 0, "text/html",
-                        "title of https://a.example/", null, at, null,
+                        "title of https://a.example/", null, at, null, null, null,
                         "[\"https://b.example/\\\"q\\\"\",\"https://c.example/ü\"]", null, "new")),
                 new ExportRow(Arrays.asList("https://a.example/gone", null, null, 1, null, null, "connect", at, null,
-                        "[]", null, null)));
+                        null, null, "[]", null, null)));
     }
 
     @Test

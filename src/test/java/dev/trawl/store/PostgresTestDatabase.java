@@ -107,7 +107,7 @@ public final class PostgresTestDatabase implements AutoCloseable, BeforeEachCall
         return new PostgresTarget(admin.host(), admin.port(), name, admin.user(), admin.password(), admin.parameters());
     }
 
-    /** A connection to this database as the admin; the caller closes it. */
+    /** A connection to this database as the admin, for tests that read tables directly; the caller closes it. */
     public Connection connection() throws SQLException {
         return connect(target());
     }

@@ -29,17 +29,17 @@ abstract class RecrawlStoreContractTest {
 
     abstract Dialect dialect();
 
-    /** A database of schema version 8: its pages' latest fetches become the history's first rows. */
+    /** A database of schema version 9: its pages' latest fetches become the history's first rows. */
     @Test
-    void migrationNineStartsTheHistoryWithTheStoredPages() throws Exception {
+    void migrationTenStartsTheHistoryWithTheStoredPages() throws Exception {
         List<List<String>> migrations = Schema.migrations(dialect());
         execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)");
-        for (List<String> migration : migrations.subList(0, 8)) {
+        for (List<String> migration : migrations.subList(0, 9)) {
             for (String step : migration) {
                 if (!step.equals(UrlKeyBackfill.STEP)) execute(step);
             }
         }
-        execute("INSERT INTO meta (key, value) VALUES ('schema_version', '8')");
+        execute("INSERT INTO meta (key, value) VALUES ('schema_version', '9')");
         execute("INSERT INTO frontier (url, depth, state, host) VALUES ('" + URL + "', 0, 1, 'a.example')");
         execute("INSERT INTO pages (frontier_id, final_url, status, fetched_at, body_bytes, elapsed_ms, digest)"
                 + " SELECT id, url, 200, '2026-11-01T10:00:00.000Z', 10, 3, 'sha1:OLD' FROM frontier");

@@ -1,0 +1,68 @@
+package dev.trawl.store;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.zip.Deflater;
+import java.util.zip.InflaterInputStream;
+
+/**
+ * A response as received, kept with {@code --store-bodies} so that a crawl can be re-extracted or exported to WARC
+ * without fetching again: the head (status line and headers, as the transport gave them) and the body bytes as they
+ * came (content coding kept, transfer coding undone), zlib-compressed by trawl unless the server had compressed them
+ * already (then compressing again would only cost CPU).
+ *
+ * @param head   status line and headers, CRLF-terminated, ending in an empty line
+ * @param coding {@link #DEFLATE} when trawl compressed the bytes, {@link #AS_RECEIVED} when they are as they came
+ * @param bytes  what the store keeps
+ */
+public record StoredBody(String head, String coding, byte[] bytes) {
+    public static final String DEFLATE = "deflate";
+    public static final String AS_RECEIVED = "identity";
+
+    /**
+     * Keeps raw[0, length). compressed: the server sent them with a Content-Encoding (gzip, deflate, br), so they are
+     * kept as they are. Fastest zlib level: bodies are many and the writer must not wait for them.
+     */
+    public static StoredBody of(String head, byte[] raw, int length, boolean compressed) {
+        if (compressed) return new StoredBody(head, AS_RECEIVED, Arrays.copyOf(raw, length));
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(raw, 0, length);
+            deflater.finish();
+            var out = new ByteArrayOutputStream(Math.max(64, length / 4));
+            byte[] chunk = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(chunk, 0, deflater.deflate(chunk));
+            }
+            return new StoredBody(head, DEFLATE, out.toByteArray());
+        } finally {
+            deflater.end();
+        }
+    }
+
+    /**
+     * The body as received (content coding kept). Stored bytes are the database's, but a damaged row must not take
+     * the reader's memory: at most limit bytes are inflated, more is an IOException.
+     */
+    public byte[] received(long limit) throws IOException {
+        if (!DEFLATE.equals(coding)) return bytes;
+        try (InputStream in = new InflaterInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            byte[] out = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (out.length > limit) throw new IOException("stored body inflates past " + limit + " bytes");
+            return out;
+        }
+    }
+
+    /** The value of the head's first header of this name, or null. */
+    public String header(String name) {
+        for (String line : head.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                return line.substring(colon + 1).trim();
+            }
+        }
+        return null;
+    }
+}
