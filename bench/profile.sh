@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# bench/profile.sh [PAGES]: where a crawl's CPU goes. Crawls the shared benchmark site (as bench/crawl.sh, which
-# generates it: run that first) under async-profiler (Maven Central's tools.profiler:async-profiler jar, Linux
+# bench/profile.sh [PAGES | jdk | python]: where a crawl's CPU goes. Crawls the shared benchmark site of PAGES pages
+# (as bench/crawl.sh, which generates it: run that first), or the JDK or Python docs (served by bench/docsite.sh, as
+# bench/realsites.sh crawls them), under async-profiler (Maven Central's tools.profiler:async-profiler jar, Linux
 # x64/arm64), CPU samples every 1 ms across all threads, JIT and kernel included, and prints the share per thread
 # and for the main stages. The collapsed stacks are kept in $BENCH_TMP/profile-PAGES.collapsed (for a flame graph).
 set -euo pipefail
@@ -10,7 +11,9 @@ pages="${1:-20000}"
 version=4.2
 export BENCH_TMP="${BENCH_TMP:-/tmp/trawl-bench}"
 site="$BENCH_TMP/site-$pages"
-[[ -f "$site/site.json" ]] || { echo "bench: no $pages-page site in $site; run bench/crawl.sh $pages first" >&2; exit 1; }
+if [[ "$pages" != jdk && "$pages" != python ]]; then
+  [[ -f "$site/site.json" ]] || { echo "bench: no $pages-page site in $site; run bench/crawl.sh $pages first" >&2; exit 1; }
+fi
 case "$(uname -m)" in x86_64) arch=linux-x64 ;; aarch64) arch=linux-arm64 ;; *) echo "bench: no async-profiler for $(uname -m)" >&2; exit 1 ;; esac
 lib="$BENCH_TMP/async-profiler-$version/$arch/libasyncProfiler.so"
 if [[ ! -f "$lib" ]]; then
@@ -20,13 +23,19 @@ if [[ ! -f "$lib" ]]; then
   mkdir -p "$BENCH_TMP/async-profiler-$version"
   (cd "$BENCH_TMP/async-profiler-$version" && unzip -o -q "$HOME/.m2/repository/tools/profiler/async-profiler/$version/async-profiler-$version.jar" "$arch/libasyncProfiler.so")
 fi
-bash "$shared/serve.sh" start "$site" >&2
-trap 'bash "$shared/serve.sh" stop >&2 || true' EXIT
+if [[ "$pages" == jdk || "$pages" == python ]]; then
+  seed="$(bash "$root/bench/docsite.sh" start "$pages")"
+  trap 'bash "$root/bench/docsite.sh" stop >&2 || true' EXIT
+else
+  seed=http://127.0.0.1:8088/index.html
+  bash "$shared/serve.sh" start "$site" >&2
+  trap 'bash "$shared/serve.sh" stop >&2 || true' EXIT
+fi
 "$root/trawl" --version >/dev/null
 out="$BENCH_TMP/profile-$pages.collapsed"
 db="$BENCH_TMP/profile-$$.db"
 TRAWL_JAVA_OPTS="-agentpath:$lib=start,event=cpu,interval=1ms,file=$out,collapsed,threads" \
-  "$root/trawl" crawl http://127.0.0.1:8088/index.html --db "$db" --concurrency 64 --per-host 64 --ignore-robots --quiet
+  "$root/trawl" crawl "$seed" --db "$db" --concurrency 64 --per-host 64 --ignore-robots --quiet --debug
 rm -f "$db" "$db-wal" "$db-shm"
 python3 - "$out" <<'PY'
 import collections, re, sys
@@ -40,8 +49,8 @@ print(f"{total} samples of 1 ms CPU; share by thread:")
 for name, n in threads.most_common(10): print(f"  {100 * n / total:5.1f} %  {name}")
 print("share by stage (inclusive):")
 for label, frame in [("JIT: C2", "C2Compiler::compile_method"), ("JIT: C1", "Compiler::compile_method"),
-                     ("parse (all)", "dev/trawl/parse/PageParser.parse"), ("  tag scan", "dev/trawl/parse/TagScanner.scan"),
-                     ("  jsoup (bail-outs)", "org/jsoup/Jsoup.parse"), ("  link resolution", "dev/trawl/url/UrlNormalizer.resolve"),
+                     ("parse (all)", "dev/trawl/parse/PageParser.parse"), ("  tag scan", "dev/trawl/parse/TagScanner.read"),
+                     ("  jsoup (fallbacks)", "dev/trawl/parse/PageParser.jsoup"), ("  link resolution", "dev/trawl/url/UrlNormalizer.resolve"),
                      ("  bytes to text", "java/lang/String.<init>"), ("HTTP client", "dev/trawl/fetch/Http1Client.get"),
                      ("store writer commits", "dev/trawl/store/BatchStatements.commit"), ("page record + links", "dev/trawl/crawl/PageTask.record"),
                      ("scheduler take", "dev/trawl/frontier/Scheduler.take")]:

@@ -93,8 +93,10 @@ class RecrawlIT {
 
             phase.set(2);
             seen.clear();
-            var again = run("crawl", site.url("/"), "--db", db, "--retries", "0", "--recrawl");
+            var again = run("crawl", site.url("/"), "--db", db, "--retries", "0", "--recrawl", "--warc", dir.resolve("warc"));
             assertThat(again.exit()).as(again.toString()).isZero();
+            // /same and /target's 304s, /plain's same payload: revisits of the stored captures
+            assertThat(again.out()).containsPattern("warc: [0-9]+ exchanges \\(3 revisits\\)");
             assertThat(again.out()).contains("crawled 7 URLs")
                     .contains("recrawl: 2 changed, 3 unchanged, 1 gone (404/410), 1 new");
 

@@ -73,6 +73,9 @@ class StatusIT {
             assertThat(finished.get("total").get("errors_by_kind").get("http_4xx").asLong()).isEqualTo(4);
             assertThat(finished.get("total").get("errors_by_kind").get("http_5xx").asLong()).isEqualTo(2);
             assertThat(finished.get("total").get("responses").get("2xx").asLong()).isEqualTo(ok(exportA) + ok(exportB));
+            JsonNode parse = finished.get("total").get("parse"); // which reader parsed the HTML pages (issue 13)
+            assertThat(parse.get("scanner").asLong() + parse.get("jsoup").asLong()).as("%s", parse)
+                    .isPositive().isLessThanOrEqualTo(ok(exportA) + ok(exportB));
             assertThat(status("--db", dbB.toString()).get("total").get("pages").asLong()).isEqualTo(exportB.size());
         }
     }

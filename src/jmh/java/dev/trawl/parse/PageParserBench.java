@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The whole parse stage for one page of the benchmark site (8-16 KB, 20-40 links): charset sniffing, decoding,
- * jsoup's parse, title and meta extraction, and resolving and normalising every link. Pages are taken in turn
+ * The whole parse stage for one page of the benchmark site (8-16 KB, 20-40 links): charset sniffing, the tag scan
+ * (of the page's UTF-8 bytes), title and meta extraction, and resolving and normalising every link. Pages are taken in turn
  * so that the JIT sees a mix of pages, not one.
  */
 @State(Scope.Thread)

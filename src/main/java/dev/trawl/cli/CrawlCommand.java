@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
                 "  trawl crawl https://example.org/docs/ --scope domain --delay 250ms",
                 "  trawl crawl https://example.com/ --sitemaps --max-pages-per-host 20000",
                 "  trawl crawl https://example.com/ --db postgresql://me@db/crawl --time-limit 1h",
-                "  trawl crawl https://shop.example/ --rules rules.yaml --store-bodies"})
+                "  trawl crawl https://shop.example/ --rules rules.yaml --store-bodies",
+                "  trawl crawl https://example.com/ --db example.db --warc archive/"})
 final class CrawlCommand implements Callable<Integer> {
     /** --recrawl-older-than's bound: a century back is still a date; 10^12 days is not. */
     private static final Duration MAX_RECRAWL_AGE = Duration.ofDays(36_500);
@@ -126,6 +127,9 @@ final class CrawlCommand implements Callable<Integer> {
             description = "keep each page's response as received (head and body, compressed) in the database, for trawl extract and export --format warc (default: off)")
     boolean storeBodies;
 
+    @Option(names = "--http2", description = "offer HTTP/2 to https:// sites (ALPN, Jetty's client; HTTP/1.1 where the server has no h2; not through --proxy) (default: off, HTTP/1.1 everywhere: it costs less CPU per page)")
+    boolean http2;
+
     @Mixin SessionOptions process;
 
     @Option(names = "--keep-status", description = "leave the live counters behind when the crawl ends, for trawl status to report the final counts (default: off)")
@@ -137,6 +141,13 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--retry-failed", description = "fetch again the URLs stored with an error (timeout, connect, ...; not robots) or a 5xx status (default: off)")
     boolean retryFailed;
 
+    @Option(names = "--warc", paramLabel = "DIR",
+            description = "also write every HTTP exchange (robots.txt, redirects, errors included) as it went over the wire to WARC/1.1 files in DIR, created if missing; bodies the crawl would skip are then read too, up to --max-body (default: off)")
+    java.nio.file.Path warc;
+
+    @Option(names = "--warc-max-size", paramLabel = "SIZE", defaultValue = "1GB", converter = SizeConverter.class,
+            description = "start a new WARC file before one would grow past SIZE (default: ${DEFAULT-VALUE})")
+    long warcMaxSize;
     @Option(names = "--recrawl", description = "fetch again the pages stored with a response, sending their ETag and Last-Modified back (If-None-Match, If-Modified-Since): a 304 keeps the stored page; each page's change (new, changed, unchanged, gone) is stored, exported and counted (default: off)")
     boolean recrawl;
 
@@ -191,7 +202,11 @@ final class CrawlCommand implements Callable<Integer> {
                 throw new UsageException("--proxy: " + e.getMessage());
             }
         }
-        return CrawlConfig.builder(seeds).db(db).headers(headers).proxy(proxySpec).allowPrivate(allowPrivate)
+        if (warc != null && java.nio.file.Files.exists(warc) && !java.nio.file.Files.isDirectory(warc)) {
+            throw new UsageException("--warc: '" + warc + "' exists and is not a directory");
+        }
+        return CrawlConfig.builder(seeds).db(db).headers(headers).proxy(proxySpec).allowPrivate(allowPrivate).http2(http2)
+                .warc(warc).warcMaxSize(warcMaxSize)
                 .extraction(ExtractionOptions.rules(extract, rules)).storeBodies(storeBodies)
                 .maxPages(maxPages == null ? CrawlConfig.UNLIMITED : maxPages)
                 .maxDepth(maxDepth == null ? CrawlConfig.UNLIMITED : maxDepth)

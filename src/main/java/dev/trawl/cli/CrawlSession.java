@@ -20,8 +20,9 @@ import java.util.function.Function;
  *
  * @param runDir      --run-dir, or null for the default
  * @param metricsPort --metrics-port, or null for none
+ * @param debug       --debug: the summary also tells which reader parsed the pages
  */
-record CrawlSession(String db, Path runDir, boolean keepStatus, Integer metricsPort, boolean quiet,
+record CrawlSession(String db, Path runDir, boolean keepStatus, Integer metricsPort, boolean quiet, boolean debug,
                     PrintWriter out, PrintWriter err) {
 
     /** Starts the crawl with the session's listener, waits for it, prints the summary; returns the exit code. */
@@ -38,7 +39,7 @@ record CrawlSession(String db, Path runDir, boolean keepStatus, Integer metricsP
             Runtime.getRuntime().addShutdownHook(onCtrlC);
             hook = onCtrlC;
             CrawlSummary summary = awaitWithProgress(crawl, stats);
-            SummaryReport.print(summary, stats, db, out);
+            SummaryReport.print(summary, stats, db, debug, out);
             return ExitCodes.OK;
         } finally {
             if (metrics != null) metrics.close();

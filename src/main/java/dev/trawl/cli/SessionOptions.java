@@ -9,7 +9,7 @@ final class SessionOptions {
     @Option(names = "--quiet", description = "no progress line (default: off; the line shows only on a terminal)")
     boolean quiet;
 
-    @Option(names = "--debug", description = "print stack traces of internal errors (default: off)")
+    @Option(names = "--debug", description = "print stack traces of internal errors, and which parser read the pages in the summary (default: off)")
     boolean debug;
 
     @Option(names = "--metrics-port", paramLabel = "PORT",
@@ -25,7 +25,7 @@ final class SessionOptions {
         if (metricsPort != null && (metricsPort < 0 || metricsPort > 65_535)) {
             throw new UsageException("--metrics-port: expected a port from 0 to 65535, got " + metricsPort);
         }
-        return new CrawlSession(db, runDir, keepStatus, metricsPort, quiet,
+        return new CrawlSession(db, runDir, keepStatus, metricsPort, quiet, debug,
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -112,7 +112,8 @@ public final class TrawlCommand implements Runnable {
     }
 
     private static String describe(Throwable ex) {
-        if (ex instanceof dev.trawl.store.StoreException || ex instanceof java.io.UncheckedIOException) return ex.getMessage();
+        if (ex instanceof dev.trawl.store.StoreException || ex instanceof java.io.UncheckedIOException
+                || ex instanceof dev.trawl.warc.WarcException) return ex.getMessage();
         String message = ex.getMessage();
         return "internal error: " + ex.getClass().getSimpleName() + (message == null ? "" : ": " + message)
                 + " (run with --debug for details)";

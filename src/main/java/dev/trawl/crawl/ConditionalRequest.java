@@ -3,6 +3,7 @@ package dev.trawl.crawl;
 import dev.trawl.fetch.Header;
 import dev.trawl.store.PreviousFetch;
 import dev.trawl.store.Validators;
+import dev.trawl.warc.Revisit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +31,15 @@ final class ConditionalRequest {
     /** Whether {@link #headers} made the request conditional, so that a 304 answers it. */
     static boolean isConditional(PreviousFetch previous, String url) {
         return !headers(previous, url).isEmpty();
+    }
+
+    /**
+     * What a WARC revisit record of a request to {@code url} refers to: the URL's stored capture (its URI, when it was
+     * stored, its payload digest), or null when there is none or it came from another URL (the end of a redirect).
+     */
+    static Revisit earlierCapture(PreviousFetch previous, String url) {
+        if (previous == null || previous.fetchedAt() == null || !url.equals(previous.finalUrl())) return null;
+        return new Revisit(url, previous.fetchedAt(), previous.digest());
     }
 
     /** A response's validators, from its headers (the first of each name, matched ignoring case). */

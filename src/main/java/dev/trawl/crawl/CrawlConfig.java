@@ -52,6 +52,9 @@ import java.util.regex.Pattern;
  * @param sitemaps    read the sitemaps of the seeds' sites (robots.txt's Sitemap: lines and /sitemap.xml) and add
  *                    the URLs they list to the frontier (--sitemaps); per process, like --concurrency: a worker
  *                    joining a shared crawl does not read them
+ * @param http2       https:// offers HTTP/2 (--http2); else every request is HTTP/1.1
+ * @param warc        directory to write every HTTP exchange into as WARC/1.1 files (--warc), or null for none
+ * @param warcMaxSize a WARC file is rotated before it would grow past this many bytes (--warc-max-size)
  * @param recrawl     null: not a recrawl; else, before crawling, make the URLs stored with a response that were
  *                    fetched longer ago than this (ZERO: all of them) pending again, and fetch them with their
  *                    validators (--recrawl, --recrawl-older-than; see {@link dev.trawl.store.Change})
@@ -87,9 +90,13 @@ public record CrawlConfig(
         ExtractionRules extraction,
         boolean storeBodies,
         boolean sitemaps,
+        boolean http2,
+        java.nio.file.Path warc,
+        long warcMaxSize,
         Duration recrawl) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
+    public static final long DEFAULT_WARC_MAX_SIZE = 1L << 30;
     public static final String VERSION = "0.1.0";
     public static final String DEFAULT_USER_AGENT = "trawl/" + VERSION + " (+https://github.com/trawl-crawler/trawl)";
 
@@ -108,6 +115,7 @@ public record CrawlConfig(
         requirePositive("parseThreads", parseThreads);
         requirePositive("seenLimit", seenLimit);
         requirePositive("maxBody", maxBody);
+        requirePositive("warcMaxSize", warcMaxSize);
         if (maxUrlLength < 0 || maxPathRepeats < 0 || maxPagesPerHost < 0) {
             throw new IllegalArgumentException("maxUrlLength, maxPathRepeats and maxPagesPerHost must be >= 0, got "
                     + maxUrlLength + ", " + maxPathRepeats + ", " + maxPagesPerHost);
@@ -170,6 +178,9 @@ public record CrawlConfig(
         private ExtractionRules extraction = ExtractionRules.NONE;
         private boolean storeBodies;
         private boolean sitemaps;
+        private boolean http2;
+        private java.nio.file.Path warc;
+        private long warcMaxSize = DEFAULT_WARC_MAX_SIZE;
         private Duration recrawl;
 
         private Builder(List<String> seeds) {
@@ -205,6 +216,10 @@ public record CrawlConfig(
         public Builder extraction(ExtractionRules v) { extraction = v; return this; }
         public Builder storeBodies(boolean v) { storeBodies = v; return this; }
         public Builder sitemaps(boolean v) { sitemaps = v; return this; }
+        public Builder http2(boolean v) { http2 = v; return this; }
+        /** Also write every HTTP exchange to WARC/1.1 files in this directory (created if missing); null: none. */
+        public Builder warc(java.nio.file.Path v) { warc = v; return this; }
+        public Builder warcMaxSize(long v) { warcMaxSize = v; return this; }
         public Builder recrawl(Duration olderThan) { recrawl = olderThan; return this; }
 
         public CrawlConfig build() {
@@ -213,7 +228,7 @@ public record CrawlConfig(
                     maxUrlLength, maxPathRepeats, maxPagesPerHost,
                     robotsRetryBase,
                     retryFailed,
-                    headers, proxy, allowPrivate, extraction, storeBodies, sitemaps, recrawl);
+                    headers, proxy, allowPrivate, extraction, storeBodies, sitemaps, http2, warc, warcMaxSize, recrawl);
         }
     }
 }

@@ -63,6 +63,8 @@ final class CrawlRun {
     private FrontierFeeder feeder;
     private HostBudget budget;
     private Admission admission;
+    /** --warc: records every exchange the fetcher makes; null without it. */
+    private WarcRecorder warc;
     private Sitemaps sitemaps;
     private long pendingLeft;
     /** Whether pages stored with a response are pending again: their requests are conditional (PageTask). */
@@ -83,6 +85,7 @@ final class CrawlRun {
         var normalizer = new UrlNormalizer();
         List<String> seeds = normalizeSeeds(normalizer);
         requireSameOptions(seeds);
+        if (config.warc() != null) warc = WarcRecorder.open(config, CrawlOptions.of(config, seeds).toJson(), listener);
         // A host's slots may go to several workers only when no --delay must be kept between their requests.
         store.coordination().join(new WorkerDemand(config.concurrency(), config.perHost(), config.delay().isZero()));
         if (config.retryFailed()) store.requeueFailed(); // before the page budget is counted: a retry takes no new place
@@ -151,19 +154,20 @@ final class CrawlRun {
         var seedHosts = seeds.stream().map(s -> java.net.URI.create(s).getHost()).filter(java.util.Objects::nonNull)
                 .collect(java.util.stream.Collectors.toSet());
         return new FetchSettings(config.userAgent(), config.timeout(), config.maxBody(), config.headers(), config.proxy(),
-                config.allowPrivate(), seedHosts, Resolver.SYSTEM, null);
+                config.allowPrivate(), seedHosts, Resolver.SYSTEM, null, config.http2());
     }
 
     private void runToEnd(List<String> seeds, SeenSet seen, UrlNormalizer normalizer) {
         Thread timer = startTimer();
-        try (var fetcher = new Fetcher(fetchSettings(seeds));
-             var analyzer = new PageAnalyzer(config.parseThreads(), new PageParser(normalizer),
+        try (var fetcher = warc == null ? new Fetcher(fetchSettings(seeds)) : new Fetcher(fetchSettings(seeds), warc);
+             var analyzer = new PageAnalyzer(config.parseThreads(), new PageParser(normalizer, listener),
                      new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()), config.maxDepth(),
                     config.traps(), config.extraction(), handler, normalizer)) {
             var robots = config.ignoreRobots() ? null
                     : new RobotsCache(url -> fetcher.get(url, (status, type) -> status >= 200 && status < 300),
                             new RobotsPolicy(config.userAgent()), normalizer, listener, clock,
-                            new RobotsBackoff(config.robotsRetryBase(), RobotsBackoff.DEFAULT.maxAttempts()));
+                            new RobotsBackoff(config.robotsRetryBase(), RobotsBackoff.DEFAULT.maxAttempts()),
+                            RobotsCache.Bounds.forHeap(Runtime.getRuntime().maxMemory()));
             var retryPolicy = new RetryPolicy(config.retries(), config.retryBase(), new Random());
             var ctx = new PageTask.Context(scheduler, fetcher, robots, analyzer, retryPolicy, normalizer,
                     new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()),
@@ -174,6 +178,7 @@ final class CrawlRun {
             dispatch(new PageTask(ctx));
             awaitTasks();
             if (sitemaps != null) sitemaps.stop();
+            closeArchive();
             feeder.stop();
             if (fatal.get() == null) budget.close(); // unused allowance back to the store, for a resume to use
             store.flush();
@@ -186,6 +191,7 @@ final class CrawlRun {
         } finally {
             if (timer != null) timer.interrupt();
             stopSitemaps();
+            closeArchive();
             closeStoreAndComplete();
         }
     }
@@ -207,8 +213,8 @@ final class CrawlRun {
             if (sitemaps == null || !sitemaps.runs(lease)) task.run(lease);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // cancelled: the item stays pending in the store
-        } catch (StoreException e) {
-            abort(e);
+        } catch (StoreException | dev.trawl.warc.WarcException e) {
+            abort(e); // the crawl's own storage failed, not the page: the page stays pending
         } catch (RuntimeException e) {
             recordInternalError(lease, e);
         } finally {
@@ -228,6 +234,20 @@ final class CrawlRun {
             Thread.currentThread().interrupt();
         } catch (StoreException storeFailed) {
             abort(storeFailed);
+        }
+    }
+
+    /** Seals the WARC archive once no task writes to it any more (idempotent); a failure to is the crawl's. */
+    private void closeArchive() {
+        if (warc == null) return;
+        WarcRecorder closing = warc;
+        warc = null;
+        try {
+            listener.archiveNote(closing.close());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            fatal.compareAndSet(null, e);
         }
     }
 

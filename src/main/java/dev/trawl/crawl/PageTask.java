@@ -79,8 +79,7 @@ final class PageTask {
         // One indexed read per request of a recrawl (a redirect hop or retry reads again): nothing crawl-wide in memory.
         PreviousFetch previous = ctx.recrawl() ? ctx.store().previousFetch(item.url()) : null;
         long started = System.nanoTime();
-        HttpAnswer answer = ctx.fetcher().get(url, ConditionalRequest.headers(previous, url),
-                (status, type) -> status >= 200 && status < 300 && PageAnalyzer.isHtml(type));
+        HttpAnswer answer = fetch(url, previous);
         MemoryBudget.current().release(ADMISSION_BYTES);
         ctx.scheduler().release(lease);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
@@ -89,6 +88,19 @@ final class PageTask {
             handle(lease, item, answer, elapsed, conditional);
             return null;
         });
+    }
+
+    /**
+     * The request, conditional on a recrawl; with --warc, the earlier capture of the URL is bound around it
+     * ({@link WarcRecorder#PREVIOUS_CAPTURE}), so that an unchanged payload or a 304 is archived as a revisit record.
+     */
+    private HttpAnswer fetch(String url, PreviousFetch previous) throws InterruptedException {
+        var headers = ConditionalRequest.headers(previous, url);
+        java.util.function.BiPredicate<Integer, String> keepBody =
+                (status, type) -> status >= 200 && status < 300 && PageAnalyzer.isHtml(type);
+        var earlier = ConditionalRequest.earlierCapture(previous, url);
+        if (earlier == null) return ctx.fetcher().get(url, headers, keepBody);
+        return ScopedValue.where(WarcRecorder.PREVIOUS_CAPTURE, earlier).call(() -> ctx.fetcher().get(url, headers, keepBody));
     }
 
     /**

@@ -9,18 +9,26 @@ import java.util.Arrays;
  * page's {@link MemoryBudget.Claim} before it is made: forty responses that announce 10 MB and then stall hold 16 KB
  * each, not 10 MB. Past {@code limit} bytes it stops with BodyTooLargeException; a page that would pass its share of
  * the budget is too large as well; no memory within the wait is a timeout (the crawl is short of memory for now).
+ * While a growth waits for memory the request's {@link Deadline} is paused: the wait is the crawl's, not the server's.
  */
 final class BodyBuffer {
     static final int INITIAL = 16 * 1024;
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
     private final long limit;
     private final MemoryBudget.Claim claim;
+    private final Deadline deadline;
     private byte[] bytes = new byte[0];
     private int length;
 
     BodyBuffer(long limit, MemoryBudget.Claim claim) {
+        this(limit, claim, null);
+    }
+
+    /** @param deadline the request's, paused while a growth waits for memory; null when no request is running */
+    BodyBuffer(long limit, MemoryBudget.Claim claim, Deadline deadline) {
         this.limit = limit;
         this.claim = claim;
+        this.deadline = deadline;
     }
 
     /** Makes room for at least one more byte (up to more); returns how many fit now. */
@@ -77,11 +85,15 @@ final class BodyBuffer {
         if (bytes.length >= cap) throw new BodyTooLargeException(Math.min(limit, MAX_ARRAY));
         long wanted = Math.max(Math.max(INITIAL, bytes.length * 2L), (long) length + needed);
         int size = (int) Math.min(cap, wanted);
+        if (deadline != null) deadline.pause();
         try {
-            claim.reserve(size);
+            if (deadline == null) claim.reserve(size);
+            else claim.reserve(size, deadline.nanosToCap());
         } catch (MemoryBudget.OverBudgetException e) {
             if (e.pageShare()) throw new BodyTooLargeException(e.getMessage());
             throw new HttpTimeoutException(e.getMessage());
+        } finally {
+            if (deadline != null) deadline.resume();
         }
         int old = bytes.length;
         bytes = Arrays.copyOf(bytes, size);

@@ -27,7 +27,14 @@ final class BodyReader {
     static RawBody read(Http1Connection connection, ResponseHead head, Framing framing, boolean keep, long limit)
             throws IOException {
         if (framing == Framing.LENGTH && head.contentLength() > limit) throw new BodyTooLargeException(limit);
-        var sink = new BodySink(keep, limit);
+        return read(connection, head, framing, new BodySink(keep, limit, connection.deadline()));
+    }
+
+    /**
+     * Reads the whole body into sink, whatever Content-Length announces: the sink's limit stops it. For a capture,
+     * which keeps the first --max-body bytes of a longer body.
+     */
+    static RawBody read(Http1Connection connection, ResponseHead head, Framing framing, BodySink sink) throws IOException {
         switch (framing) {
             case NONE -> { }
             case LENGTH -> readExactly(connection, sink, head.contentLength());

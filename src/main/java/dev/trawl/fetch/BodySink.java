@@ -14,17 +14,28 @@ final class BodySink {
     private final boolean keep;
     private final long limit;
     private final BodyBuffer buffer;
+    /** Past the limit, keep the first limit bytes (for an archive, which records them as cut) instead of dropping all. */
+    private final boolean keepCut;
     private long received;
 
-    /** Charges the claim of the page being fetched on this thread ({@link MemoryBudget#current()}). */
-    BodySink(boolean keep, long limit) {
-        this(keep, limit, MemoryBudget.current());
+    /**
+     * Charges the claim of the page being fetched on this thread ({@link MemoryBudget#current()}); the request's
+     * deadline is paused while the buffer waits for memory.
+     */
+    BodySink(boolean keep, long limit, Deadline deadline) {
+        this(keep, limit, MemoryBudget.current(), deadline);
     }
 
-    BodySink(boolean keep, long limit, MemoryBudget.Claim claim) {
+    BodySink(boolean keep, long limit, MemoryBudget.Claim claim, Deadline deadline) {
+        this(keep, limit, claim, deadline, false);
+    }
+
+    /** keepCut: past the limit, keep the first limit bytes (an archive records them as cut) instead of dropping all. */
+    BodySink(boolean keep, long limit, MemoryBudget.Claim claim, Deadline deadline, boolean keepCut) {
         this.keep = keep;
         this.limit = limit;
-        this.buffer = keep ? new BodyBuffer(limit, claim) : null;
+        this.keepCut = keepCut;
+        this.buffer = keep ? new BodyBuffer(limit, claim, deadline) : null;
     }
 
     /** Moves up to max body bytes from the connection here; returns how many, or -1 at end of stream. */
@@ -40,11 +51,17 @@ final class BodySink {
         if (n > 0) {
             received += n;
             if (received > limit) {
-                if (keep) buffer.discard();
+                if (keep && !keepCut) buffer.discard();
                 throw new BodyTooLargeException(limit);
             }
         }
         return n;
+    }
+
+    /** The bytes kept so far (at most the limit), whether or not the body ended; null array when none are kept. */
+    RawBody partial() {
+        return keep ? new RawBody(buffer.array(), (int) Math.min(buffer.length(), limit), received)
+                : new RawBody(null, 0, received);
     }
 
     RawBody result() {

@@ -52,6 +52,7 @@ final class FailureClassifier {
     private static FetchError byMessage(String message) {
         if (message == null) return null;
         String m = message.toLowerCase(Locale.ROOT);
+        if (m.contains("protocol violation")) return FetchError.PROTOCOL; // Jetty's parser refused the response
         if (m.contains("unreachable")) return FetchError.CONNECT; // "Network is unreachable": no route, not a reset
         if (m.contains("reset") || m.contains("closed") || m.contains("eof")) return FetchError.RESET;
         if (m.contains("refused")) return FetchError.CONNECT;

@@ -17,9 +17,10 @@ import javax.net.ssl.SSLContext;
  * @param seedHosts    hosts allowed on internal addresses: the seeds' own
  * @param resolver     name resolution; {@link Resolver#SYSTEM} but in tests
  * @param tls          the TLS context; null for the JDK's default (its trust store, javax.net.ssl.* settings)
+ * @param http2        whether https:// offers HTTP/2 through ALPN ({@link Http2Client}); not through a proxy
  */
 public record FetchSettings(String userAgent, Duration timeout, long maxBody, List<String> headers, ProxySpec proxy,
-                            boolean allowPrivate, Set<String> seedHosts, Resolver resolver, SSLContext tls) {
+                            boolean allowPrivate, Set<String> seedHosts, Resolver resolver, SSLContext tls, boolean http2) {
     private static final Set<String> RESERVED = Set.of("host", "content-length", "transfer-encoding", "connection",
             "keep-alive", "te", "trailer", "upgrade", "proxy-authorization", "proxy-connection", "user-agent", "accept-encoding");
 
@@ -30,6 +31,12 @@ public record FetchSettings(String userAgent, Duration timeout, long maxBody, Li
         headers.forEach(FetchSettings::checkHeader);
         seedHosts = Set.copyOf(seedHosts);
         if (resolver == null) resolver = Resolver.SYSTEM;
+    }
+
+    /** HTTP/1.1 only. */
+    public FetchSettings(String userAgent, Duration timeout, long maxBody, List<String> headers, ProxySpec proxy,
+                         boolean allowPrivate, Set<String> seedHosts, Resolver resolver, SSLContext tls) {
+        this(userAgent, timeout, maxBody, headers, proxy, allowPrivate, seedHosts, resolver, tls, false);
     }
 
     /** Loopback-friendly settings for tests and tools: no extra headers, no proxy, internal addresses allowed. */

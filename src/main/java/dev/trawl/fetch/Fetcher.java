@@ -3,20 +3,39 @@ package dev.trawl.fetch;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiPredicate;
 
 /**
- * Makes single GET requests, http:// and https:// alike, through trawl's HTTP/1.1 client ({@link Http1Client}):
- * one transport, so that every limit, deadline and guard holds on every path. Redirects are not followed here:
+ * Makes single GET requests, http:// and https:// alike, through trawl's HTTP/1.1 client ({@link Http1Client}), or
+ * https:// through {@link Http2Client} with --http2 (not through a proxy): the same deadline, guard, limits and answer
+ * on every path. Redirects are not followed here:
  * the crawler follows them itself so that each hop is checked against scope and robots.txt and goes through the
  * politeness limits. Blocking: call it from a virtual thread.
  */
 public final class Fetcher implements HttpGet, AutoCloseable {
     private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    private final FetchSettings settings;
     private final Http1Client http1;
+    private Http2Client http2; // guarded by this; made on the first https:// request that needs it
+    private boolean closed; // guarded by this
+    /** Whether exchanges go to an archive: only the HTTP/1.1 client hands over their exact bytes. */
+    private final boolean captured;
 
     public Fetcher(FetchSettings settings) {
+        this.settings = settings;
         this.http1 = new Http1Client(settings, ACCEPT);
+        this.captured = false;
+    }
+
+    /**
+     * A fetcher that hands every exchange, with its exact bytes, to sink (see {@link ExchangeSink}): what
+     * {@code trawl crawl --warc} records. Bodies the caller does not keep are then read too, up to the limit.
+     */
+    public Fetcher(FetchSettings settings, ExchangeSink sink) {
+        this.settings = settings;
+        this.http1 = new Http1Client(settings, ACCEPT, Objects.requireNonNull(sink, "sink"));
+        this.captured = true;
     }
 
     /**
@@ -46,7 +65,9 @@ public final class Fetcher implements HttpGet, AutoCloseable {
         }
         if (Thread.interrupted()) throw new InterruptedException("request to " + uri + " not started");
         try {
-            return http1.get(uri, requestHeaders, keepBody);
+            // conditional requests (a recrawl's) go over HTTP/1.1: only its client sends per-request headers
+            Http2Client h2 = requestHeaders.isEmpty() && usesHttp2(uri) ? http2() : null;
+            return h2 != null ? h2.get(uri, keepBody) : http1.get(uri, requestHeaders, keepBody);
         } catch (IOException e) {
             // On a virtual thread, interrupt closes a blocked socket: the read fails and the status stays set.
             if (Thread.interrupted()) throw new InterruptedException("request to " + uri + " interrupted");
@@ -54,6 +75,17 @@ public final class Fetcher implements HttpGet, AutoCloseable {
         } catch (IllegalArgumentException e) {
             return new HttpAnswer.Failure(FetchError.BAD_URL, e.getMessage());
         }
+    }
+
+    /** --http2 for https://, unless through a proxy or into an archive (the HTTP/2 client does not capture). */
+    private boolean usesHttp2(URI uri) {
+        return settings.http2() && settings.proxy() == null && !captured && "https".equalsIgnoreCase(uri.getScheme());
+    }
+
+    /** Started on first use: an http:// crawl never pays for Jetty's start-up. Null once closed. */
+    private synchronized Http2Client http2() {
+        if (http2 == null && !closed) http2 = new Http2Client(settings, ACCEPT);
+        return http2;
     }
 
     /** Idle keep-alive connections; a seam for tests. */
@@ -64,5 +96,11 @@ public final class Fetcher implements HttpGet, AutoCloseable {
     @Override
     public void close() {
         http1.close();
+        Http2Client h2;
+        synchronized (this) {
+            closed = true;
+            h2 = http2;
+        }
+        if (h2 != null) h2.close();
     }
 }

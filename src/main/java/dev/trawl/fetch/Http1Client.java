@@ -1,5 +1,6 @@
 package dev.trawl.fetch;
 
+import dev.trawl.memory.MemoryBudget;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -49,10 +50,17 @@ final class Http1Client implements AutoCloseable {
     private final byte[] proxyAuthorization;
     private final ConnectionPool pool;
     private final AddressGuard guard;
+    /** Hears every exchange with its bytes (WARC); null: nothing is captured. */
+    private final ExchangeSink sink;
     private volatile SSLSocketFactory tls;
 
     Http1Client(FetchSettings settings, String accept) {
+        this(settings, accept, null);
+    }
+
+    Http1Client(FetchSettings settings, String accept, ExchangeSink sink) {
         this.settings = settings;
+        this.sink = sink;
         this.pool = new ConnectionPool(MAX_IDLE_PER_ORIGIN, MAX_IDLE_TOTAL, MAX_IDLE_NANOS);
         this.guard = settings.allowPrivate() ? AddressGuard.OFF : AddressGuard.allowing(settings.seedHosts());
         var headers = new StringBuilder("User-Agent: ").append(ResponseHead.clean(settings.userAgent())).append("\r\n");
@@ -71,17 +79,39 @@ final class Http1Client implements AutoCloseable {
     /**
      * One GET under the whole-request deadline, body read (or counted and dropped) to the end. A pooled
      * connection that turns out to have been closed by the server while idle (the request cannot be written,
-     * or the connection ends before any byte of the response) is replaced by a new one, once.
+     * or the connection ends before any byte of the response) is replaced by a new one, once. With a sink, the
+     * exchange's bytes go to it, also when the body was cut off, before this returns or throws.
      *
      * @throws IllegalArgumentException when the URI has no host or a bad port
      * @throws IOException for every failure to get a whole response; the caller maps it to a FetchError
+     * @throws InterruptedException when interrupted while the sink waits
      */
-    HttpAnswer get(URI uri, BiPredicate<Integer, String> keepBody) throws IOException {
+    HttpAnswer get(URI uri, BiPredicate<Integer, String> keepBody) throws IOException, InterruptedException {
         return get(uri, List.of(), keepBody);
     }
 
     /** As {@link #get(URI, BiPredicate)}, with headers of this request only. */
-    HttpAnswer get(URI uri, List<Header> requestHeaders, BiPredicate<Integer, String> keepBody) throws IOException {
+    HttpAnswer get(URI uri, List<Header> requestHeaders, BiPredicate<Integer, String> keepBody)
+            throws IOException, InterruptedException {
+        if (sink == null) return send(uri, requestHeaders, keepBody, null);
+        var tap = new WireTap(settings.maxBody(), MemoryBudget.current());
+        try {
+            HttpAnswer answer;
+            try {
+                answer = send(uri, requestHeaders, keepBody, tap);
+            } catch (IOException e) {
+                if (tap.hasHead()) sink.captured(tap.exchange(uri.toString(), WireTap.cutOf(e)));
+                throw e;
+            }
+            if (tap.hasHead()) sink.captured(tap.exchange(uri.toString(), CapturedExchange.Cut.NONE));
+            return answer;
+        } finally {
+            tap.release();
+        }
+    }
+
+    private HttpAnswer send(URI uri, List<Header> requestHeaders, BiPredicate<Integer, String> keepBody, WireTap tap)
+            throws IOException {
         Target target = Target.of(uri, settings.proxy() != null && settings.proxy().kind() == ProxySpec.Kind.HTTP);
         Deadline deadline = Deadline.after(settings.timeout());
         byte[] request = request(target, requestHeaders);
@@ -89,12 +119,12 @@ final class Http1Client implements AutoCloseable {
             Http1Connection pooled = cleanPooled(target.origin());
             if (pooled != null) {
                 try {
-                    return exchange(pooled, target, request, deadline, keepBody);
+                    return exchange(pooled, target, request, deadline, keepBody, tap);
                 } catch (IOException e) {
                     if (!isStale(pooled, e) || deadline.expired()) throw e;
                 }
             }
-            return exchange(connect(target, deadline), target, request, deadline, keepBody);
+            return exchange(connect(target, deadline), target, request, deadline, keepBody, tap);
         } catch (IOException e) {
             // the watchdog closed the socket: whatever the blocked call threw, the deadline is the reason
             if (deadline.expired() && !(e instanceof HttpTimeoutException) && !(e instanceof BodyTooLargeException)) {
@@ -114,24 +144,57 @@ final class Http1Client implements AutoCloseable {
     }
 
     private HttpAnswer exchange(Http1Connection connection, Target target, byte[] request, Deadline deadline,
-                                BiPredicate<Integer, String> keepBody) throws IOException {
+                                BiPredicate<Integer, String> keepBody, WireTap tap) throws IOException {
         boolean reusable = false;
         ResponseHead head;
         RawBody body;
+        boolean keep;
         try {
             connection.begin(deadline);
+            if (tap != null) {
+                tap.begin(request, settings.proxy() == null ? connection.remoteAddress() : null);
+                connection.tap(tap);
+            }
             connection.write(request);
             head = ResponseHead.read(connection);
             var framing = BodyReader.Framing.of(head);
-            boolean keep = keepBody.test(head.status(), head.contentType());
-            body = BodyReader.read(connection, head, framing, keep, settings.maxBody());
+            keep = keepBody.test(head.status(), head.contentType());
+            body = tap == null ? BodyReader.read(connection, head, framing, keep, settings.maxBody())
+                    : readCaptured(connection, head, framing, keep, tap);
             connection.end();
             reusable = framing != BodyReader.Framing.UNTIL_CLOSE && head.allowsReuse() && connection.isClean();
         } finally {
+            connection.tap(null);
             if (reusable) pool.checkin(target.origin(), connection);
             else connection.close();
         }
-        return Answers.response(head, body, settings.maxBody());
+        if (tap == null) return Answers.response(head, body, settings.maxBody());
+        HttpAnswer answer = Answers.response(head, keep ? body : new RawBody(null, 0, body.received()), settings.maxBody());
+        if (answer instanceof HttpAnswer.Response r && r.rawBody() != null) {
+            tap.bodyIs(r.rawBody(), r.rawBodyLength(), 0); // the answer keeps the array, and its charge
+        } else if (body.bytes() != null) {
+            tap.bodyIs(body.bytes(), body.length(), keep ? 0 : body.bytes().length); // read for the capture alone
+        }
+        return answer;
+    }
+
+    /**
+     * The body of a captured exchange: any body but a chunked one is kept, wanted or not (the sink records it) and
+     * read up to --max-body whatever Content-Length says; a chunked one is copied with its framing by the tap as it
+     * goes, and kept de-chunked only when wanted. A body cut off is handed to the tap as far as it came.
+     */
+    private RawBody readCaptured(Http1Connection connection, ResponseHead head, BodyReader.Framing framing, boolean keep,
+                                 WireTap tap) throws IOException {
+        boolean chunked = framing == BodyReader.Framing.CHUNKED;
+        tap.headEnds(chunked);
+        var sink = new BodySink(keep || !chunked, settings.maxBody(), MemoryBudget.current(), connection.deadline(), !chunked);
+        try {
+            return BodyReader.read(connection, head, framing, sink);
+        } catch (IOException e) {
+            RawBody partial = sink.partial();
+            if (partial.bytes() != null) tap.bodyIs(partial.bytes(), partial.length(), partial.bytes().length);
+            throw e;
+        }
     }
 
     /** Whether the failure is that of a connection the server closed while it sat in the pool. */
@@ -145,38 +208,38 @@ final class Http1Client implements AutoCloseable {
     /** A new connection to the target, or through the proxy to it; TLS on top for https://. */
     private Http1Connection connect(Target target, Deadline deadline) throws IOException {
         ProxySpec proxy = settings.proxy();
-        Socket raw;
-        Future<?> watchdog;
+        Connected c;
+        InetAddress pinned = null; // the checked address the proxy is told to reach, or null: by name
         if (proxy == null) {
-            InetAddress[] addresses = resolve(target.host(), deadline);
-            for (InetAddress address : addresses) guard.check(target.host(), address); // none, if any is refused
-            Connected c = connectFirst(addresses, target.port(), deadline);
-            raw = c.socket();
-            watchdog = c.watchdog();
+            c = connectFirst(checkedAddresses(target.host(), deadline), target.port(), deadline);
         } else {
-            guardLiteral(target.host()); // the proxy resolves names: only literal addresses can be judged here
-            Connected c = connectFirst(resolve(proxy.host(), deadline), proxy.port(), deadline);
-            raw = c.socket();
-            watchdog = c.watchdog();
+            // Resolved and checked here, then handed to the proxy as an address where its protocol can carry one, so
+            // that the proxy's own DNS cannot steer it elsewhere. Only with the guard off does the proxy resolve.
+            if (guard != AddressGuard.OFF) pinned = checkedAddresses(target.host(), deadline)[0];
+            c = connectFirst(resolve(proxy.host(), deadline), proxy.port(), deadline);
         }
+        Socket raw = c.socket();
         try {
             raw.setSoTimeout(deadline.remainingMillis());
             if (proxy != null && proxy.kind() == ProxySpec.Kind.SOCKS5) {
-                Socks5.connect(raw, target.host(), target.port(), proxy.user(), proxy.password());
+                Socks5.connect(raw, target.host(), pinned, target.port(), proxy.user(), proxy.password());
             } else if (proxy != null && target.secure()) {
-                tunnel(raw, watchdog, target, deadline);
+                tunnel(raw, c.watchdog(), target, pinned, deadline);
             }
             Socket socket = target.secure() ? tls(raw, target, deadline) : raw;
-            return new Http1Connection(socket, raw, watchdog);
+            return new Http1Connection(socket, raw, c.watchdog());
         } catch (IOException | RuntimeException e) {
-            watchdog.cancel(false);
+            c.watchdog().cancel(false);
             raw.close();
             throw e;
         }
     }
 
-    private void guardLiteral(String host) throws IOException {
-        if (isLiteral(host)) guard.check(host, InetAddress.getByName(host));
+    /** The host's addresses, each passed by the SSRF guard: none is returned if any is refused. */
+    private InetAddress[] checkedAddresses(String host, Deadline deadline) throws IOException {
+        InetAddress[] addresses = resolve(host, deadline);
+        for (InetAddress address : addresses) guard.check(host, address);
+        return addresses;
     }
 
     private record Connected(Socket socket, Future<?> watchdog) {}
@@ -186,7 +249,7 @@ final class Http1Client implements AutoCloseable {
         IOException failure = new UnknownHostException("no address");
         for (InetAddress address : addresses) {
             var socket = new Socket();
-            Future<?> watchdog = Watchdog.closeAfter(socket, deadline.remainingMillis());
+            Future<?> watchdog = Watchdog.closeAt(socket, deadline);
             try {
                 socket.setTcpNoDelay(true);
                 socket.connect(new InetSocketAddress(address, port), deadline.remainingMillis());
@@ -242,9 +305,14 @@ final class Http1Client implements AutoCloseable {
         return !host.isEmpty();
     }
 
-    /** CONNECT through an HTTP proxy (RFC 9110 §9.3.6), for https://. */
-    private void tunnel(Socket raw, Future<?> watchdog, Target target, Deadline deadline) throws IOException {
-        String authority = target.host() + ":" + target.port(); // URI.getHost keeps an IPv6 literal's brackets
+    /**
+     * CONNECT through an HTTP proxy (RFC 9110 §9.3.6), for https://: to the checked address when there is one (TLS
+     * still names and verifies the host), else to the host by name.
+     */
+    private void tunnel(Socket raw, Future<?> watchdog, Target target, InetAddress pinned, Deadline deadline) throws IOException {
+        String host = pinned == null ? target.host() // URI.getHost keeps an IPv6 literal's brackets
+                : pinned instanceof java.net.Inet6Address ? "[" + pinned.getHostAddress() + "]" : pinned.getHostAddress();
+        String authority = host + ":" + target.port();
         byte[] head = ("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
         byte[] connect = Arrays.copyOf(head, head.length + proxyAuthorization.length + 2);
         System.arraycopy(proxyAuthorization, 0, connect, head.length, proxyAuthorization.length);

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.ProtocolException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,8 @@ final class Http1Connection implements AutoCloseable, BodySource {
     private int exchanges;
     private long idleSince;
     private Future<?> watchdog;
+    /** Copies what the exchange consumes, for an {@link ExchangeSink}; null when nothing is captured. */
+    private WireTap tap;
 
     /** @param watchdog the timer that closes raw at the first exchange's deadline, armed before connecting */
     Http1Connection(Socket socket, Socket raw, Future<?> watchdog) throws IOException {
@@ -45,7 +48,27 @@ final class Http1Connection implements AutoCloseable, BodySource {
         this.deadline = deadline;
         this.receivedThisExchange = 0;
         this.exchanges++;
-        if (watchdog == null) watchdog = Watchdog.closeAfter(raw, deadline.remainingMillis());
+        if (watchdog == null) watchdog = Watchdog.closeAt(raw, deadline);
+    }
+
+    /** The deadline of the exchange under way. */
+    Deadline deadline() {
+        return deadline;
+    }
+
+    /** Captures this exchange's bytes into tap from now on (null: stop capturing). */
+    void tap(WireTap value) {
+        tap = value;
+    }
+
+    /** A response's status line is about to be read. */
+    void statusLineStarts() {
+        if (tap != null) tap.headStarts();
+    }
+
+    /** The address of the peer: the server, or the proxy when there is one. */
+    InetAddress remoteAddress() {
+        return raw.getInetAddress();
     }
 
     /** Ends the exchange: the deadline no longer closes the socket. */
@@ -114,12 +137,14 @@ final class Http1Connection implements AutoCloseable, BodySource {
             int length = stop - start + (spill == null ? 0 : spill.length());
             if (length > maxLength) throw new ProtocolException(what + " longer than " + maxLength + " bytes");
             if (end >= 0) {
+                if (tap != null) tap.consumed(buffer, start, end + 1 - start);
                 pos = end + 1;
                 int cut = end > start && buffer[end - 1] == '\r' ? end - 1 : end;
                 if (spill == null) return new String(buffer, start, cut - start, StandardCharsets.ISO_8859_1);
                 spill.append(new String(buffer, start, cut - start, StandardCharsets.ISO_8859_1));
                 return stripCr(spill);
             }
+            if (tap != null) tap.consumed(buffer, start, limit - start);
             if (spill == null) spill = new StringBuilder(128);
             spill.append(new String(buffer, start, limit - start, StandardCharsets.ISO_8859_1));
             pos = limit;
@@ -144,10 +169,15 @@ final class Http1Connection implements AutoCloseable, BodySource {
         if (pos < limit) {
             int n = Math.min(len, limit - pos);
             System.arraycopy(buffer, pos, dst, off, n);
+            if (tap != null) tap.consumed(buffer, pos, n);
             pos += n;
             return n;
         }
-        if (len >= DIRECT_READ) return readSocket(dst, off, len); // straight into the body: one copy fewer
+        if (len >= DIRECT_READ) { // straight into the body: one copy fewer
+            int n = readSocket(dst, off, len);
+            if (tap != null && n > 0) tap.consumed(dst, off, n);
+            return n;
+        }
         if (!fill()) return -1;
         return read(dst, off, len);
     }
@@ -157,6 +187,7 @@ final class Http1Connection implements AutoCloseable, BodySource {
     public long skip(long max) throws IOException {
         if (pos == limit && !fill()) return -1;
         int n = (int) Math.min(max, limit - pos);
+        if (tap != null) tap.consumed(buffer, pos, n);
         pos += n;
         return n;
     }

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Where --proxy sends every request: an HTTP proxy (absolute-form requests for http://, CONNECT tunnels for
- * https://) or a SOCKS5 proxy (the proxy resolves names). Credentials come from the URL's user info, else from
- * TRAWL_PROXY_USER and TRAWL_PROXY_PASSWORD.
+ * https://) or a SOCKS5 proxy. CONNECT and SOCKS5 are given the address the SSRF guard checked (the name only with
+ * --allow-private). Credentials come from the URL's user info, else from TRAWL_PROXY_USER and TRAWL_PROXY_PASSWORD.
  *
  * @param user null when the proxy takes no credentials
  */

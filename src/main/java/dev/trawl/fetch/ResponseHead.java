@@ -29,6 +29,7 @@ record ResponseHead(int status, boolean http10, String contentType, long content
     static ResponseHead read(Http1Connection connection) throws IOException {
         int budget = MAX_HEAD_BYTES;
         while (true) {
+            connection.statusLineStarts();
             String statusLine = connection.readLine(budget, "status line");
             budget -= statusLine.length() + 2;
             var head = new Builder(statusLine);
@@ -36,6 +37,16 @@ record ResponseHead(int status, boolean http10, String contentType, long content
             if (head.status == 101) throw new ProtocolException("101 Switching Protocols, though no upgrade was asked");
             if (head.status >= 200) return head.build();
         }
+    }
+
+    /**
+     * The head of a response another parser read (Jetty's, for HTTP/2): the same fields, the same cleaning of control
+     * characters and the same Location rule as a head read here. Each header is a name and its raw value.
+     */
+    static ResponseHead of(int status, String statusLine, Iterable<Header> received) throws ProtocolException {
+        var head = new Builder(status, statusLine);
+        for (Header h : received) head.accept(h.name() + ":" + h.value(), h.name().length());
+        return head.build();
     }
 
     /** Whether the response has no body whatever its headers say (RFC 9112 §6.3 rule 1). */
@@ -79,6 +90,12 @@ record ResponseHead(int status, boolean http10, String contentType, long content
         private String location;
         private String retryAfter;
         private boolean locationRefused;
+
+        Builder(int status, String statusLine) {
+            this.status = status;
+            this.http10 = false;
+            this.statusLine = clean(statusLine);
+        }
 
         Builder(String statusLine) throws ProtocolException {
             // HTTP-version SP 3DIGIT SP [reason]; tolerate a missing reason and its space

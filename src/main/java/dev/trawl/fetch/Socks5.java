@@ -11,13 +11,15 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The client side of SOCKS5 (RFC 1928) with username/password authentication (RFC 1929): asks the proxy to
- * connect to host:port by name, so the proxy resolves it. Runs on a connected socket whose SO_TIMEOUT the
- * caller has set to the time left.
+ * connect to an address already checked by the SSRF guard (ATYP 1 or 4), or to host:port by name when there is none
+ * (the proxy resolves it). Runs on a connected socket whose SO_TIMEOUT the caller has set to the time left.
  */
 final class Socks5 {
     private Socks5() {}
 
-    static void connect(Socket socket, String host, int port, String user, String password) throws IOException {
+    /** @param address where to connect, or null to have the proxy resolve host */
+    static void connect(Socket socket, String host, java.net.InetAddress address, int port, String user, String password)
+            throws IOException {
         OutputStream out = socket.getOutputStream();
         InputStream in = socket.getInputStream();
         out.write(user == null ? new byte[] {5, 1, 0} : new byte[] {5, 2, 0, 2});
@@ -38,11 +40,17 @@ final class Socks5 {
         } else if (choice[1] != 0) {
             throw new ConnectException("SOCKS5 proxy accepts none of the offered authentication methods");
         }
-        byte[] name = host.getBytes(StandardCharsets.US_ASCII);
-        if (name.length > 255) throw new IllegalArgumentException("host name longer than 255 bytes: " + host);
         var request = new java.io.ByteArrayOutputStream();
-        request.write(new byte[] {5, 1, 0, 3, (byte) name.length});
-        request.write(name);
+        if (address != null) {
+            byte[] ip = address.getAddress();
+            request.write(new byte[] {5, 1, 0, (byte) (ip.length == 4 ? 1 : 4)});
+            request.write(ip);
+        } else {
+            byte[] name = host.getBytes(StandardCharsets.US_ASCII);
+            if (name.length > 255) throw new IllegalArgumentException("host name longer than 255 bytes: " + host);
+            request.write(new byte[] {5, 1, 0, 3, (byte) name.length});
+            request.write(name);
+        }
         request.write(port >> 8);
         request.write(port & 0xff);
         out.write(request.toByteArray());

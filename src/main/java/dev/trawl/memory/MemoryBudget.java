@@ -30,6 +30,9 @@ public final class MemoryBudget {
         public void reserve(long bytes) {}
 
         @Override
+        public void reserve(long bytes, long longestWaitNanos) {}
+
+        @Override
         public boolean admit(long bytes) {
             return true;
         }
@@ -143,7 +146,16 @@ public final class MemoryBudget {
          * @throws OverBudgetException when the page would pass its share, or no bytes came within the wait
          */
         public void reserve(long bytes) throws OverBudgetException {
+            reserve(bytes, maxWaitNanos);
+        }
+
+        /**
+         * As {@link #reserve(long)}, waiting at most longestWaitNanos (and never longer than the budget's own wait): a
+         * request whose deadline cannot stretch further waits no longer than that.
+         */
+        public void reserve(long bytes, long longestWaitNanos) throws OverBudgetException {
             if (bytes <= 0) return;
+            long wait = Math.max(0, Math.min(longestWaitNanos, maxWaitNanos));
             lock.lock();
             try {
                 if (held + bytes > perPage) {
@@ -151,13 +163,13 @@ public final class MemoryBudget {
                     throw new OverBudgetException(true, "a page may hold " + perPage + " bytes, this one needs "
                             + (held + bytes));
                 }
-                long deadline = System.nanoTime() + maxWaitNanos;
+                long deadline = System.nanoTime() + wait;
                 while (used + bytes > total && !(held > 0 && waitingHolders + 1 >= holders)) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         refused++;
                         throw new OverBudgetException(false, "no memory for " + bytes + " bytes within "
-                                + Duration.ofNanos(maxWaitNanos));
+                                + Duration.ofNanos(wait));
                     }
                     if (held > 0) waitingHolders++;
                     try {

@@ -2,11 +2,13 @@ package dev.trawl.parse;
 
 import dev.trawl.memory.MemoryBudget;
 import dev.trawl.url.UrlNormalizer;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -27,19 +29,26 @@ public final class PageParser {
     private static final long DOM_BYTES_PER_CHAR = 12;
     private final LinkResolver resolver;
     private final boolean scanner;
+    private final ParseListener listener;
 
     public PageParser(UrlNormalizer normalizer) {
-        this(Objects.requireNonNull(normalizer, "normalizer")::resolve);
+        this(normalizer, ParseListener.NONE);
+    }
+
+    /** listener hears, per page, whether the tag scanner read it or why jsoup did. */
+    public PageParser(UrlNormalizer normalizer, ParseListener listener) {
+        this(Objects.requireNonNull(normalizer, "normalizer")::resolve, true, listener);
     }
 
     PageParser(LinkResolver resolver) {
-        this(resolver, true);
+        this(resolver, true, ParseListener.NONE);
     }
 
     /** scanner false: every page through jsoup's DOM, the reference the tests hold the tag scanner to. */
-    PageParser(LinkResolver resolver, boolean scanner) {
+    PageParser(LinkResolver resolver, boolean scanner, ParseListener listener) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.scanner = scanner;
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /**
@@ -48,7 +57,22 @@ public final class PageParser {
      * Never throws on bad input: broken HTML or an unknown charset label still give a page.
      */
     public ParsedPage parse(byte[] body, int length, String contentType, String pageUrl) {
-        return parseDocument(body, length, contentType, pageUrl, null).page();
+        byte[] bytes = body == null ? new byte[0] : body;
+        int len = Math.clamp(length, 0, bytes.length);
+        CharsetSniffer.Sniffed sniffed = CharsetSniffer.sniff(bytes, len, contentType);
+        String charset = sniffed.encoding().name();
+        try {
+            int from = sniffed.bomLength();
+            java.nio.charset.Charset decoder = sniffed.encoding().charset();
+            if (scanner && decoder.equals(StandardCharsets.UTF_8)) {
+                return extract(scanUtf8(new Utf8View(bytes, from), len - from, listener), pageUrl, charset);
+            }
+            String html = new String(bytes, from, len - from, decoder);
+            return parseText(html, pageUrl, charset);
+        } catch (RuntimeException e) {
+            // jsoup is not known to throw on any input, but a failed page must stay a row, not abort the crawl
+            return new ParsedPage(null, List.of(), null, null, null, charset, 0);
+        }
     }
 
     /** A page, and what a reader of its jsoup DOM made of it (null without a reader). */
@@ -62,6 +86,7 @@ public final class PageParser {
      */
     public <T> WithDocument<T> parseDocument(byte[] body, int length, String contentType, String pageUrl,
                                              Function<Document, T> reader) {
+        if (reader == null) return new WithDocument<>(parse(body, length, contentType, pageUrl), null);
         byte[] bytes = body == null ? new byte[0] : body;
         int len = Math.clamp(length, 0, bytes.length);
         CharsetSniffer.Sniffed sniffed = CharsetSniffer.sniff(bytes, len, contentType);
@@ -72,9 +97,8 @@ public final class PageParser {
         } catch (RuntimeException e) {
             return new WithDocument<>(new ParsedPage(null, List.of(), null, null, null, charset, 0), null);
         }
-        if (reader == null || html.length() > PageLimits.MAX_DOM_CHARS) {
-            ParsedPage page = parseText(html, pageUrl, charset);
-            return new WithDocument<>(page, reader == null ? null : reader.apply(null));
+        if (html.length() > PageLimits.MAX_DOM_CHARS) {
+            return new WithDocument<>(parseText(html, pageUrl, charset), reader.apply(null));
         }
         MemoryBudget.Claim claim = MemoryBudget.current();
         long dom = DOM_BYTES_PER_CHAR * html.length();
@@ -95,22 +119,41 @@ public final class PageParser {
 
     private ParsedPage parseText(String html, String pageUrl, String charset) {
         try {
-            return extract(scanner ? scan(html) : jsoup(html), pageUrl, charset);
+            return extract(scanner ? scan(html, listener) : jsoup(html), pageUrl, charset);
         } catch (RuntimeException e) {
             // jsoup is not known to throw on any input, but a failed page must stay a row, not abort the crawl
             return new ParsedPage(null, List.of(), null, null, null, charset, 0);
         }
     }
 
-    /** The page's values: from the tag scanner when it can read the page, else from jsoup. */
-    static DocumentScan scan(String html) {
-        DocumentScan scan;
+    /** The page's values: from the tag scanner when it can read the page, else from jsoup; told to listener. */
+    static DocumentScan scan(String html, ParseListener listener) {
+        return scanOrJsoup(() -> TagScanner.read(html), () -> html, listener);
+    }
+
+    /**
+     * As {@link #scan(String, ParseListener)} for a UTF-8 page, which the scanner reads from its bytes (Utf8View):
+     * the page is decoded whole only when it goes to jsoup.
+     */
+    static DocumentScan scanUtf8(Utf8View view, int length, ParseListener listener) {
+        return scanOrJsoup(() -> TagScanner.read(view, length), () -> view.text(0, length), listener);
+    }
+
+    private static DocumentScan scanOrJsoup(Supplier<DocumentScan> scanner, Supplier<String> html,
+                                            ParseListener listener) {
+        JsoupFallback reason;
         try {
-            scan = TagScanner.scan(html);
+            DocumentScan scan = scanner.get();
+            listener.scanned();
+            return scan;
+        } catch (TagScanner.Bailout e) {
+            reason = e.reason;
         } catch (RuntimeException e) {
-            scan = null; // a scanner bug must not cost the page: jsoup reads it (the tests call the scanner directly)
+            // a scanner bug must not cost the page: jsoup reads it (the tests call the scanner directly)
+            reason = JsoupFallback.SCANNER_ERROR;
         }
-        return scan != null ? scan : jsoup(html);
+        listener.fellBack(reason);
+        return jsoup(html.get());
     }
 
     /**

@@ -69,6 +69,7 @@ final class StackBound {
     private static final byte BLOCKED = 8; // its end tag may leave it open: never taken off by one
 
     private final String s;
+    private final Utf8View view;
     private int bound = 2; // html, and head or body
     private int max = 2;
     private int[] nameFrom = new int[64];
@@ -86,8 +87,10 @@ final class StackBound {
     /** Whether recreated formatting elements may sit above the top entry ("current node" checks are then unsure). */
     private boolean copiesPossible;
 
-    StackBound(String html) {
+    /** view: the UTF-8 bytes html is the Latin-1 view of, or null when html is the decoded page. */
+    StackBound(String html, Utf8View view) {
         this.s = html;
+        this.view = view;
     }
 
     int value() {
@@ -478,14 +481,6 @@ final class StackBound {
 
     private boolean sameName(int i, int from, int to) {
         int f = nameFrom[i];
-        if (f < 0 || nameTo[i] - f != to - from) {
-            return false;
-        }
-        for (int k = 0; k < to - from; k++) {
-            if (TagKind.lower(s.charAt(f + k)) != TagKind.lower(s.charAt(from + k))) {
-                return false;
-            }
-        }
-        return true;
+        return f >= 0 && Utf8View.sameName(s, view, f, nameTo[i], from, to);
     }
 }

@@ -150,7 +150,7 @@ final class TableModel {
                     return; // col goes into the colgroup; html only merges attributes onto the root
                 }
                 if (kind == TEMPLATE) {
-                    throw TagScanner.bail(TagScanner.Bail.TEMPLATE);
+                    throw TagScanner.bail(JsoupFallback.TEMPLATE);
                 }
                 setMode(top, IN_TABLE); // the colgroup is closed, then the tag is reprocessed
                 inTableStart(kind);
@@ -179,7 +179,7 @@ final class TableModel {
             // script and style are processed by the in-head rules, a form is inserted but not opened, and these
             // others are dropped or only merge attributes: none is moved in front of the table
             case SCRIPT, STYLE, FORM, HTML, BODY, HEAD, FRAME, HIDDEN_INPUT -> { }
-            default -> throw TagScanner.bail(TagScanner.Bail.FOSTER_PARENTING);
+            default -> throw TagScanner.bail(JsoupFallback.FOSTER_PARENTING);
         }
     }
 
@@ -215,7 +215,7 @@ final class TableModel {
                 if (kind == TD || kind == TH) {
                     if (kind != cell[top]) {
                         // </th> in a td: jsoup switches to "in row" with the cell still open
-                        throw TagScanner.bail(TagScanner.Bail.MISMATCHED_CELL);
+                        throw TagScanner.bail(JsoupFallback.MISMATCHED_CELL);
                     }
                     setMode(top, IN_ROW);
                 } else if (kind == TABLE) {
@@ -239,7 +239,7 @@ final class TableModel {
                 if (kind == COLGROUP) {
                     setMode(top, IN_TABLE);
                 } else if (kind == TEMPLATE) {
-                    throw TagScanner.bail(TagScanner.Bail.TEMPLATE);
+                    throw TagScanner.bail(JsoupFallback.TEMPLATE);
                 } else if (kind != COL) {
                     setMode(top, IN_TABLE); // the colgroup is closed, then the tag is reprocessed
                     inTableEnd(kind);
@@ -252,9 +252,9 @@ final class TableModel {
     private void inTableEnd(int kind) {
         switch (kind) {
             case TABLE -> pop();
-            case TEMPLATE -> throw TagScanner.bail(TagScanner.Bail.TEMPLATE);
+            case TEMPLATE -> throw TagScanner.bail(JsoupFallback.TEMPLATE);
             // </p> and </br> make the in-body rules insert an element, which would be foster parented
-            case P, BR -> throw TagScanner.bail(TagScanner.Bail.FOSTER_PARENTING);
+            case P, BR -> throw TagScanner.bail(JsoupFallback.FOSTER_PARENTING);
             // the rest are ignored here, or run in-body steps that stop at the table (a scope boundary and a
             // special element) without touching the tree
             default -> { }
@@ -268,7 +268,7 @@ final class TableModel {
 
     private void push() {
         if (depth == MAX_TABLES) {
-            throw TagScanner.bail(TagScanner.Bail.DEEP_TABLES);
+            throw TagScanner.bail(JsoupFallback.DEEP_TABLES);
         }
         bound.pushAnchor();
         tableState[depth] = bound.state();

@@ -11,6 +11,8 @@ import static dev.trawl.parse.TagKind.LINK;
 import static dev.trawl.parse.TagKind.MATH;
 import static dev.trawl.parse.TagKind.META;
 import static dev.trawl.parse.TagKind.NOSCRIPT;
+import static dev.trawl.parse.TagKind.P;
+import static dev.trawl.parse.TagKind.BR;
 import static dev.trawl.parse.TagKind.PLAINTEXT;
 import static dev.trawl.parse.TagKind.SCRIPT;
 import static dev.trawl.parse.TagKind.SVG;
@@ -24,7 +26,7 @@ import org.jsoup.parser.Parser;
  * {@link DocumentScan#of(org.jsoup.nodes.Document) DocumentScan.of(Jsoup.parse(html, ""))} would give, without
  * building a DOM. jsoup stays the parser of record: when the page holds a construct after which the tree builder
  * could put elements in another order or read markup differently than a token-level reading does, the scan stops
- * with a {@link Bail} reason and the caller parses the page with jsoup instead.
+ * with a {@link JsoupFallback} reason and the caller parses the page with jsoup instead.
  *
  * <p>What is followed, from jsoup's own tokeniser (1.24.1, which is mostly the WHATWG one):
  * <ul>
@@ -48,53 +50,31 @@ import org.jsoup.parser.Parser;
  * the original; select content is parsed by the in-body rules since jsoup 1.24), so reading tags in order is right.
  */
 final class TagScanner {
-    /** Why a page needs jsoup's tree builder. */
-    enum Bail {
-        /** NUL characters are replaced or dropped differently in each tokeniser state. */
-        NUL,
-        /** jsoup's reader reports U+FFFF as the end of input wherever it appears. */
-        U_FFFF,
-        /** svg or math: foreign elements with their own namespaces, CDATA and breakout rules. */
-        FOREIGN_CONTENT,
-        /** template contents and the template insertion modes. */
-        TEMPLATE,
-        /** a frameset can replace the whole body. */
-        FRAMESET,
-        /** "&lt;!--" in a script enters the script-data escape states, where "&lt;/script&gt;" may not end it. */
-        SCRIPT_ESCAPE,
-        /** an element in a table outside a cell or caption, which the tree builder moves in front of the table. */
-        FOSTER_PARENTING,
-        /** an end tag of the other cell kind (&lt;/th&gt; in a td), which leaves jsoup in an odd state. */
-        MISMATCHED_CELL,
-        /** tables nested beyond {@link TableModel}'s limit. */
-        DEEP_TABLES,
-        /**
-         * a table open where jsoup's stack of open elements may reach its 512 limit, at which jsoup closes elements
-         * on its own and builds the table differently (see {@link StackBound}).
-         */
-        DEEP_NESTING,
-        /** a tag inside a noscript island that would act differently outside it (see {@link #islandStartTag}). */
-        NOSCRIPT_ISLAND,
-        /** a tag with 512 or more attributes, jsoup's limit, or too many attributes on html tags together. */
-        ATTRIBUTE_LIMIT;
-
-        // one preallocated, stackless exception per reason: a bail-out must cost no more than the check
-        private final Bailout exception = new Bailout(this);
-    }
+    /**
+     * The jsoup release whose tokeniser and tree builder this class follows, and against which the differential tests
+     * (TagScannerFuzzTest, PageParserFuzzTest, TagScannerTest) were last run. JsoupPinTest fails when the jsoup on the
+     * class path is another one: then run those tests, read the new release's changes to its tokeniser and tree
+     * builder, adapt this class, and only then move this to the new version.
+     */
+    static final String JSOUP_VERSION = "1.24.1";
 
     /** Unwinds the scan to {@link #scan}; carries no stack trace. */
     static final class Bailout extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        final transient Bail reason;
+        final transient JsoupFallback reason;
 
-        private Bailout(Bail reason) {
+        private Bailout(JsoupFallback reason) {
             super(reason.name(), null, false, false);
             this.reason = reason;
         }
     }
 
-    static Bailout bail(Bail reason) {
-        return reason.exception;
+    // one preallocated, stackless exception per reason: a bail-out must cost no more than the check
+    private static final Bailout[] BAILOUTS = java.util.Arrays.stream(JsoupFallback.values()).map(Bailout::new)
+            .toArray(Bailout[]::new);
+
+    static Bailout bail(JsoupFallback reason) {
+        return BAILOUTS[reason.ordinal()];
     }
 
     /**
@@ -104,7 +84,11 @@ final class TagScanner {
     private static final ThreadLocal<Parser> ENTITIES = ThreadLocal.withInitial(Parser::htmlParser);
 
     private static String unescape(String raw, boolean inAttribute) {
-        return raw.indexOf('&') < 0 ? raw : ENTITIES.get().unescape(raw, inAttribute);
+        if (raw.indexOf('&') < 0) {
+            return raw;
+        }
+        String simple = CharacterReferences.decode(raw); // the common references, without setting up a parser
+        return simple != null ? simple : ENTITIES.get().unescape(raw, inAttribute);
     }
 
     /** jsoup keeps at most this many attributes per tag, and on the root element when merging html tags. */
@@ -119,10 +103,16 @@ final class TagScanner {
     private static final int SELF_CLOSING = 5;
 
     private final String s;
+    /** The UTF-8 bytes s is the Latin-1 view of, or null when s is the decoded page. */
+    private final Utf8View view;
     private final int n;
     private final DocumentScan out = new DocumentScan();
     private final StackBound bound;
     private final TableModel tables;
+    /** The open svg or math subtree, if any: its tags follow jsoup's foreign-content rules. */
+    private final ForeignContent foreign;
+    /** The highest bound on jsoup's open elements inside foreign content (the bound counts only the root). */
+    private int foreignMax;
     /** The depth bound's state when the current noscript island was opened. */
     private long islandState;
     /** Inside a noscript island: jsoup inserts every tag as plain markup until the first &lt;/noscript&gt;. */
@@ -135,26 +125,41 @@ final class TagScanner {
     private int attributeCount;
     private boolean selfClosing;
 
-    private TagScanner(String html) {
+    private TagScanner(String html, Utf8View view) {
         this.s = html;
+        this.view = view;
         this.n = html.length();
-        this.bound = new StackBound(html);
+        this.bound = new StackBound(html, view);
         this.tables = new TableModel(bound);
+        this.foreign = new ForeignContent(html, view);
     }
 
     /** The scan of html, or null when the page must go through jsoup's tree builder. */
     static DocumentScan scan(String html) {
         try {
-            return new TagScanner(html).run();
+            return read(html);
         } catch (Bailout e) {
             return null;
         }
     }
 
+    /** The scan of html; throws {@link Bailout} with the reason when the page must go through jsoup's tree builder. */
+    static DocumentScan read(String html) {
+        return new TagScanner(html, null).run();
+    }
+
+    /**
+     * The scan of a UTF-8 page from its Latin-1 view (see {@link Utf8View}): the same values as {@link #read} of
+     * the decoded page, without decoding more than the values. Throws {@link Bailout} as read does.
+     */
+    static DocumentScan read(Utf8View view, int length) {
+        return new TagScanner(view.latin1(length), view).run();
+    }
+
     /** Why html leaves the fast path, or null when it does not. For tests and diagnostics. */
-    static Bail bailReason(String html) {
+    static JsoupFallback bailReason(String html) {
         try {
-            new TagScanner(html).run();
+            new TagScanner(html, null).run();
             return null;
         } catch (Bailout e) {
             return e.reason;
@@ -167,9 +172,9 @@ final class TagScanner {
      */
     static int stackBound(String html) {
         try {
-            TagScanner scanner = new TagScanner(html);
+            TagScanner scanner = new TagScanner(html, null);
             scanner.run();
-            return scanner.bound.max();
+            return Math.max(scanner.bound.max(), scanner.foreignMax);
         } catch (Bailout e) {
             return -1;
         }
@@ -177,10 +182,10 @@ final class TagScanner {
 
     private DocumentScan run() {
         if (s.indexOf('\0') >= 0) {
-            throw bail(Bail.NUL);
+            throw bail(JsoupFallback.NUL);
         }
-        if (s.indexOf('\uFFFF') >= 0) {
-            throw bail(Bail.U_FFFF);
+        if (view == null ? s.indexOf('\uFFFF') >= 0 : s.contains(Utf8View.U_FFFF)) {
+            throw bail(JsoupFallback.U_FFFF);
         }
         int pos = 0;
         while (pos < n) {
@@ -247,6 +252,9 @@ final class TagScanner {
     private int markupDeclaration(int p) {
         if (s.startsWith("--", p)) {
             return comment(p + 2);
+        }
+        if (foreign.active() && s.startsWith("[CDATA[", p)) {
+            throw bail(JsoupFallback.FOREIGN_CONTENT); // a CDATA section in foreign content, a bogus comment elsewhere
         }
         if (p + 7 <= n && TagKind.is(s, p, p + 7, "doctype")) {
             return afterGreaterThan(p + 7);
@@ -369,19 +377,25 @@ final class TagScanner {
     }
 
     private int startTag(int kind, int nameFrom, int nameTo, int after) {
-        if (kind == SVG || kind == MATH) {
-            throw bail(Bail.FOREIGN_CONTENT);
-        }
         if (kind == TEMPLATE) {
-            throw bail(Bail.TEMPLATE);
+            throw bail(JsoupFallback.TEMPLATE);
         }
         if (kind == FRAMESET) {
-            throw bail(Bail.FRAMESET);
+            throw bail(JsoupFallback.FRAMESET);
         }
         if (attributeCount >= MAX_ATTRIBUTES) {
-            throw bail(Bail.ATTRIBUTE_LIMIT);
+            throw bail(JsoupFallback.ATTRIBUTE_LIMIT);
+        }
+        if (foreign.active()) {
+            if (!ForeignContent.breaksOut(s, nameFrom, nameTo)) {
+                return foreignStartTag(kind, nameFrom, nameTo, after);
+            }
+            closeForeignContent(); // the breakout pops every foreign element, then is an HTML start tag
         }
         if (island) {
+            if (kind == SVG || kind == MATH) {
+                throw bail(JsoupFallback.FOREIGN_CONTENT);
+            }
             islandStartTag(kind);
             bound.islandStartTag(nameFrom, nameTo);
         } else {
@@ -391,6 +405,14 @@ final class TagScanner {
             }
             tables.startTag(kind == TagKind.INPUT && hiddenInput() ? TableModel.HIDDEN_INPUT : kind); // throws when
             // the element would be foster parented
+            if (kind == SVG || kind == MATH) {
+                // in body or a cell (else tables threw): a foreign root, popped at once when self-closed
+                if (!selfClosing) {
+                    bound.pushAnchor(); // the root on jsoup's stack; what opens inside is counted in foreign
+                    openForeign(nameFrom, nameTo);
+                }
+                return after;
+            }
             if (inBody && kind == NOSCRIPT) {
                 bound.pushAnchor();
                 islandState = bound.state();
@@ -398,7 +420,7 @@ final class TagScanner {
                 bound.startTag(nameFrom, nameTo);
             }
             if (tables.open() && bound.value() >= StackBound.TABLE_LIMIT) {
-                throw bail(Bail.DEEP_NESTING);
+                throw bail(JsoupFallback.DEEP_NESTING);
             }
             if (kind == FRAME) {
                 return after; // the in-body rules drop a frame outside a frameset
@@ -428,15 +450,30 @@ final class TagScanner {
     private void islandStartTag(int kind) {
         if (kind == HTML || kind == PLAINTEXT || kind == FRAME || TagKind.isTableStructure(kind)
                 || (selfClosing && TagKind.isTextElement(kind))) {
-            throw bail(Bail.NOSCRIPT_ISLAND);
+            throw bail(JsoupFallback.NOSCRIPT_ISLAND);
         }
     }
 
     /** Extracts what the element carries and skips any text content it has. */
     private int element(int kind, int after) {
+        if (kind == IFRAME) {
+            out.link(value("src"));
+        } else {
+            extract(kind);
+        }
+        if (kind == TITLE) {
+            return title(after);
+        }
+        if (TagKind.isTextElement(kind)) {
+            return skipText(after, kind);
+        }
+        return after;
+    }
+
+    /** The values an a, area, base, meta or link element carries. */
+    private void extract(int kind) {
         switch (kind) {
             case A, AREA -> out.link(value("href"));
-            case IFRAME -> out.link(value("src"));
             // the first base, meta description and canonical link count: later ones are not decoded at all
             case BASE -> {
                 if (out.baseHref == null) {
@@ -461,18 +498,23 @@ final class TagScanner {
             }
             default -> { }
         }
-        if (kind == TITLE) {
-            return title(after);
-        }
-        if (TagKind.isTextElement(kind)) {
-            return skipText(after, kind);
-        }
-        return after;
     }
 
     private int endTag(int kind, int nameFrom, int nameTo, int after) {
         if (kind == TEMPLATE) {
-            throw bail(Bail.TEMPLATE);
+            throw bail(JsoupFallback.TEMPLATE);
+        }
+        if (foreign.active()) {
+            if (kind != P && kind != BR) {
+                if (!foreign.endTag(nameFrom, nameTo)) {
+                    throw bail(JsoupFallback.FOREIGN_CONTENT); // reaches the HTML rules with foreign elements open
+                }
+                if (!foreign.active()) {
+                    bound.popAnchor(); // the root closed
+                }
+                return after;
+            }
+            closeForeignContent(); // </p> and </br> pop every foreign element, then are HTML end tags
         }
         if (island) {
             if (kind == NOSCRIPT) {
@@ -480,7 +522,7 @@ final class TagScanner {
                 bound.reset(islandState);
                 bound.popAnchor();
             } else if (TagKind.isTableStructure(kind)) {
-                throw bail(Bail.NOSCRIPT_ISLAND);
+                throw bail(JsoupFallback.NOSCRIPT_ISLAND);
             } else {
                 bound.islandEndTag(nameFrom, nameTo);
             }
@@ -494,12 +536,54 @@ final class TagScanner {
         return after;
     }
 
+    /**
+     * A start tag in foreign content that does not break out: an element of the foreign subtree, whose content is
+     * markup (no text state but an svg script's: a math script is markup too). What it carries counts as jsoup's DOM
+     * has it: an a, area, iframe, frame, base or link element is read by its name, whatever its namespace.
+     */
+    private int foreignStartTag(int kind, int nameFrom, int nameTo, int after) {
+        if (foreign.atIntegrationPoint() || ForeignContent.isFont(s, nameFrom, nameTo)) {
+            throw bail(JsoupFallback.FOREIGN_CONTENT);
+        }
+        switch (kind) {
+            case A, AREA, BASE, LINK -> extract(kind);
+            case IFRAME, FRAME -> out.link(value("src"));
+            case SCRIPT -> {
+                if (foreign.svg()) {
+                    return skipText(after, SCRIPT); // jsoup reads an svg script as script data, self-closed or not
+                }
+            }
+            default -> { }
+        }
+        if (!selfClosing) {
+            openForeign(nameFrom, nameTo);
+        }
+        return after;
+    }
+
+    private void openForeign(int nameFrom, int nameTo) {
+        foreign.push(nameFrom, nameTo);
+        foreignMax = Math.max(foreignMax, bound.value() + foreign.depth() - 1);
+        if (bound.value() + foreign.depth() >= StackBound.TABLE_LIMIT) {
+            throw bail(JsoupFallback.DEEP_NESTING); // jsoup's 512 limit could prune the subtree's root
+        }
+    }
+
+    /** A breakout: jsoup pops the foreign elements, down to an integration point if one is open. */
+    private void closeForeignContent() {
+        if (foreign.integrationOpen()) {
+            throw bail(JsoupFallback.FOREIGN_CONTENT); // the tag would be inserted as HTML inside the subtree
+        }
+        foreign.close();
+        bound.popAnchor();
+    }
+
     /** Whether the tag's first attribute named exactly "type" (jsoup's token lookup: case-sensitive) is hidden. */
     private boolean hiddenInput() {
         for (int i = 0; i < attributeCount * 4; i += 4) {
             if (s.startsWith("type", attributes[i]) && attributes[i + 1] - attributes[i] == 4) {
                 int from = attributes[i + 2];
-                String value = from < 0 ? "" : unescape(s.substring(from, attributes[i + 3]), true);
+                String value = from < 0 ? "" : unescape(decoded(from, attributes[i + 3]), true);
                 return TagKind.is(value, 0, value.length(), "hidden");
             }
         }
@@ -510,7 +594,7 @@ final class TagScanner {
     private void rootLanguage() {
         rootAttributes += attributeCount;
         if (rootAttributes >= MAX_ATTRIBUTES) {
-            throw bail(Bail.ATTRIBUTE_LIMIT); // jsoup stops merging at 512 attributes on the root
+            throw bail(JsoupFallback.ATTRIBUTE_LIMIT); // jsoup stops merging at 512 attributes on the root
         }
         if (!languageSeen) {
             String lang = value("lang");
@@ -681,10 +765,15 @@ final class TagScanner {
                 if (from < 0) {
                     return "";
                 }
-                return unescape(s.substring(from, attributes[i + 3]), true);
+                return unescape(decoded(from, attributes[i + 3]), true);
             }
         }
         return null;
+    }
+
+    /** The page's text in s[from, to), decoded. */
+    private String decoded(int from, int to) {
+        return view == null ? s.substring(from, to) : view.text(from, to);
     }
 
     // ---- text content of elements
@@ -694,7 +783,7 @@ final class TagScanner {
         int end = textEnd(from, "title");
         int contentEnd = end < 0 ? n : end;
         if (out.title == null) {
-            out.title(unescape(s.substring(from, contentEnd), false));
+            out.title(unescape(decoded(from, contentEnd), false));
         }
         return end < 0 ? n : closeTextElement(end, "title");
     }
@@ -712,7 +801,7 @@ final class TagScanner {
         };
         int end = textEnd(from, name);
         if (kind == SCRIPT && s.indexOf("<!--", from, end < 0 ? n : end) >= 0) {
-            throw bail(Bail.SCRIPT_ESCAPE);
+            throw bail(JsoupFallback.SCRIPT_ESCAPE);
         }
         return end < 0 ? n : closeTextElement(end, name);
     }

@@ -22,7 +22,7 @@ public final class RobotsPolicy {
     public static final Duration MAX_CRAWL_DELAY = Duration.ofMillis(SimpleRobotRulesParser.DEFAULT_MAX_CRAWL_DELAY);
 
     /** RFC 9309 §2.5: parsers must read at least 500 KiB; we read that much and no more, bounding parse cost. */
-    static final int MAX_BODY_BYTES = 500 * 1024;
+    public static final int MAX_BODY_BYTES = 500 * 1024;
 
     /** crawler-commons stops logging parse warnings after this many per file. */
     private static final int MAX_WARNINGS = 5;

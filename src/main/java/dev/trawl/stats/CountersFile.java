@@ -37,11 +37,16 @@ final class CountersFile {
     private static final long CRAWL_ID_LENGTH_AT = 44;
     private static final long KINDS_LENGTH_AT = 48;
     private static final long SLOT_COUNT_AT = 52;
+    /** Added in place of 4 unused header bytes: files of older builds have 0 there, and no parse counters. */
+    private static final long FALLBACKS_LENGTH_AT = 56;
     private static final long CRAWL_ID_AT = 64;
     private static final int CRAWL_ID_MAX = 1024;
     private static final long KINDS_AT = CRAWL_ID_AT + CRAWL_ID_MAX;
-    private static final int KINDS_MAX = 512;
-    private static final long SLOTS_AT = KINDS_AT + KINDS_MAX;
+    /** The error kinds' text fits in this part of their 512-byte area; the jsoup fallback reasons in the rest. */
+    static final int KINDS_MAX = 320;
+    private static final long FALLBACKS_AT = KINDS_AT + KINDS_MAX;
+    static final int FALLBACKS_MAX = 192;
+    private static final long SLOTS_AT = FALLBACKS_AT + FALLBACKS_MAX;
     private static final long SLOT_STRIDE = 64;
 
     private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
@@ -116,6 +121,7 @@ final class CountersFile {
         memory.set(ValueLayout.JAVA_INT, SLOT_COUNT_AT, Slots.COUNT);
         writeText(CRAWL_ID_LENGTH_AT, CRAWL_ID_AT, CRAWL_ID_MAX, crawlId);
         writeText(KINDS_LENGTH_AT, KINDS_AT, KINDS_MAX, String.join(",", Slots.ERROR_KINDS));
+        writeText(FALLBACKS_LENGTH_AT, FALLBACKS_AT, FALLBACKS_MAX, String.join(",", Slots.FALLBACKS));
         memory.set(ValueLayout.JAVA_INT, STATE_AT, STATE_RUNNING);
         LONG.setRelease(memory, 0L, MAGIC); // last: the header is complete once the magic is there
     }
@@ -178,6 +184,8 @@ final class CountersFile {
     int metricsPort() { return (int) INT.getAcquire(memory, METRICS_PORT_AT); }
     String crawlId() { return readText(CRAWL_ID_LENGTH_AT, CRAWL_ID_AT, CRAWL_ID_MAX); }
     String errorKinds() { return readText(KINDS_LENGTH_AT, KINDS_AT, KINDS_MAX); }
+    /** The jsoup fallback reasons, comma-separated, in slot order; "" in a file of a build without them. */
+    String fallbacks() { return readText(FALLBACKS_LENGTH_AT, FALLBACKS_AT, FALLBACKS_MAX); }
 
     /** Null for anonymous counters. */
     Path path() {

@@ -4,6 +4,7 @@ import dev.trawl.crawl.CrawlListener;
 import dev.trawl.crawl.CrawlProgress;
 import dev.trawl.store.Change;
 import dev.trawl.store.PageOutcome;
+import dev.trawl.parse.JsoupFallback;
 import dev.trawl.store.PageRecord;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,6 +27,9 @@ public final class CrawlStats implements CrawlListener, AutoCloseable {
     private final java.util.concurrent.atomic.AtomicReference<String> robotsGaveUpExample =
             new java.util.concurrent.atomic.AtomicReference<>();
 
+    /** The archive's lines (--warc), for the summary; at most {@link #MAX_NOTES}, which a killed crawl's leftovers could pass. */
+    private final java.util.List<String> archiveNotes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final int MAX_NOTES = 20;
     /** --sitemaps, in this process only (not published: a crawl reads a few hundred sitemaps at most). */
     private final SitemapCounts sitemaps = new SitemapCounts();
     /** Responses by {@link Change} (in this process only: not published). */
@@ -94,6 +98,16 @@ public final class CrawlStats implements CrawlListener, AutoCloseable {
     }
 
     @Override
+    public void archiveNote(String line) {
+        if (archiveNotes.size() < MAX_NOTES) archiveNotes.add(line);
+    }
+
+    /** What the WARC archive had to say (leftover files completed, files written), in order; at most 20 lines. */
+    public java.util.List<String> archiveNotes() {
+        return java.util.List.copyOf(archiveNotes);
+    }
+
+    @Override
     public void sitemapVisited(String url, int listed, int added, String problem) {
         sitemaps.visited(url, listed, added, problem);
     }
@@ -134,6 +148,16 @@ public final class CrawlStats implements CrawlListener, AutoCloseable {
         var map = new java.util.EnumMap<Change, java.util.concurrent.atomic.LongAdder>(Change.class);
         for (Change c : Change.values()) map.put(c, new java.util.concurrent.atomic.LongAdder());
         return java.util.Collections.unmodifiableMap(map);
+    }
+
+    @Override
+    public void scanned() {
+        counters.add(Slots.PARSE_SCANNED, 1);
+    }
+
+    @Override
+    public void fellBack(JsoupFallback reason) {
+        counters.add(Slots.FIRST_FALLBACK + reason.ordinal(), 1);
     }
 
     public CounterSnapshot snapshot() {

@@ -28,6 +28,12 @@ final class PrometheusText {
         for (int i = 0; i < c.statusClasses().length; i++) {
             out.append("trawl_responses_total{class=\"").append(i + 1).append("xx\"} ").append(c.statusClasses()[i]).append('\n');
         }
+        metric(out, "trawl_parsed_pages_total", "counter", "HTML pages parsed, by reader; for jsoup, by why the tag scanner left the page to it");
+        out.append("trawl_parsed_pages_total{reader=\"scanner\"} ").append(c.scannedPages()).append('\n');
+        for (Map.Entry<String, Long> e : c.jsoupFallbacksOrdered().entrySet()) {
+            out.append("trawl_parsed_pages_total{reader=\"jsoup\",reason=\"").append(escape(e.getKey())).append("\"} ")
+                    .append(e.getValue()).append('\n');
+        }
         histogram(out, c);
         return out.toString();
     }

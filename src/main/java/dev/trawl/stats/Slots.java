@@ -1,7 +1,9 @@
 package dev.trawl.stats;
 
 import dev.trawl.fetch.FetchError;
+import dev.trawl.parse.JsoupFallback;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -35,8 +37,13 @@ final class Slots {
 
     static final int FIRST_LATENCY_BUCKET = FIRST_ERROR_KIND + ERROR_KINDS.size();
 
+    /** Pages read by the tag scanner alone, then pages read by jsoup per {@link JsoupFallback} reason. */
+    static final int PARSE_SCANNED = FIRST_LATENCY_BUCKET + LatencyBuckets.COUNT;
+    static final List<String> FALLBACKS = Arrays.stream(JsoupFallback.values()).map(JsoupFallback::code).toList();
+    static final int FIRST_FALLBACK = PARSE_SCANNED + 1;
+
     /** Total slots this build writes. */
-    static final int COUNT = FIRST_LATENCY_BUCKET + LatencyBuckets.COUNT;
+    static final int COUNT = FIRST_FALLBACK + FALLBACKS.size();
 
     private static List<String> errorKinds() {
         List<String> kinds = new ArrayList<>();

@@ -131,6 +131,13 @@ public final class StatusReport {
         for (int i = 0; i < c.statusClasses().length; i++) json.writeNumberField((i + 1) + "xx", c.statusClasses()[i]);
         json.writeEndObject();
         latency(json, c);
+        json.writeObjectFieldStart("parse"); // HTML pages by reader: the tag scanner, or jsoup and why
+        json.writeNumberField("scanner", c.scannedPages());
+        json.writeNumberField("jsoup", c.jsoupPages());
+        json.writeObjectFieldStart("jsoup_by_reason");
+        for (Map.Entry<String, Long> e : c.jsoupFallbacksOrdered().entrySet()) json.writeNumberField(e.getKey(), e.getValue());
+        json.writeEndObject();
+        json.writeEndObject();
         json.writeEndObject();
     }
 

@@ -11,6 +11,11 @@ public final class SummaryReport {
     private SummaryReport() {}
 
     public static void print(CrawlSummary summary, CrawlStats stats, String db, PrintWriter out) {
+        print(summary, stats, db, false, out);
+    }
+
+    /** debug adds which reader parsed the HTML pages: the tag scanner, or jsoup and why (--debug). */
+    public static void print(CrawlSummary summary, CrawlStats stats, String db, boolean debug, PrintWriter out) {
         double seconds = summary.elapsed().toMillis() / 1000.0;
         out.printf(Locale.ROOT, "crawled %,d URLs in %.1fs (%,.0f pages/s): %,d ok, %,d errors, %,d denied by robots.txt, %,d retries%n",
                 summary.recorded(), seconds, summary.pagesPerSecond(),
@@ -29,7 +34,19 @@ public final class SummaryReport {
                     + " their URLs stay pending (run the same command again to retry)%n",
                     stats.robotsGaveUp(), TerminalText.safe(stats.robotsGaveUpExample()));
         }
+        stats.archiveNotes().forEach(line -> out.println(TerminalText.safe(line)));
+        if (debug) out.println(parsers(stats.snapshot()));
         out.flush();
+    }
+
+    /** "parsed 530 HTML pages: 1 by the tag scanner, 529 by jsoup (foreign_content 529)". */
+    static String parsers(CounterSnapshot c) {
+        String line = String.format(Locale.ROOT, "parsed %,d HTML pages: %,d by the tag scanner, %,d by jsoup",
+                c.scannedPages() + c.jsoupPages(), c.scannedPages(), c.jsoupPages());
+        if (c.jsoupPages() == 0) return line;
+        return line + c.jsoupFallbacksOrdered().entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", ", " (", ")"));
     }
 
     private static String describe(CrawlSummary summary) {

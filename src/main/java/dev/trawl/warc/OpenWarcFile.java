@@ -79,6 +79,15 @@ final class OpenWarcFile {
         hasCaptures |= captures;
     }
 
+    /** Closes the file as it is, still {@code .open} (the archive failed): its lock goes with the channel. */
+    void abandon() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing more can be done for a file that could not be written
+        }
+    }
+
     /** Forces the bytes to disk, then renames the file to its final name: complete, or still {@code .open}. */
     Path seal() throws IOException {
         try (channel) {

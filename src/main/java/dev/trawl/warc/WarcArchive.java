@@ -68,11 +68,12 @@ public final class WarcArchive implements AutoCloseable {
     public static WarcArchive open(WarcArchiveConfig config) {
         try {
             Files.createDirectories(config.dir());
+            Files.delete(Files.createTempFile(config.dir(), ".trawl-probe-", ".tmp")); // not writable: say so now, not at the first page
             WarcArchive archive = new WarcArchive(config, LeftoverRecovery.recover(config.dir(), config.prefix()));
             archive.writer.start();
             return archive;
         } catch (IOException e) {
-            throw new WarcException("cannot open WARC directory " + config.dir() + ": " + e.getMessage(), e);
+            throw new WarcException("cannot open WARC directory " + config.dir() + ": " + reason(e), e);
         }
     }
 
@@ -95,6 +96,41 @@ public final class WarcArchive implements AutoCloseable {
      */
     public void writeRevisit(WarcExchange exchange, Revisit earlier) throws InterruptedException {
         submit(encode(() -> encoder.revisit(exchange, earlier), exchange));
+    }
+
+    /** What {@link #record} wrote for an exchange. */
+    public enum Written {
+        /** A response record with the payload (and the request record before it). */
+        RESPONSE,
+        /** A revisit record pointing at the earlier capture (and the request record before it). */
+        REVISIT
+    }
+
+    /**
+     * The recrawl hook: writes an exchange as a revisit of the earlier capture of its URL when it may be one, else
+     * as a response. A revisit when the server answered 304 Not Modified (server-not-modified profile), or when the
+     * body is complete and its payload digest ({@link PayloadDigest#of(WarcExchange)}) equals
+     * {@code previous.payloadDigest()} (identical-payload-digest profile). A cut body is never a revisit: it cannot
+     * show that the payload is the same. Same contract as {@link #write}.
+     *
+     * @param previous the earlier capture of this URL (its URI, WARC-Date and stored payload digest), or null when
+     *                 there is none: then always a response
+     */
+    public Written record(WarcExchange exchange, Revisit previous) throws InterruptedException {
+        if (isRevisit(exchange, previous)) {
+            writeRevisit(exchange, previous);
+            return Written.REVISIT;
+        }
+        write(exchange);
+        return Written.RESPONSE;
+    }
+
+    /** {@link #record}'s choice, on its own. */
+    static boolean isRevisit(WarcExchange exchange, Revisit previous) {
+        if (previous == null) return false;
+        if (RecordEncoder.statusOf(exchange.responseHead()) == 304) return true;
+        return exchange.truncation() == Truncation.NONE && previous.payloadDigest() != null
+                && previous.payloadDigest().equals(PayloadDigest.of(exchange));
     }
 
     /** What was done, at open, with the {@code .open} files a killed crawl had left in the directory. */
@@ -217,6 +253,7 @@ public final class WarcArchive implements AutoCloseable {
 
     private void sealAll() {
         if (failure != null) {
+            files.abandon(); // the file stays .open, complete up to its last whole record, for the next start to recover
             return;
         }
         try {
@@ -235,6 +272,7 @@ public final class WarcArchive implements AutoCloseable {
         return switch (e) {
             case java.nio.file.NoSuchFileException x -> "no such file or directory: " + x.getFile();
             case java.nio.file.AccessDeniedException x -> "permission denied: " + x.getFile();
+            case java.nio.file.FileAlreadyExistsException x -> "exists and is not a directory: " + x.getFile();
             case java.nio.file.FileSystemException x when x.getReason() != null -> x.getReason() + ": " + x.getFile();
             default -> String.valueOf(e.getMessage());
         };

@@ -43,7 +43,9 @@ final class WarcFileSet {
         for (byte[] unit : units) {
             if (current == null) {
                 open();
-            } else if (current.hasCaptures() && current.size() + pending(batch) + unit.length > maxFileBytes) {
+            } else if ((current.hasCaptures() || !batch.isEmpty())
+                    && current.size() + pending(batch) + unit.length > maxFileBytes) {
+                // a capture already written or waiting in this batch: the file is not this unit's alone
                 flush(batch);
                 sealCurrent();
                 open();
@@ -61,6 +63,14 @@ final class WarcFileSet {
     void close() throws IOException {
         if (current != null) {
             sealCurrent();
+        }
+    }
+
+    /** After a failure: closes the current file without sealing it, so no descriptor or lock outlives the archive. */
+    void abandon() {
+        if (current != null) {
+            current.abandon();
+            current = null;
         }
     }
 

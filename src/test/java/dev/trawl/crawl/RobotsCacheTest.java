@@ -41,7 +41,7 @@ class RobotsCacheTest {
                 public void robotsUnavailable(String origin, int failures, boolean gaveUp) {
                     unavailable.add(origin + " " + failures + (gaveUp ? " gave up" : ""));
                 }
-            }, clock, new RobotsBackoff(BASE, 4));
+            }, clock, new RobotsBackoff(BASE, 4), RobotsCache.Bounds.forHeap(192L << 20));
 
     /**
      * One answer, then what a page on the origin is told: rules (and whether /private and /public are allowed), or
@@ -225,6 +225,58 @@ class RobotsCacheTest {
         var next = (RobotsCache.Verdict.Rules) lookup();
         assertThat(next.fetchedNow()).as("the next task fetches again").isTrue();
         assertThat(next.rules().allows(ORIGIN + "/private")).isFalse();
+    }
+
+    @Test
+    void moreOriginsThanTheBoundKeepTheBoundAndTheLeastRecentlyUsedGoFirst() throws Exception {
+        server.answer("/robots.txt", ok(DISALLOW_PRIVATE));
+        var bounded = cacheWith(new RobotsCache.Bounds(100, 1L << 30));
+        for (int i = 0; i < 1_000; i++) {
+            bounded.lookup("http://h" + i + ".test", () -> {});
+            if (i % 10 == 0) bounded.lookup("http://h0.test", () -> {}); // in use all along
+        }
+        assertThat(bounded.originsKept()).isEqualTo(100);
+        assertThat(server.requests()).as("one robots.txt per origin so far").hasSize(1_000);
+
+        assertThat(((RobotsCache.Verdict.Rules) bounded.lookup("http://h0.test", () -> {})).fetchedNow())
+                .as("recently used: kept").isFalse();
+        assertThat(((RobotsCache.Verdict.Rules) bounded.lookup("http://h999.test", () -> {})).fetchedNow()).isFalse();
+        var again = (RobotsCache.Verdict.Rules) bounded.lookup("http://h500.test", () -> {});
+        assertThat(again.fetchedNow()).as("dropped long ago: fetched again").isTrue();
+        assertThat(again.rules().allows("http://h500.test/private")).isFalse();
+        assertThat(bounded.originsKept()).isEqualTo(100);
+    }
+
+    @Test
+    void ruleBytesStayWithinTheByteBound() throws Exception {
+        String twoKilobytes = "User-agent: *\n" + "Disallow: /private/0123456789\n".repeat(2_000 / 30);
+        server.answer("/robots.txt", ok(twoKilobytes));
+        long bound = 64 * 1024;
+        var bounded = cacheWith(new RobotsCache.Bounds(20_000, bound));
+        for (int i = 0; i < 50; i++) bounded.lookup("http://h" + i + ".test", () -> {});
+        long perOrigin = RobotsCache.BYTES_PER_ENTRY
+                + (long) RobotsCache.BYTES_PER_PARSED_BYTE * twoKilobytes.getBytes(StandardCharsets.UTF_8).length;
+        assertThat(bounded.bytesKept()).isLessThanOrEqualTo(bound);
+        assertThat(bounded.originsKept()).isEqualTo((int) (bound / perOrigin));
+
+        server.answer("/robots.txt", ok("User-agent: *\n" + "Disallow: /x\n".repeat(600_000 / 13)));
+        bounded.lookup("http://huge.test", () -> {});
+        assertThat(bounded.originsKept()).as("a rule set over the bound is kept alone").isEqualTo(1);
+    }
+
+    @Test
+    void theDefaultBoundHoldsForMoreOriginsThanIt() throws Exception {
+        server.answer("/robots.txt", ok(DISALLOW_PRIVATE));
+        var bounded = cacheWith(RobotsCache.Bounds.forHeap(192L << 20));
+        int origins = RobotsCache.Bounds.MAX_ORIGINS + 5_000;
+        for (int i = 0; i < origins; i++) bounded.lookup("http://h" + i + ".test", () -> {});
+        assertThat(bounded.originsKept()).isEqualTo(RobotsCache.Bounds.MAX_ORIGINS);
+        assertThat(bounded.bytesKept()).isLessThanOrEqualTo(24L << 20);
+    }
+
+    private RobotsCache cacheWith(RobotsCache.Bounds bounds) {
+        return new RobotsCache(server, new RobotsPolicy("trawl/1.0"), new UrlNormalizer(), new CrawlListener() {},
+                clock, new RobotsBackoff(BASE, 4), bounds);
     }
 
     private RobotsCache.Verdict lookup() throws InterruptedException {

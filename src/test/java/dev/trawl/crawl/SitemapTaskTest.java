@@ -71,7 +71,8 @@ class SitemapTaskTest {
 
     private SitemapTask task(int retries, boolean robots) {
         RobotsCache cache = robots ? new RobotsCache(this::serve, new RobotsPolicy("trawl/1.0"), new UrlNormalizer(),
-                CrawlListener.NONE, InstantSource.system(), new RobotsBackoff(Duration.ofMillis(1), 2)) : null;
+                CrawlListener.NONE, InstantSource.system(), new RobotsBackoff(Duration.ofMillis(1), 2),
+                RobotsCache.Bounds.forHeap(Runtime.getRuntime().maxMemory())) : null;
         return new SitemapTask(scheduler, this::serve, cache, new RetryPolicy(retries, Duration.ofMillis(1), new Random(1)),
                 new UrlNormalizer(), CrawlListener.NONE, InstantSource.system());
     }

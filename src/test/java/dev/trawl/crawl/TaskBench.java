@@ -82,7 +82,8 @@ final class TaskBench implements AutoCloseable {
         };
         var robots = robotsBackoff == null ? null
                 : new RobotsCache(url -> http.get(url, (status, type) -> status >= 200 && status < 300),
-                        new RobotsPolicy("trawl-test/1.0"), normalizer, listener, time, robotsBackoff);
+                        new RobotsPolicy("trawl-test/1.0"), normalizer, listener, time, robotsBackoff,
+                        RobotsCache.Bounds.forHeap(Runtime.getRuntime().maxMemory()));
         var admission = new Admission(seen, TrapRules.DEFAULT, new HostBudget(0, new StoreLedger(store)), time);
         var retryPolicy = new RetryPolicy(RETRIES, Duration.ofSeconds(1), NO_JITTER);
         task = new PageTask(new PageTask.Context(scheduler, http, robots, analyzer, retryPolicy, normalizer, scope,

@@ -55,6 +55,66 @@ class BodyMemoryTest {
         assertThat(budget.used()).isZero();
     }
 
+    /**
+     * A body that must wait for memory mid-read (another page holds the budget for 2.5 × --timeout) is stored whole: the
+     * wait is not the server's time. Before, the deadline ran on and the page became a timeout.
+     */
+    @Test
+    void aWaitForMemoryMidBodyDoesNotCountAgainstTheTimeout() throws Exception {
+        byte[] page = "<p>waited</p>".repeat(4_000).getBytes(StandardCharsets.ISO_8859_1); // 52 KB: grows past 16 KB
+        var budget = new MemoryBudget(100 * 1024, 100 * 1024, Duration.ofSeconds(30));
+        var timeout = Duration.ofMillis(800);
+        try (var server = serving(page);
+             var fetcher = new Fetcher(new FetchSettings("trawl-test", timeout, TEN_MB));
+             var other = budget.open();
+             var claim = budget.open()) {
+            other.adopt(80 * 1024); // another page's bytes: 16 KB fit, 32 KB do not until they go
+            Thread.ofVirtual().start(() -> {
+                sleep(timeout.multipliedBy(5).dividedBy(2));
+                other.release(80 * 1024);
+            });
+            long start = System.nanoTime();
+            var answer = fetch(fetcher, server.url("/waits"), claim);
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(Answered.body(answer)).hasSize(page.length);
+            assertThat(tookMillis).as("the fetch waited for memory past its timeout").isGreaterThan(timeout.toMillis() * 2);
+        }
+        assertThat(budget.used()).isZero();
+    }
+
+    /** The wait is bounded still: memory that never comes ends the request within 5 × --timeout, as a timeout. */
+    @Test
+    void aWaitForMemoryEndsWithinFiveTimesTheTimeout() throws Exception {
+        byte[] page = "<p>never</p>".repeat(4_000).getBytes(StandardCharsets.ISO_8859_1);
+        var budget = new MemoryBudget(100 * 1024, 100 * 1024, Duration.ofSeconds(60));
+        var timeout = Duration.ofMillis(400);
+        try (var server = serving(page);
+             var fetcher = new Fetcher(new FetchSettings("trawl-test", timeout, TEN_MB));
+             var other = budget.open();
+             var claim = budget.open()) {
+            other.adopt(80 * 1024); // never given back
+            long start = System.nanoTime();
+            var answer = fetch(fetcher, server.url("/never"), claim);
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(Answered.error(answer)).isEqualTo(FetchError.TIMEOUT);
+            assertThat(tookMillis).isBetween(timeout.toMillis() * 4, timeout.toMillis() * 5 + 1_500);
+        }
+    }
+
+    /** A server that answers every request with page, 52 KB: its buffer grows past the first 16 KB. */
+    private static WireServer serving(byte[] page) throws IOException {
+        return WireServer.start(ex -> ex.send("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: "
+                + page.length + "\r\n\r\n" + new String(page, StandardCharsets.ISO_8859_1)));
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void aKeptBodyIsChargedExactlyWhileItLivesAndItsGrowthStaysWithinTwiceItsSize() throws Exception {
         byte[] page = "<a href=x>".repeat(100_000).getBytes(StandardCharsets.ISO_8859_1); // 1 MB, chunked

@@ -60,6 +60,47 @@ class ProxyAndHeadersTest {
         }
     }
 
+    /** site.test is a seed's host on 127.0.0.1; evil.test resolves to 127.0.0.2, an internal address of no seed. */
+    private static HttpAnswer guarded(ProxySpec proxy, String url) throws Exception {
+        Resolver dns = host -> new java.net.InetAddress[] {java.net.InetAddress.getByName(
+                host.equals("site.test") ? "127.0.0.1" : host.equals("evil.test") ? "127.0.0.2" : "192.0.2.1")};
+        try (var fetcher = new Fetcher(new FetchSettings("trawl-test", Duration.ofSeconds(5), 1 << 20, List.of(), proxy, false,
+                Set.of("site.test"), dns, TestTls.client()))) {
+            return fetcher.get(url, (s, t) -> true);
+        }
+    }
+
+    @Test
+    void withTheGuardOnTheProxyIsGivenTheCheckedAddressAndRefusedTargetsNeverReachIt() throws Exception {
+        try (var socks = TestProxy.socks5(null, null);
+             var http = TestProxy.http(null, null);
+             var site = WireServer.start(ex -> ex.send(PAGE));
+             var tlsSite = WireServer.startTls(ex -> ex.send(PAGE))) {
+            var viaSocks = ProxySpec.parse("socks5://127.0.0.1:" + socks.port(), Map.of());
+            var viaHttp = ProxySpec.parse("http://127.0.0.1:" + http.port(), Map.of());
+
+            assertThat(body(guarded(viaSocks, "http://site.test:" + site.port() + "/"))).isEqualTo("proxied");
+            assertThat(body(guarded(viaSocks, "https://site.test:" + tlsSite.port() + "/"))).isEqualTo("proxied");
+            assertThat(socks.asked).as("SOCKS5 ATYP 1: the address checked here, not the name")
+                    .containsExactly("[address] 127.0.0.1:" + site.port(), "[address] 127.0.0.1:" + tlsSite.port());
+            assertThat(body(guarded(viaHttp, "https://site.test:" + tlsSite.port() + "/"))).as("TLS verifies site.test")
+                    .isEqualTo("proxied");
+            assertThat(body(guarded(viaHttp, "http://site.test:" + site.port() + "/"))).isEqualTo("proxied");
+            assertThat(http.asked).containsExactly("CONNECT 127.0.0.1:" + tlsSite.port() + " HTTP/1.1",
+                    "GET http://site.test:" + site.port() + "/ HTTP/1.1"); // absolute form: checked here, resolved there
+
+            for (var proxy : List.of(viaSocks, viaHttp)) {
+                for (String url : List.of("http://evil.test:" + site.port() + "/", "https://evil.test:" + tlsSite.port() + "/",
+                        "http://127.0.0.2:" + site.port() + "/")) {
+                    assertThat(Answered.error(guarded(proxy, url))).as("%s via %s", url, proxy.kind())
+                            .isEqualTo(FetchError.PRIVATE_ADDRESS);
+                }
+            }
+            assertThat(socks.connections.get()).as("refused targets never reached the proxy").isEqualTo(2);
+            assertThat(http.connections.get()).isEqualTo(2);
+        }
+    }
+
     @Test
     void extraHeadersAreSentOnEveryRequestAndMayReplaceAccept() throws Exception {
         try (var site = WireServer.start(ex -> ex.send(PAGE))) {

@@ -24,6 +24,8 @@ final class TestProxy implements AutoCloseable {
     private final String password;
     final List<String> asked = new CopyOnWriteArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    /** Connections accepted so far. */
+    final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
 
     private TestProxy(boolean socks, String user, String password) throws IOException {
         this.socks = socks;
@@ -48,6 +50,7 @@ final class TestProxy implements AutoCloseable {
         try {
             while (true) {
                 Socket client = server.accept();
+                connections.incrementAndGet();
                 sockets.add(client);
                 Thread.ofVirtual().start(() -> serve(client));
             }
@@ -118,19 +121,25 @@ final class TestProxy implements AutoCloseable {
             out.write(new byte[] {5, 0});
         }
         byte[] request = in.readNBytes(4);
-        if (request[3] != 3) throw new IOException("this proxy takes names only");
-        String host = new String(in.readNBytes(in.read()), StandardCharsets.US_ASCII);
+        String host = switch (request[3]) {
+            case 3 -> new String(in.readNBytes(in.read()), StandardCharsets.US_ASCII);
+            case 1, 4 -> "[address] " + InetAddress.getByAddress(in.readNBytes(request[3] == 1 ? 4 : 16)).getHostAddress();
+            default -> throw new IOException("address type " + request[3]);
+        };
         byte[] port = in.readNBytes(2);
         String target = host + ":" + (((port[0] & 0xff) << 8) | (port[1] & 0xff));
         asked.add(target);
+        target = target.replace("[address] ", "");
         Socket socket = open(target);
         out.write(new byte[] {5, 0, 0, 1, 127, 0, 0, 1, 0, 0});
         relay(client, socket, new byte[0]);
     }
 
+    /** Connects to host:port; site.test is 127.0.0.1 here, as the tests' own resolver says. */
     private Socket open(String authority) throws IOException {
         int colon = authority.lastIndexOf(':');
-        Socket s = new Socket(authority.substring(0, colon), Integer.parseInt(authority.substring(colon + 1)));
+        String host = authority.substring(0, colon);
+        Socket s = new Socket(host.equals("site.test") ? "127.0.0.1" : host, Integer.parseInt(authority.substring(colon + 1)));
         sockets.add(s);
         return s;
     }

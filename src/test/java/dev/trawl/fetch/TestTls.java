@@ -45,7 +45,7 @@ public final class TestTls {
         Path dir = Files.createTempDirectory("trawl-tls");
         Path keys = dir.resolve("keys.p12"), cert = dir.resolve("site.cer"), trust = dir.resolve("trust.p12");
         keytool("-genkeypair", "-alias", "site", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
-                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", keys.toString(),
+                "-ext", "SAN=ip:127.0.0.1,dns:site.test", "-validity", "2", "-storetype", "PKCS12", "-keystore", keys.toString(),
                 "-storepass", new String(PASSWORD));
         keytool("-exportcert", "-alias", "site", "-keystore", keys.toString(), "-storepass", new String(PASSWORD), "-file", cert.toString());
         keytool("-importcert", "-noprompt", "-alias", "site", "-file", cert.toString(), "-storetype", "PKCS12",

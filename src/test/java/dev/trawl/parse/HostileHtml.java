@@ -327,6 +327,78 @@ final class HostileHtml {
         }
     }
 
+    private static final String[] FOREIGN_TAGS = {
+        "g", "g", "path", "path", "circle", "rect", "use", "defs", "symbol", "lineargradient", "linearGradient", "stop",
+        "text", "tspan", "clipPath", "mask", "a", "a", "title", "desc", "foreignObject", "style", "script", "iframe",
+        "frame", "base", "link", "area", "textarea", "noscript", "plaintext", "html", "td", "tr", "table", "caption",
+        "svg", "math", "mi", "mo", "mn", "ms", "mtext", "mglyph", "malignmark", "annotation-xml", "semantics", "mrow",
+        "p", "div", "b", "br", "span", "font", "meta", "img", "body", "head", "ul", "li", "h1", "pre", "nobr", "em",
+        "input", "select", "option", "form", "image", "xmp", "title", "custom-el", "A", "HREF", "Svg"
+    };
+    private static final String[] FOREIGN_CONTENT = {
+        "icon", " ", "\n  ", "Search", "<!-- c -->", "<![CDATA[ <a href=cdata> ]]>", ".c{fill:#444}", "a < b", "&amp;",
+        "<!DOCTYPE svg>", "<?xml version=\"1.0\"?>", "</>", "<a href=\"in\"/>", "<path d='M0 0'/>"
+    };
+
+    /**
+     * Pages with svg and math subtrees, as real pages have them (icons, logos, formulas) and as they go wrong: links
+     * and metadata inside, integration points with text or markup, breakouts, stray and misnested end tags, text
+     * elements that are markup there, CDATA, inside table cells, noscript and formatting elements.
+     */
+    static String foreign(Random r) {
+        StringBuilder b = new StringBuilder();
+        if (r.nextBoolean()) {
+            b.append("<!DOCTYPE html><html lang=en><head><title>").append(text(r)).append("</title></head><body>");
+        }
+        for (int parts = 1 + r.nextInt(8); parts > 0; parts--) {
+            switch (r.nextInt(8)) {
+                case 0 -> b.append("<p>").append(text(r)).append(anchor(r)).append("</p>\n");
+                case 1 -> b.append(pick(r, "<table><tr><td>", "<b>", "<p><b>", "<a href=around>", "<ul><li>", "<form>",
+                        "<div>", "<noscript>", "<select>")).append(r.nextBoolean() ? "" : anchor(r));
+                case 2 -> fragment(r, b);
+                default -> foreignSubtree(r, b, 0);
+            }
+        }
+        if (r.nextBoolean()) {
+            b.append(anchor(r)).append("</body></html>");
+        }
+        return r.nextInt(10) == 0 ? cut(r, b.toString()) : b.toString();
+    }
+
+    private static void foreignSubtree(Random r, StringBuilder b, int depth) {
+        String root = r.nextInt(4) == 0 ? "math" : "svg";
+        startTag(r, b, pick(r, root, root, root, caseOf(r, root)));
+        for (int i = r.nextInt(depth == 0 ? 10 : 4); i > 0; i--) {
+            int k = r.nextInt(10);
+            if (k < 4) {
+                String name = pick(r, FOREIGN_TAGS);
+                if (r.nextInt(3) == 0) {
+                    b.append('<').append(caseOf(r, name)).append(pick(r, " href=", " HREF=", " xlink:href=", " src=", " rel=canonical href="))
+                            .append(href(r)).append(pick(r, ">", "/>", " />"));
+                } else {
+                    startTag(r, b, name);
+                }
+                if (r.nextBoolean()) {
+                    b.append(pick(r, FOREIGN_CONTENT));
+                }
+                if (r.nextInt(3) != 0) {
+                    b.append("</").append(caseOf(r, r.nextInt(6) == 0 ? pick(r, FOREIGN_TAGS) : name)).append('>');
+                }
+            } else if (k < 6) {
+                b.append(pick(r, FOREIGN_CONTENT));
+            } else if (k < 7 && depth < 3) {
+                foreignSubtree(r, b, depth + 1);
+            } else if (k < 8) {
+                b.append("</").append(caseOf(r, pick(r, FOREIGN_TAGS))).append('>');
+            } else {
+                b.append(anchor(r));
+            }
+        }
+        if (r.nextInt(5) != 0) {
+            b.append("</").append(caseOf(r, root)).append('>');
+        }
+    }
+
     private static void startTag(Random r, StringBuilder b, String name) {
         b.append('<').append(caseOf(r, name));
         for (int i = r.nextInt(r.nextInt(20) == 0 ? 12 : 4); i > 0; i--) {

@@ -3,6 +3,8 @@ package dev.trawl.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PageParserTest {
@@ -134,5 +136,36 @@ class PageParserTest {
     void theUrlNormalizerConstructorRejectsNull() {
         org.assertj.core.api.Assertions.assertThatNullPointerException()
                 .isThrownBy(() -> new PageParser((dev.trawl.url.UrlNormalizer) null));
+    }
+
+    /** The scanner's reasons and the counters' reasons are one list: a new bail-out is counted by its own name. */
+    @Test
+    void everyFallbackHasADistinctCode() {
+        List<String> codes = new ArrayList<>();
+        for (JsoupFallback reason : JsoupFallback.values()) codes.add(reason.code());
+        assertThat(codes).doesNotHaveDuplicates().allMatch(c -> c.matches("[a-z_]+"));
+    }
+
+    @Test
+    void theParserTellsItsListenerWhichReaderReadEachPage() {
+        List<String> heard = new ArrayList<>();
+        ParseListener listener = new ParseListener() {
+            @Override
+            public void scanned() {
+                heard.add("scanner");
+            }
+
+            @Override
+            public void fellBack(JsoupFallback reason) {
+                heard.add(reason.code());
+            }
+        };
+        PageParser parser = new PageParser(new UriLinkResolver(), true, listener);
+        for (String page : List.of("<title>a</title><a href=b>", "<template><a href=t></template>",
+                "<table><tr><td>x</td></tr><a href=2></table>")) {
+            byte[] body = page.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            parser.parse(body, body.length, "text/html", "http://a.test/");
+        }
+        assertThat(heard).containsExactly("scanner", "template", "foster_parenting");
     }
 }

@@ -2,6 +2,7 @@ package dev.trawl.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +40,12 @@ final class ScanDiff {
         } catch (RuntimeException e) {
             throw new AssertionError("scanner threw on " + show(html) + ", smallest such page: " + show(shrink(html)), e);
         }
+        DocumentScan viaBytes = scanUtf8(html);
+        if (viaBytes != null) {
+            // the scanner reading the page's UTF-8 bytes (Utf8View) must give what it gives on the decoded page
+            String decoded = new String(html.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+            assertThat(Values.of(viaBytes)).as("scanner on the UTF-8 bytes of %s", show(html)).isEqualTo(jsoup(decoded));
+        }
         if (fast == null) {
             return false;
         }
@@ -50,6 +57,16 @@ final class ScanDiff {
                     .isEqualTo(expected);
         }
         return true;
+    }
+
+    /** The scan of html from its UTF-8 bytes, as PageParser reads a UTF-8 page; null when the scanner bails out. */
+    static DocumentScan scanUtf8(String html) {
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        try {
+            return TagScanner.read(new Utf8View(bytes, 0), bytes.length);
+        } catch (TagScanner.Bailout e) {
+            return null;
+        }
     }
 
     /** Whether the scanner takes the page and differs from jsoup on it, or throws. */
@@ -96,7 +113,7 @@ final class ScanDiff {
      */
     static boolean assertSameAsJsoup(byte[] body, int length, String contentType, String pageUrl) {
         ParsedPage fast = new PageParser(new UriLinkResolver()).parse(body, length, contentType, pageUrl);
-        ParsedPage reference = new PageParser(new UriLinkResolver(), false).parse(body, length, contentType, pageUrl);
+        ParsedPage reference = new PageParser(new UriLinkResolver(), false, ParseListener.NONE).parse(body, length, contentType, pageUrl);
         byte[] bytes = body == null ? new byte[0] : java.util.Arrays.copyOf(body, Math.clamp(length, 0, body.length));
         String html = decode(bytes, contentType);
         assertThat(fast).as("parsed page of %s", show(html)).isEqualTo(reference);

@@ -82,7 +82,22 @@ class TagScannerTest {
         // case and names
         "<A HREF=up>", "<AREA HREF=area>", "<IFRAME SRC=if></IFRAME>", "<TITLE>up</TITLE>",
         "<a\u00e9 href=not-a>", "<lin\u212a rel=canonical href=no>", "<a href=1 hr\u00e9f=2>",
-        "<t\u0130tle>not a title</t\u0130tle>"
+        "<t\u0130tle>not a title</t\u0130tle>",
+        // svg and math: an icon, links and metadata inside, breakouts, end tags, text elements that are markup there
+        "<form><svg class=i viewBox='0 0 24 24'><path d='M15 14h-.79'/></svg><a href=after>",
+        "<svg><title>icon</title><a href=s></svg><title>Real</title>", "<math><mi>x</mi></math><a href=m>",
+        "<svg><a href=in-svg><circle r=1/></a><a xlink:href=x HREF=up></a></svg>",
+        "<svg><style>.a{fill:red}<a href=in-style></style><iframe src=if><a href=i2></iframe></svg>",
+        "<svg><textarea><a href=t></textarea><title><!-- c --></title></svg><a href=out>",
+        "<svg><link rel=canonical href=c><base href=/b/><area href=ar><frame src=fr></svg><a href=rel>",
+        "<svg><g><p>breakout<a href=1></svg><a href=2>", "<svg><g><div><a href=1>", "<svg><path></svg></g><a href=x>",
+        "<svg><g></br><a href=1>", "<svg><g><g></g></svg><svg/><a href=2>", "<math><svg><title>text</title></svg><a href=9>",
+        "<svg><script>if (a<b) {}</script><a href=s2></svg>", "<svg><script/><a href=in-script></script><a href=x>",
+        "<math><script><a href=markup-in-math></script></math>", "<math><svg><script><a href=math-ns></script></svg></math>",
+        "<svg><html lang=x><noscript><a href=n></noscript><plaintext><a href=p></plaintext></svg><a href=3>",
+        "<table><tr><td><svg><td><a href=c></td></svg><a href=d></td></tr></table>", "<svg><g><a href=eof",
+        "<svg></svg><![CDATA[ a bogus comment outside svg <a href=x> ]]><a href=y>",
+        "<p><b><a href=1>x</p><svg><rect/></svg><a href=2>", "<svg><desc>text only</desc></svg><a href=after-desc>"
     })
     void readsEdgeCasesAsJsoupDoes(String html) {
         assertThat(TagScanner.bailReason(html)).as("scanner bails out on %s", html).isNull();
@@ -92,29 +107,36 @@ class TagScannerTest {
 
     static Stream<Arguments> bailOuts() {
         return Stream.of(
-                Arguments.of("<p>a\u0000b<a href=x>", TagScanner.Bail.NUL),
-                Arguments.of("<a href=1>\uFFFF<a href=2>", TagScanner.Bail.U_FFFF),
-                Arguments.of("<svg><title>icon</title><a href=s></svg><title>Real</title>", TagScanner.Bail.FOREIGN_CONTENT),
-                Arguments.of("<math><mi>x</mi></math><a href=m>", TagScanner.Bail.FOREIGN_CONTENT),
-                Arguments.of("<template><a href=t></template><a href=u>", TagScanner.Bail.TEMPLATE),
-                Arguments.of("<frameset><frame src=nav.html></frameset>", TagScanner.Bail.FRAMESET),
-                Arguments.of("<script><!--<script></script><a href=in></script><a href=out>", TagScanner.Bail.SCRIPT_ESCAPE),
-                Arguments.of("<table><tr><td><a href=1></td></tr><a href=2></table>", TagScanner.Bail.FOSTER_PARENTING),
-                Arguments.of("<table><title>t</title></table>", TagScanner.Bail.FOSTER_PARENTING),
-                Arguments.of("<table><input TYPE=hidden><tr><td><a href=1></table>", TagScanner.Bail.FOSTER_PARENTING),
-                Arguments.of("<table><input type=text type=hidden><tr><td>x</table>", TagScanner.Bail.FOSTER_PARENTING),
-                Arguments.of("<table><tr><td><a href=1></th><a href=2></table>", TagScanner.Bail.MISMATCHED_CELL),
-                Arguments.of("<table><tr><td>".repeat(33) + "<a href=deep>", TagScanner.Bail.DEEP_TABLES),
-                Arguments.of("<div>".repeat(520) + "<table><col><td><a href=1>", TagScanner.Bail.DEEP_NESTING),
-                Arguments.of("<noscript><frame src=f></noscript>", TagScanner.Bail.NOSCRIPT_ISLAND),
-                Arguments.of("<noscript><html lang=x></noscript>", TagScanner.Bail.NOSCRIPT_ISLAND),
-                Arguments.of("<a" + " x".repeat(600) + " href=h>", TagScanner.Bail.ATTRIBUTE_LIMIT));
+                Arguments.of("<p>a\u0000b<a href=x>", JsoupFallback.NUL),
+                Arguments.of("<a href=1>\uFFFF<a href=2>", JsoupFallback.U_FFFF),
+                Arguments.of("<svg><desc><b>markup</b> in an integration point</desc></svg>", JsoupFallback.FOREIGN_CONTENT),
+                Arguments.of("<math><mi><a href=m>x</a></mi></math>", JsoupFallback.FOREIGN_CONTENT),
+                Arguments.of("<svg><title>t<g><p>x</svg>", JsoupFallback.FOREIGN_CONTENT),
+                Arguments.of("<div><svg><g></div><a href=1>", JsoupFallback.FOREIGN_CONTENT),
+                Arguments.of("<svg><![CDATA[ <a href=x> ]]></svg>", JsoupFallback.FOREIGN_CONTENT),
+                Arguments.of("<svg><font color=red><a href=f></font></svg>", JsoupFallback.FOREIGN_CONTENT),
+                Arguments.of("<noscript><svg><a href=n></svg></noscript>", JsoupFallback.FOREIGN_CONTENT),
+                Arguments.of("<table><svg><a href=t></svg></table>", JsoupFallback.FOSTER_PARENTING),
+                Arguments.of("<svg>" + "<g>".repeat(510) + "<a href=deep>", JsoupFallback.DEEP_NESTING),
+                Arguments.of("<template><a href=t></template><a href=u>", JsoupFallback.TEMPLATE),
+                Arguments.of("<frameset><frame src=nav.html></frameset>", JsoupFallback.FRAMESET),
+                Arguments.of("<script><!--<script></script><a href=in></script><a href=out>", JsoupFallback.SCRIPT_ESCAPE),
+                Arguments.of("<table><tr><td><a href=1></td></tr><a href=2></table>", JsoupFallback.FOSTER_PARENTING),
+                Arguments.of("<table><title>t</title></table>", JsoupFallback.FOSTER_PARENTING),
+                Arguments.of("<table><input TYPE=hidden><tr><td><a href=1></table>", JsoupFallback.FOSTER_PARENTING),
+                Arguments.of("<table><input type=text type=hidden><tr><td>x</table>", JsoupFallback.FOSTER_PARENTING),
+                Arguments.of("<table><tr><td><a href=1></th><a href=2></table>", JsoupFallback.MISMATCHED_CELL),
+                Arguments.of("<table><tr><td>".repeat(33) + "<a href=deep>", JsoupFallback.DEEP_TABLES),
+                Arguments.of("<div>".repeat(520) + "<table><col><td><a href=1>", JsoupFallback.DEEP_NESTING),
+                Arguments.of("<noscript><frame src=f></noscript>", JsoupFallback.NOSCRIPT_ISLAND),
+                Arguments.of("<noscript><html lang=x></noscript>", JsoupFallback.NOSCRIPT_ISLAND),
+                Arguments.of("<a" + " x".repeat(600) + " href=h>", JsoupFallback.ATTRIBUTE_LIMIT));
     }
 
     /** Each construct the scanner leaves to jsoup does take the jsoup path, and the page is still jsoup's. */
     @ParameterizedTest
     @MethodSource("bailOuts")
-    void leavesTreeBuilderConstructsToJsoup(String html, TagScanner.Bail reason) {
+    void leavesTreeBuilderConstructsToJsoup(String html, JsoupFallback reason) {
         assertThat(TagScanner.bailReason(html)).isEqualTo(reason);
         assertThat(TagScanner.scan(html)).isNull();
         assertThat(ScanDiff.check(html)).isFalse();
@@ -126,7 +148,7 @@ class TagScannerTest {
         // jsoup prunes its stack at 512: the colgroup goes, and "in column group" then ignores the rest
         String html = "<t>".repeat(510) + "<table><col><td><a href>";
         assertThat(ScanDiff.jsoup(html).links()).isEmpty();
-        assertThat(TagScanner.bailReason(html)).isEqualTo(TagScanner.Bail.DEEP_NESTING);
+        assertThat(TagScanner.bailReason(html)).isEqualTo(JsoupFallback.DEEP_NESTING);
         assertSameParsedPage(html);
     }
 

@@ -70,4 +70,36 @@ class RevisitTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs the payload digest");
         }
     }
+
+    @Test
+    void recordChoosesRevisitOnlyForAMatchingDigestOfACompleteBodyOrA304() throws Exception {
+        WarcExchange page = Captures.synthetic(1, 500);
+        String digest = PayloadDigest.of(page);
+        Revisit same = new Revisit(page.targetUri(), Captures.T0, digest);
+        Revisit other = new Revisit(page.targetUri(), Captures.T0, PayloadDigest.of(Captures.synthetic(2, 500)));
+        Revisit undigested = new Revisit(page.targetUri(), Captures.T0, null);
+        List<WarcArchive.Written> written = new java.util.ArrayList<>();
+        List<Read> records;
+        try (LiveExchanges site = new LiveExchanges();
+             WarcArchive archive = WarcArchive.open(WarcArchiveConfig.defaults(dir, WarcArchiveTest.INFO))) {
+            WarcExchange notModified = site.capture("/not-modified");
+            written.add(archive.record(page, null));
+            written.add(archive.record(page, same));
+            written.add(archive.record(page, other));
+            written.add(archive.record(page, undigested));
+            written.add(archive.record(page.withTruncation(Truncation.TIME), same));
+            written.add(archive.record(notModified, undigested));
+            written.add(archive.record(notModified, null));
+            records = WarcFiles.read(archive.closeAndList().getFirst());
+        }
+        assertThat(written).containsExactly(WarcArchive.Written.RESPONSE, WarcArchive.Written.REVISIT,
+                WarcArchive.Written.RESPONSE, WarcArchive.Written.RESPONSE, WarcArchive.Written.RESPONSE,
+                WarcArchive.Written.REVISIT, WarcArchive.Written.RESPONSE);
+        assertThat(records).extracting(Read::type).containsExactly("warcinfo",
+                "request", "response", "request", "revisit", "request", "response", "request", "response",
+                "request", "response", "request", "revisit", "request", "response");
+        WarcRevisit revisit = (WarcRevisit) records.get(4).record();
+        assertThat(revisit.payloadDigest().map(Object::toString)).contains(digest);
+        assertThat(((WarcRevisit) records.get(12).record()).profile()).isEqualTo(WarcRevisit.SERVER_NOT_MODIFIED_1_1);
+    }
 }
