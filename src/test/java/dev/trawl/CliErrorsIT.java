@@ -33,6 +33,10 @@ class CliErrorsIT {
             header without colon      | crawl http://127.0.0.1:1/ --header NoColon         | --header: header must be 'Name: value'
             header trawl sets         | crawl http://127.0.0.1:1/ --header Host:x          | --header: header Host is set by trawl itself
             proxy of unknown kind     | crawl http://127.0.0.1:1/ --proxy ftp://p:21       | --proxy: proxy URL must start with http:// or socks5://
+            bad recrawl age           | crawl http://127.0.0.1:1/ --recrawl --recrawl-older-than 7w     | '7w' is not a duration
+            recrawl age alone         | crawl http://127.0.0.1:1/ --recrawl-older-than 7d               | --recrawl-older-than: needs --recrawl
+            recrawl age past a century| crawl http://127.0.0.1:1/ --recrawl --recrawl-older-than 36501d | --recrawl-older-than: at most 36500d, got 36501d
+            recrawl with a page limit | crawl http://127.0.0.1:1/ --recrawl --max-pages 5               | --recrawl: not with --max-pages
             """)
     void usageErrorsExitWithTwoAndOneLine(String name, String args, String message) {
         var result = run((Object[]) (args.isBlank() ? new String[0] : args.trim().split("\\s+")));

@@ -79,9 +79,9 @@ class ExtractionIT {
             assertThat(csvExport.exit()).as(csvExport.toString()).isZero();
             List<String> lines = Files.readAllLines(csv);
             assertThat(lines.getFirst()).isEqualTo(
-                    "url,final_url,status,depth,content_type,title,error,fetched_at,digest,rendered,sitemap,lastmod,heading,name,sizes");
+                    "url,final_url,status,depth,content_type,title,error,fetched_at,digest,rendered,sitemap,lastmod,heading,name,sizes,change");
             assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(site.url("/item/2") + ",")
-                    .endsWith(",Item 2,Shoe 2,\"[\"\"40\"\",\"\"41\"\"]\""));
+                    .endsWith(",Item 2,Shoe 2,\"[\"\"40\"\",\"\"41\"\"]\",new"));
 
             Path dups = dir.resolve("dups.jsonl");
             var duplicates = run("export", "--db", db, "--duplicates", "--out", dups.toString());

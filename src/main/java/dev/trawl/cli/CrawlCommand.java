@@ -36,6 +36,8 @@ import picocli.CommandLine.Spec;
                 "  trawl crawl https://shop.example/ --rules rules.yaml --store-bodies",
                 "  trawl crawl https://example.com/ --db example.db --warc archive/"})
 final class CrawlCommand implements Callable<Integer> {
+    /** --recrawl-older-than's bound: a century back is still a date; 10^12 days is not. */
+    private static final Duration MAX_RECRAWL_AGE = Duration.ofDays(36_500);
     @Spec CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "SEED_URL", description = "absolute http(s) URLs to start from")
@@ -162,6 +164,12 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--warc-max-size", paramLabel = "SIZE", defaultValue = "1GB", converter = SizeConverter.class,
             description = "start a new WARC file before one would grow past SIZE (default: ${DEFAULT-VALUE})")
     long warcMaxSize;
+    @Option(names = "--recrawl", description = "fetch again the pages stored with a response, sending their ETag and Last-Modified back (If-None-Match, If-Modified-Since): a 304 keeps the stored page; each page's change (new, changed, unchanged, gone) is stored, exported and counted (default: off)")
+    boolean recrawl;
+
+    @Option(names = "--recrawl-older-than", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "with --recrawl, only the pages fetched longer ago than this, e.g. 7d, 12h (at most 36500d; default: 0, all)")
+    Duration recrawlOlderThan;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -185,6 +193,13 @@ final class CrawlCommand implements Callable<Integer> {
         requireAtLeast("--max-path-repeats", maxPathRepeats, 0);
         requireAtLeast("--max-pages-per-host", maxPagesPerHost, 0);
         if (timeout.isZero()) throw new UsageException("--timeout: must be more than 0");
+        if (recrawlOlderThan != null && !recrawl) throw new UsageException("--recrawl-older-than: needs --recrawl");
+        if (recrawl && maxPages != null) {
+            throw new UsageException("--recrawl: not with --max-pages (the stored pages already count against it)");
+        }
+        if (recrawlOlderThan != null && recrawlOlderThan.compareTo(MAX_RECRAWL_AGE) > 0) {
+            throw new UsageException("--recrawl-older-than: at most 36500d, got " + recrawlOlderThan.toDays() + "d");
+        }
         if (userAgent.isBlank() || !userAgent.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
             throw new UsageException("--user-agent: expected printable ASCII text, got '" + userAgent.strip() + "'");
         }
@@ -215,7 +230,8 @@ final class CrawlCommand implements Callable<Integer> {
                 .concurrency(concurrency).perHost(perHost).delay(delay).timeout(timeout).retries(retries)
                 .scope(scope).include(include).exclude(exclude).ignoreRobots(ignoreRobots).userAgent(userAgent)
                 .maxBody(maxBody).timeLimit(timeLimit).maxUrlLength(maxUrlLength).maxPathRepeats(maxPathRepeats)
-                .maxPagesPerHost(maxPagesPerHost).retryFailed(retryFailed).sitemaps(sitemaps).build();
+                .maxPagesPerHost(maxPagesPerHost).retryFailed(retryFailed).sitemaps(sitemaps)
+                .recrawl(recrawl ? (recrawlOlderThan == null ? Duration.ZERO : recrawlOlderThan) : null).build();
     }
 
     /** --render's settings; the browser must be there before the crawl starts. */

@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** "500ms", "2s", "1m", "1h" (a bare number is seconds). */
+/** "500ms", "2s", "1m", "1h", "7d" (a bare number is seconds). */
 final class DurationConverter implements ITypeConverter<Duration> {
-    private static final Pattern FORMAT = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h)?");
+    private static final Pattern FORMAT = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h|d)?");
 
     @Override
     public Duration convert(String value) {
@@ -22,6 +22,7 @@ final class DurationConverter implements ITypeConverter<Duration> {
             case "ms" -> Duration.ofMillis(n);
             case "m" -> Duration.ofMinutes(n);
             case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
             default -> Duration.ofSeconds(n);
         };
     }

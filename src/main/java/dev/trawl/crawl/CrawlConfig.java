@@ -58,6 +58,9 @@ import java.util.regex.Pattern;
  * @param warcMaxSize a WARC file is rotated before it would grow past this many bytes (--warc-max-size)
  * @param render      which pages are loaded in headless Chromium, which one, how many at once (--render,
  *                    --chromium, --render-concurrency); each page's render deadline is --timeout
+ * @param recrawl     null: not a recrawl; else, before crawling, make the URLs stored with a response that were
+ *                    fetched longer ago than this (ZERO: all of them) pending again, and fetch them with their
+ *                    validators (--recrawl, --recrawl-older-than; see {@link dev.trawl.store.Change})
  */
 public record CrawlConfig(
         List<String> seeds,
@@ -93,7 +96,8 @@ public record CrawlConfig(
         boolean http2,
         java.nio.file.Path warc,
         long warcMaxSize,
-        RenderSettings render) {
+        RenderSettings render,
+        Duration recrawl) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final long DEFAULT_WARC_MAX_SIZE = 1L << 30;
@@ -128,6 +132,7 @@ public record CrawlConfig(
         if (robotsRetryBase.isNegative() || robotsRetryBase.isZero()) {
             throw new IllegalArgumentException("robotsRetryBase must be > 0, got " + robotsRetryBase);
         }
+        if (recrawl != null && recrawl.isNegative()) throw new IllegalArgumentException("recrawl must be >= 0, got " + recrawl);
         if (delay.isNegative() || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("delay must be >= 0 and timeout > 0, got " + delay + ", " + timeout);
         }
@@ -182,6 +187,7 @@ public record CrawlConfig(
         private java.nio.file.Path warc;
         private long warcMaxSize = DEFAULT_WARC_MAX_SIZE;
         private RenderSettings render = RenderSettings.NEVER;
+        private Duration recrawl;
 
         private Builder(List<String> seeds) {
             this.seeds = List.copyOf(seeds);
@@ -221,6 +227,7 @@ public record CrawlConfig(
         public Builder warc(java.nio.file.Path v) { warc = v; return this; }
         public Builder warcMaxSize(long v) { warcMaxSize = v; return this; }
         public Builder render(RenderSettings v) { render = v; return this; }
+        public Builder recrawl(Duration olderThan) { recrawl = olderThan; return this; }
 
         public CrawlConfig build() {
             return new CrawlConfig(seeds, db, maxPages, maxDepth, concurrency, perHost, delay, timeout, retries,
@@ -228,7 +235,7 @@ public record CrawlConfig(
                     maxUrlLength, maxPathRepeats, maxPagesPerHost,
                     robotsRetryBase,
                     retryFailed,
-                    headers, proxy, allowPrivate, extraction, storeBodies, sitemaps, http2, warc, warcMaxSize, render);
+                    headers, proxy, allowPrivate, extraction, storeBodies, sitemaps, http2, warc, warcMaxSize, render, recrawl);
         }
     }
 }

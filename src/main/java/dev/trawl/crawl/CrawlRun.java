@@ -69,6 +69,8 @@ final class CrawlRun {
     private WarcRecorder warc;
     private Sitemaps sitemaps;
     private long pendingLeft;
+    /** Whether pages stored with a response are pending again: their requests are conditional (PageTask). */
+    private boolean recrawl;
     private long startNanos;
     private final PageHandler handler;
     private Renderer renderer;
@@ -90,6 +92,9 @@ final class CrawlRun {
         // A host's slots may go to several workers only when no --delay must be kept between their requests.
         store.coordination().join(new WorkerDemand(config.concurrency(), config.perHost(), config.delay().isZero()));
         if (config.retryFailed()) store.requeueFailed(); // before the page budget is counted: a retry takes no new place
+        if (config.recrawl() != null) store.requeueForRecrawl(clock.instant().minus(config.recrawl()));
+        // not config.recrawl(): a recrawl stopped early is resumed by a plain run, and joined by `trawl worker`s
+        recrawl = store.recrawlPending();
         var seen = new SeenSet(config.seenLimit());
         // No more than the seen-set holds: at 10^8 known URLs, reading the rest would cost minutes and save nothing.
         store.loadFrontier((url, depth, isDone) -> seen.add(DedupKey.of(url)), config.seenLimit());
@@ -175,7 +180,7 @@ final class CrawlRun {
             var ctx = new PageTask.Context(scheduler, fetcher, robots, analyzer, retryPolicy, normalizer,
                     new ScopeRule(config.scope(), seeds), new UrlFilters(config.include(), config.exclude()),
                     seen, store, new Counting(), clock, config.maxDepth(), admission, memory, config.storeBodies(),
-                    rendering);
+                    rendering, recrawl);
             if (sitemaps != null) sitemaps.start(fetcher, robots, retryPolicy, normalizer, ctx.listener(), clock);
             dispatch(new PageTask(ctx));
             awaitTasks();

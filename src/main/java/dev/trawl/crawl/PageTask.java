@@ -14,7 +14,9 @@ import dev.trawl.robots.RobotsRules;
 import dev.trawl.store.PageOutcome;
 import dev.trawl.store.PageRecord;
 import dev.trawl.store.PageStore;
+import dev.trawl.store.PreviousFetch;
 import dev.trawl.store.StoredBody;
+import dev.trawl.url.DedupKey;
 import dev.trawl.url.ScopeRule;
 import dev.trawl.url.UrlFilters;
 import dev.trawl.url.UrlNormalizer;
@@ -40,7 +42,14 @@ final class PageTask {
     record Context(Scheduler scheduler, HttpGet fetcher, RobotsCache robots, PageAnalyzer analyzer,
                    RetryPolicy retryPolicy, UrlNormalizer normalizer, ScopeRule scope, UrlFilters filters,
                    SeenSet seen, PageStore store, CrawlListener listener, InstantSource clock, int maxDepth,
-                   Admission admission, MemoryBudget budget, boolean storeBodies, PageRendering rendering) {}
+                   Admission admission, MemoryBudget budget, boolean storeBodies, PageRendering rendering,
+                   boolean recrawl) {}
+
+    /**
+     * On a recrawl, the URL's response stored before, looked up by the request that runs now and bound around its
+     * handling, so that the record made at its end can say what changed without threading it through every path.
+     */
+    private static final ScopedValue<PreviousFetch> PREVIOUS = ScopedValue.newInstance();
 
     private final Context ctx;
 
@@ -68,11 +77,31 @@ final class PageTask {
         admit();
         ctx.listener().requestStarted();
         ctx.scheduler().markStarted(lease);
+        // One indexed read per request of a recrawl (a redirect hop or retry reads again): nothing crawl-wide in memory.
+        PreviousFetch previous = ctx.recrawl() ? ctx.store().previousFetch(item.url()) : null;
         long started = System.nanoTime();
-        HttpAnswer answer = ctx.fetcher().get(url, (status, type) -> status >= 200 && status < 300 && PageAnalyzer.isHtml(type));
+        HttpAnswer answer = fetch(url, previous);
         MemoryBudget.current().release(ADMISSION_BYTES);
         ctx.scheduler().release(lease);
-        handle(lease, item, answer, Duration.ofNanos(System.nanoTime() - started));
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        boolean conditional = ConditionalRequest.isConditional(previous, url);
+        ScopedValue.where(PREVIOUS, previous).call(() -> {
+            handle(lease, item, answer, elapsed, conditional);
+            return null;
+        });
+    }
+
+    /**
+     * The request, conditional on a recrawl; with --warc, the earlier capture of the URL is bound around it
+     * ({@link WarcRecorder#PREVIOUS_CAPTURE}), so that an unchanged payload or a 304 is archived as a revisit record.
+     */
+    private HttpAnswer fetch(String url, PreviousFetch previous) throws InterruptedException {
+        var headers = ConditionalRequest.headers(previous, url);
+        java.util.function.BiPredicate<Integer, String> keepBody =
+                (status, type) -> status >= 200 && status < 300 && PageAnalyzer.isHtml(type);
+        var earlier = ConditionalRequest.earlierCapture(previous, url);
+        if (earlier == null) return ctx.fetcher().get(url, headers, keepBody);
+        return ScopedValue.where(WarcRecorder.PREVIOUS_CAPTURE, earlier).call(() -> ctx.fetcher().get(url, headers, keepBody));
     }
 
     /**
@@ -128,7 +157,8 @@ final class PageTask {
         }
     }
 
-    private void handle(Lease lease, CrawlItem item, HttpAnswer answer, Duration elapsed) throws InterruptedException {
+    private void handle(Lease lease, CrawlItem item, HttpAnswer answer, Duration elapsed, boolean conditional)
+            throws InterruptedException {
         switch (answer) {
             case HttpAnswer.Failure f when f.error().isTransient() && ctx.retryPolicy().mayRetry(item.attempt()) ->
                     retry(lease, item, ctx.retryPolicy().backoff(item.attempt()), false);
@@ -139,6 +169,8 @@ final class PageTask {
                         asked.isPresent() || r.status() == 429);
             }
             case HttpAnswer.Response r when r.isRedirect() -> redirect(lease, item, r, elapsed);
+            case HttpAnswer.Response r when r.status() == 304 && conditional ->
+                    record(lease, item, new PageOutcome.NotModified(reply(item, r, elapsed)));
             case HttpAnswer.Response r -> fetched(lease, item, r, elapsed);
         }
     }
@@ -166,11 +198,20 @@ final class PageTask {
             // Another host may be leased to another worker: the target goes to the shared frontier, where that
             // host's holder fetches it within its limits, and the redirect is this URL's outcome.
             record(lease, item, redirected(item, r, elapsed, target), PageAnalysis.NONE, target);
-        } else if (!ctx.admission().mayFollowRedirect(item, target)) {
+        } else if (!followsAsBefore(target) && !ctx.admission().mayFollowRedirect(item, target)) {
             record(lease, item, redirected(item, r, elapsed, target)); // known already, or refused
         } else {
             ctx.scheduler().requeue(lease, item.redirectedTo(target), Duration.ZERO, false);
         }
+    }
+
+    /**
+     * On a recrawl, a redirect to where the URL's stored response came from is followed again, although that URL is
+     * known (a hop stored done): else the page would be recorded as the redirect alone, its content left behind.
+     */
+    private static boolean followsAsBefore(String target) {
+        PreviousFetch previous = PREVIOUS.isBound() ? PREVIOUS.get() : null;
+        return previous != null && DedupKey.of(target).equals(DedupKey.of(previous.finalUrl()));
     }
 
     private PageOutcome redirected(CrawlItem item, HttpAnswer.Response r, Duration elapsed, String target) {
@@ -198,7 +239,7 @@ final class PageTask {
     private static PageOutcome.Reply reply(CrawlItem item, HttpAnswer.Response r, Duration elapsed) {
         String digest = r.rawBody() == null ? null : PayloadDigest.ofEntity(r.rawBody(), r.rawBodyLength());
         return new PageOutcome.Reply(item.current(), r.status(), r.contentType(), r.bodyLength(), elapsed.toMillis(),
-                digest);
+                digest, ConditionalRequest.validators(r.headers()));
     }
 
     /** The response as received, for --store-bodies: its head as the transport gave it, and its raw body. */
@@ -228,7 +269,8 @@ final class PageTask {
     private void record(Lease lease, CrawlItem item, PageOutcome outcome, PageAnalysis analysis, String redirectTarget)
             throws InterruptedException {
         Admission.Decided decided = ctx.admission().decide(item, redirectTarget, analysis);
-        var record = new PageRecord(item.url(), item.depth(), ctx.clock().instant(), outcome, decided.frontier());
+        var record = new PageRecord(item.url(), item.depth(), ctx.clock().instant(), outcome, decided.frontier(),
+                PREVIOUS.isBound() ? PREVIOUS.get() : null); // unbound: robots.txt denied it before any request
         ctx.store().write(record); // its discoveries reach the scheduler through the store (FrontierFeeder)
         ctx.listener().recorded(record);
         for (PageRecord skip : decided.skipRows()) ctx.store().write(skip);

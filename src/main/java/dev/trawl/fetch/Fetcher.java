@@ -2,6 +2,7 @@ package dev.trawl.fetch;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.BiPredicate;
 
@@ -46,6 +47,16 @@ public final class Fetcher implements HttpGet, AutoCloseable {
      */
     @Override
     public HttpAnswer get(String url, BiPredicate<Integer, String> keepBody) throws InterruptedException {
+        return get(url, List.of(), keepBody);
+    }
+
+    /**
+     * As {@link #get(String, BiPredicate)}, with headers of this request only (a recrawl's {@code If-None-Match} and
+     * {@code If-Modified-Since}), sent after the Host line. Their values must hold no control character.
+     */
+    @Override
+    public HttpAnswer get(String url, List<Header> requestHeaders, BiPredicate<Integer, String> keepBody)
+            throws InterruptedException {
         URI uri;
         try {
             uri = URI.create(url);
@@ -54,8 +65,9 @@ public final class Fetcher implements HttpGet, AutoCloseable {
         }
         if (Thread.interrupted()) throw new InterruptedException("request to " + uri + " not started");
         try {
-            Http2Client h2 = usesHttp2(uri) ? http2() : null;
-            return h2 != null ? h2.get(uri, keepBody) : http1.get(uri, keepBody);
+            // conditional requests (a recrawl's) go over HTTP/1.1: only its client sends per-request headers
+            Http2Client h2 = requestHeaders.isEmpty() && usesHttp2(uri) ? http2() : null;
+            return h2 != null ? h2.get(uri, keepBody) : http1.get(uri, requestHeaders, keepBody);
         } catch (IOException e) {
             // On a virtual thread, interrupt closes a blocked socket: the read fails and the status stays set.
             if (Thread.interrupted()) throw new InterruptedException("request to " + uri + " interrupted");

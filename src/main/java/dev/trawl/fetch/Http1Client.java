@@ -15,6 +15,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -86,12 +87,18 @@ final class Http1Client implements AutoCloseable {
      * @throws InterruptedException when interrupted while the sink waits
      */
     HttpAnswer get(URI uri, BiPredicate<Integer, String> keepBody) throws IOException, InterruptedException {
-        if (sink == null) return send(uri, keepBody, null);
+        return get(uri, List.of(), keepBody);
+    }
+
+    /** As {@link #get(URI, BiPredicate)}, with headers of this request only. */
+    HttpAnswer get(URI uri, List<Header> requestHeaders, BiPredicate<Integer, String> keepBody)
+            throws IOException, InterruptedException {
+        if (sink == null) return send(uri, requestHeaders, keepBody, null);
         var tap = new WireTap(settings.maxBody(), MemoryBudget.current());
         try {
             HttpAnswer answer;
             try {
-                answer = send(uri, keepBody, tap);
+                answer = send(uri, requestHeaders, keepBody, tap);
             } catch (IOException e) {
                 if (tap.hasHead()) sink.captured(tap.exchange(uri.toString(), WireTap.cutOf(e)));
                 throw e;
@@ -103,10 +110,11 @@ final class Http1Client implements AutoCloseable {
         }
     }
 
-    private HttpAnswer send(URI uri, BiPredicate<Integer, String> keepBody, WireTap tap) throws IOException {
+    private HttpAnswer send(URI uri, List<Header> requestHeaders, BiPredicate<Integer, String> keepBody, WireTap tap)
+            throws IOException {
         Target target = Target.of(uri, settings.proxy() != null && settings.proxy().kind() == ProxySpec.Kind.HTTP);
         Deadline deadline = Deadline.after(settings.timeout());
-        byte[] request = request(target);
+        byte[] request = request(target, requestHeaders);
         try {
             Http1Connection pooled = cleanPooled(target.origin());
             if (pooled != null) {
@@ -344,9 +352,14 @@ final class Http1Client implements AutoCloseable {
         return made;
     }
 
-    private byte[] request(Target target) {
-        byte[] line = ("GET " + target.requestTarget() + " HTTP/1.1\r\nHost: " + target.hostHeader() + "\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1);
+    private byte[] request(Target target, List<Header> requestHeaders) {
+        var head = new StringBuilder("GET ").append(target.requestTarget()).append(" HTTP/1.1\r\nHost: ")
+                .append(target.hostHeader()).append("\r\n");
+        for (Header h : requestHeaders) {
+            if (!ResponseHead.clean(h.value()).equals(h.value())) throw new IllegalArgumentException("control character in " + h.name());
+            head.append(h.name()).append(": ").append(h.value()).append("\r\n");
+        }
+        byte[] line = head.toString().getBytes(StandardCharsets.ISO_8859_1);
         byte[] auth = target.viaHttpProxy() ? proxyAuthorization : new byte[0];
         byte[] request = Arrays.copyOf(line, line.length + auth.length + fixedHeaders.length);
         System.arraycopy(auth, 0, request, line.length, auth.length);

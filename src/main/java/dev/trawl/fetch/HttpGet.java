@@ -1,5 +1,6 @@
 package dev.trawl.fetch;
 
+import java.util.List;
 import java.util.function.BiPredicate;
 
 /**
@@ -14,4 +15,16 @@ public interface HttpGet {
      * @see Fetcher#get(String, BiPredicate)
      */
     HttpAnswer get(String url, BiPredicate<Integer, String> keepBody) throws InterruptedException;
+
+    /**
+     * As {@link #get(String, BiPredicate)}, with headers of this request only (a recrawl's If-None-Match and
+     * If-Modified-Since). A getter that cannot send them refuses them rather than send the request unconditional.
+     *
+     * @see Fetcher#get(String, List, BiPredicate)
+     */
+    default HttpAnswer get(String url, List<Header> requestHeaders, BiPredicate<Integer, String> keepBody)
+            throws InterruptedException {
+        if (!requestHeaders.isEmpty()) throw new UnsupportedOperationException("this getter sends no request headers");
+        return get(url, keepBody);
+    }
 }

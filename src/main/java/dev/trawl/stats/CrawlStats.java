@@ -2,6 +2,7 @@ package dev.trawl.stats;
 
 import dev.trawl.crawl.CrawlListener;
 import dev.trawl.crawl.CrawlProgress;
+import dev.trawl.store.Change;
 import dev.trawl.store.PageOutcome;
 import dev.trawl.parse.JsoupFallback;
 import dev.trawl.store.PageRecord;
@@ -31,6 +32,8 @@ public final class CrawlStats implements CrawlListener, AutoCloseable {
     private static final int MAX_NOTES = 20;
     /** --sitemaps, in this process only (not published: a crawl reads a few hundred sitemaps at most). */
     private final SitemapCounts sitemaps = new SitemapCounts();
+    /** Responses by {@link Change} (in this process only: not published). */
+    private final java.util.Map<Change, java.util.concurrent.atomic.LongAdder> changes = changeCounters();
 
     private CrawlStats(CountersFile counters, boolean keepFile) {
         this.counters = counters;
@@ -117,6 +120,8 @@ public final class CrawlStats implements CrawlListener, AutoCloseable {
     @Override
     public void recorded(PageRecord record) {
         counters.add(Slots.PAGES, 1);
+        Change change = record.change();
+        if (change != null) changes.get(change).increment();
         PageOutcome outcome = record.outcome();
         PageOutcome.Reply reply = outcome.reply();
         if (reply != null) {
@@ -132,6 +137,17 @@ public final class CrawlStats implements CrawlListener, AutoCloseable {
             counters.add(Slots.ERRORS, 1);
             counters.add(Slots.errorKind(outcome.error(), reply == null ? null : reply.status()), 1);
         }
+    }
+
+    /** Responses recorded by this process with that change against the one stored before. */
+    public long changes(Change change) {
+        return changes.get(change).sum();
+    }
+
+    private static java.util.Map<Change, java.util.concurrent.atomic.LongAdder> changeCounters() {
+        var map = new java.util.EnumMap<Change, java.util.concurrent.atomic.LongAdder>(Change.class);
+        for (Change c : Change.values()) map.put(c, new java.util.concurrent.atomic.LongAdder());
+        return java.util.Collections.unmodifiableMap(map);
     }
 
     @Override

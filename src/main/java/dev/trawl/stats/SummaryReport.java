@@ -2,6 +2,7 @@ package dev.trawl.stats;
 
 import dev.trawl.crawl.CrawlSummary;
 import dev.trawl.export.TerminalText;
+import dev.trawl.store.Change;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -21,6 +22,12 @@ public final class SummaryReport {
                 summary.recorded() - stats.errors() - stats.robotsDenied(), stats.errors(), stats.robotsDenied(), stats.retries());
         out.printf(Locale.ROOT, "%s; %,d URLs pending; database %s%n", describe(summary), summary.pending(),
                 TerminalText.safe(db));
+        long revisited = stats.changes(Change.CHANGED) + stats.changes(Change.UNCHANGED) + stats.changes(Change.GONE);
+        if (revisited > 0) { // a recrawl: a first crawl's pages are all new, and saying so adds nothing
+            out.printf(Locale.ROOT, "recrawl: %,d changed, %,d unchanged, %,d gone (404/410), %,d new%n",
+                    stats.changes(Change.CHANGED), stats.changes(Change.UNCHANGED), stats.changes(Change.GONE),
+                    stats.changes(Change.NEW));
+        }
         stats.sitemaps().summary().ifPresent(line -> out.println(TerminalText.safe(line)));
         if (stats.robotsGaveUp() > 0) {
             out.printf(Locale.ROOT, "robots.txt unreachable (5xx or no answer) on every try: %,d host(s), e.g. %s;"

@@ -37,6 +37,10 @@ final class BatchStatements implements BatchCommitter {
     private final PreparedStatement upsertBody;
     private final SitemapRows sitemaps;
     private final List<SitemapRecord> sitemapBatch = new java.util.ArrayList<>();
+    /** A 304 on a recrawl: the stored row keeps its response, only the fetch facts change. */
+    private final PreparedStatement refreshPage;
+    /** The fetch history: a row per stored outcome. */
+    private final PreparedStatement appendFetch;
 
     BatchStatements(Connection connection, Dialect dialect) throws SQLException {
         this.dialect = dialect;
@@ -50,6 +54,21 @@ final class BatchStatements implements BatchCommitter {
         upsertLinks = connection.prepareStatement(upsert("links", List.of("targets")));
         upsertBody = connection.prepareStatement(upsert("bodies", BODY_COLUMNS));
         sitemaps = new SitemapRows(connection);
+        refreshPage = connection.prepareStatement(insert("pages", PAGE_COLUMNS) + " " + refreshOnConflict());
+        appendFetch = connection.prepareStatement(insert("fetches", HISTORY_COLUMNS));
+    }
+
+    /** The history's columns' names, in {@link PageColumns#HISTORY} order. */
+    static final List<String> HISTORY_COLUMNS = PageColumns.HISTORY.stream().map(PageColumns.Column::name).toList();
+
+    private static String insert(String table, List<String> columns) {
+        return "INSERT INTO " + table + " (frontier_id, " + String.join(", ", columns) + ") VALUES (?"
+                + ", ?".repeat(columns.size()) + ")";
+    }
+
+    /** The ON CONFLICT clause of a 304: only {@link PageColumns#REFRESHED_WHEN_NOT_MODIFIED} take the new values. */
+    static String refreshOnConflict() {
+        return replaceOnConflict(PageColumns.REFRESHED_WHEN_NOT_MODIFIED);
     }
 
     /** {@code INSERT ... ON CONFLICT DO UPDATE}: what INSERT OR REPLACE does, in SQL PostgreSQL also speaks. */
@@ -77,6 +96,8 @@ final class BatchStatements implements BatchCommitter {
             upsertPage.executeBatch();
             upsertLinks.executeBatch();
             upsertBody.executeBatch();
+            refreshPage.executeBatch();
+            appendFetch.executeBatch();
             // Last, so that pages marked done earlier in this same batch are already known and left alone.
             addPending.executeBatch();
             markRequested.executeBatch();
@@ -122,15 +143,14 @@ final class BatchStatements implements BatchCommitter {
         PageRecord r = page.record();
         Instant at = r.fetchedAt() == null ? now : r.fetchedAt();
         long id = markDone(r.url(), r.depth(), at);
-        upsertPage.setLong(1, id);
-        int index = 2;
-        for (PageColumns.Column column : PageColumns.STORED) {
-            bind(upsertPage, index++, column.type(), column.value().apply(r));
+        if (r.outcome() instanceof PageOutcome.NotModified) {
+            bindRow(refreshPage, id, PageColumns.STORED, r); // its links row stays as it is
+        } else {
+            bindRow(upsertPage, id, PageColumns.STORED, r);
+            upsertLinks.setLong(1, id);
+            upsertLinks.setString(2, page.outlinksJson());
+            upsertLinks.addBatch();
         }
-        upsertPage.addBatch();
-        upsertLinks.setLong(1, id);
-        upsertLinks.setString(2, page.outlinksJson());
-        upsertLinks.addBatch();
         if (r.outcome() instanceof PageOutcome.Fetched f && f.body() != null) {
             upsertBody.setLong(1, id);
             upsertBody.setString(2, f.body().head());
@@ -138,7 +158,18 @@ final class BatchStatements implements BatchCommitter {
             upsertBody.setBytes(4, f.body().bytes());
             upsertBody.addBatch();
         }
+        bindRow(appendFetch, id, PageColumns.HISTORY, r);
         stagePending(r.discovered(), at);
+    }
+
+    private static void bindRow(PreparedStatement ps, long id, List<PageColumns.Column> columns, PageRecord r)
+            throws SQLException {
+        ps.setLong(1, id);
+        int index = 2;
+        for (PageColumns.Column column : columns) {
+            bind(ps, index++, column.type(), column.value().apply(r));
+        }
+        ps.addBatch();
     }
 
     private long markDone(String url, int depth, Instant at) throws SQLException {
@@ -186,7 +217,8 @@ final class BatchStatements implements BatchCommitter {
     }
 
     private void clearBatches() {
-        for (PreparedStatement ps : List.of(upsertPage, upsertLinks, upsertBody, addPending, markRequested)) {
+        for (PreparedStatement ps : List.of(upsertPage, upsertLinks, upsertBody, addPending, markRequested, refreshPage,
+                appendFetch)) {
             try {
                 ps.clearBatch();
             } catch (SQLException ignored) {
@@ -197,7 +229,8 @@ final class BatchStatements implements BatchCommitter {
 
     @Override
     public void close() throws SQLException {
-        for (Statement st : List.of(markDone, addPending, markRequested, upsertPage, upsertLinks, upsertBody, control)) {
+        for (Statement st : List.of(markDone, addPending, markRequested, upsertPage, upsertLinks, upsertBody, refreshPage,
+                appendFetch, control)) {
             st.close();
         }
         sitemaps.close();

@@ -36,6 +36,13 @@ public interface FrontierStore {
      */
     int requeueFailed();
 
+    /**
+     * Makes the URLs stored with a response (a status) and fetched before {@code fetchedBefore} pending again, for a
+     * recrawl ({@link RecrawlPages}); their rows stay, for the crawl to compare with. Returns how many. Committed in
+     * batches of {@link RecrawlPages#BATCH} before return.
+     */
+    long requeueForRecrawl(java.time.Instant fetchedBefore);
+
     /** Receives known URLs on resume. */
     @FunctionalInterface
     interface FrontierVisitor {

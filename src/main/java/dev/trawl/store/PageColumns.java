@@ -43,8 +43,26 @@ public final class PageColumns {
             new Column("elapsed_ms", Type.BIGINT, r -> orZero(reply(r, PageOutcome.Reply::elapsedMillis))),
             new Column("links_cut", Type.INTEGER, r -> r.outcome().page() == null ? 0 : r.outcome().page().linksCut()),
             new Column("fields", Type.TEXT, r -> r.outcome() instanceof PageOutcome.Fetched f ? f.fields() : null),
-            new Column("digest", Type.TEXT, r -> reply(r, PageOutcome.Reply::digest)),
-            new Column("rendered", Type.INTEGER, r -> r.outcome() instanceof PageOutcome.Fetched f && f.rendered() ? 1 : 0));
+            new Column("digest", Type.TEXT, PageColumns::digest),
+            new Column("rendered", Type.INTEGER, r -> r.outcome() instanceof PageOutcome.Fetched f && f.rendered() ? 1 : 0),
+            new Column("etag", Type.TEXT, r -> validators(r).etag()),
+            new Column("last_modified", Type.TEXT, r -> validators(r).lastModified()),
+            new Column("change", Type.TEXT, r -> r.change() == null ? null : r.change().code()));
+
+    /**
+     * The columns a 304 ({@link PageOutcome.NotModified}) updates in the stored row; the others keep the earlier
+     * response's values (status, title, fields, digest, ...), as does its links row.
+     */
+    static final List<String> REFRESHED_WHEN_NOT_MODIFIED =
+            List.of("fetched_at", "elapsed_ms", "etag", "last_modified", "change");
+
+    /**
+     * The columns of {@code fetches}, the fetch history (besides frontier_id): a row per stored outcome, appended in
+     * the same transaction as the pages row, so a recrawl keeps every earlier fetch queryable. Same values as the
+     * pages row, except that a 304's status is 304 there.
+     */
+    static final List<Column> HISTORY = STORED.stream().filter(c -> List.of("final_url", "status", "error",
+            "fetched_at", "elapsed_ms", "digest", "etag", "last_modified", "change").contains(c.name())).toList();
 
     /** How an export writes a field's value. */
     public enum Kind {
@@ -83,11 +101,28 @@ public final class PageColumns {
             new Field("sitemap", "(SELECT s.sitemap FROM sitemap_urls s WHERE s.url_key = f.url_key)", Kind.TEXT),
             new Field("lastmod", "(SELECT s.lastmod FROM sitemap_urls s WHERE s.url_key = f.url_key)", Kind.TEXT),
             new Field("outlinks", "COALESCE(l.targets, '[]')", Kind.JSON_LINKS),
-            new Field("fields", "p.fields", Kind.JSON_FIELDS));
+            new Field("fields", "p.fields", Kind.JSON_FIELDS),
+            new Field("change", "p.change", Kind.TEXT));
 
     private static String finalUrl(PageRecord r) {
         if (r.outcome() instanceof PageOutcome.Failed f) return f.lastUrl();
         return reply(r, PageOutcome.Reply::finalUrl);
+    }
+
+    /** The payload this fetch stands for: a 304's is the earlier response's, which it confirmed. */
+    private static String digest(PageRecord r) {
+        if (r.outcome() instanceof PageOutcome.NotModified && r.previous() != null) return r.previous().digest();
+        return reply(r, PageOutcome.Reply::digest);
+    }
+
+    /** A 304 need not repeat the validators (RFC 9110 §15.4.5): those it leaves out stay as they were. */
+    private static Validators validators(PageRecord r) {
+        PageOutcome.Reply reply = r.outcome().reply();
+        Validators now = reply == null ? Validators.NONE : reply.validators();
+        if (!(r.outcome() instanceof PageOutcome.NotModified) || r.previous() == null) return now;
+        Validators before = r.previous().validators();
+        return new Validators(now.etag() != null ? now.etag() : before.etag(),
+                now.lastModified() != null ? now.lastModified() : before.lastModified());
     }
 
     private static <T> T reply(PageRecord r, Function<PageOutcome.Reply, T> part) {

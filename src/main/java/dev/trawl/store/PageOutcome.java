@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What became of one URL, decided once by the crawl and mapped to a row once, by {@link PageColumns}. A page is
  * fetched (a response that is its outcome, 2xx to 5xx), redirected (a 3xx not followed here), failed (no usable
- * response), denied (robots.txt) or skipped (a trap rule or budget refused it: nothing was requested).
+ * response), denied (robots.txt) or skipped (a trap rule or budget refused it: nothing was requested); on a
+ * recrawl, also not modified (a 304 to its conditional request).
  */
 public sealed interface PageOutcome {
 
@@ -48,6 +49,13 @@ public sealed interface PageOutcome {
         }
     }
 
+    /**
+     * A 304 Not Modified to a recrawl's conditional request: the stored page stands. Its row keeps the earlier
+     * response's status, title, fields, digest and links; only the fetch facts (time, elapsed, validators, change)
+     * are updated, and the fetch history records the 304. See {@link PageColumns#REFRESHED_WHEN_NOT_MODIFIED}.
+     */
+    record NotModified(Reply reply) implements PageOutcome {}
+
     /** robots.txt disallows the URL; nothing was requested. */
     record Denied() implements PageOutcome {
         public static final String CODE = "robots";
@@ -65,14 +73,25 @@ public sealed interface PageOutcome {
      * @param elapsedMillis from the first request's start to the end of the body, all hops and retries included
      * @param digest        the SHA-1 of the payload as WARC writes it ({@code sha1:} + base32; the body as received,
      *                      content coding kept), or null when the body was not read
+     * @param validators    its ETag and Last-Modified, for a later recrawl's conditional request
      */
-    record Reply(String finalUrl, int status, String contentType, long bodyBytes, long elapsedMillis, String digest) {}
+    record Reply(String finalUrl, int status, String contentType, long bodyBytes, long elapsedMillis, String digest,
+                 Validators validators) {
+        public Reply {
+            if (validators == null) validators = Validators.NONE;
+        }
+
+        public Reply(String finalUrl, int status, String contentType, long bodyBytes, long elapsedMillis, String digest) {
+            this(finalUrl, status, contentType, bodyBytes, elapsedMillis, digest, Validators.NONE);
+        }
+    }
 
     /** The last response, or null when none came (failed, denied, skipped). */
     default Reply reply() {
         return switch (this) {
             case Fetched f -> f.reply();
             case Redirected r -> r.reply();
+            case NotModified n -> n.reply();
             case Failed ignored -> null;
             case Denied ignored -> null;
             case Skipped ignored -> null;
@@ -89,6 +108,7 @@ public sealed interface PageOutcome {
         return switch (this) {
             case Fetched ignored -> null;
             case Redirected ignored -> null;
+            case NotModified ignored -> null;
             case Failed f -> f.error();
             case Denied ignored -> Denied.CODE;
             case Skipped s -> s.reason();
@@ -100,6 +120,7 @@ public sealed interface PageOutcome {
         return switch (this) {
             case Fetched f -> f.page() == null ? List.of() : f.page().outlinks();
             case Redirected r -> r.location() == null ? List.of() : List.of(r.location());
+            case NotModified ignored -> List.of(); // its stored links row is kept as it is
             case Failed ignored -> List.of();
             case Denied ignored -> List.of();
             case Skipped ignored -> List.of();

@@ -35,6 +35,18 @@ public interface PageReads {
     /** The value of a meta key, or null. */
     String meta(String key);
 
+    /**
+     * The latest response stored for the URL (frontier key, request form), or null when none is (never fetched, or
+     * only an error). One indexed read: a recrawl makes it once per request, holding nothing for the whole crawl.
+     */
+    PreviousFetch previousFetch(String url);
+
+    /**
+     * Whether a URL stored with a response is pending again: a recrawl's (this run's, or an earlier run's that
+     * stopped before its end, or another worker's), whose requests are then made conditional. Stops at the first.
+     */
+    boolean recrawlPending();
+
     /** The names of the extracted fields stored with any page, sorted, at most 1,000 (CSV's extra columns). */
     List<String> fieldNames();
 }

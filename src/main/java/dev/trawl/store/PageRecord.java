@@ -13,15 +13,28 @@ import java.util.List;
  * @param fetchedAt  when the attempt finished
  * @param outcome    what became of it
  * @param discovered links new to the crawl, to be stored as pending frontier entries (and redirect hops requested)
+ * @param previous   the URL's response stored before this one, read by a recrawl; null when there was none or the
+ *                   crawl did not look (not a recrawl)
  */
-public record PageRecord(String url, int depth, Instant fetchedAt, PageOutcome outcome, List<FrontierEntry> discovered) {
+public record PageRecord(String url, int depth, Instant fetchedAt, PageOutcome outcome, List<FrontierEntry> discovered,
+                         PreviousFetch previous) {
     public PageRecord {
         discovered = List.copyOf(discovered);
+    }
+
+    /** A first fetch, or one whose previous response was not looked up. */
+    public PageRecord(String url, int depth, Instant fetchedAt, PageOutcome outcome, List<FrontierEntry> discovered) {
+        this(url, depth, fetchedAt, outcome, discovered, null);
     }
 
     /** A record that discovered nothing. */
     public PageRecord(String url, int depth, Instant fetchedAt, PageOutcome outcome) {
         this(url, depth, fetchedAt, outcome, List.of());
+    }
+
+    /** How the response compares with the previous one (see {@link Change#of}); null when there is no response. */
+    public Change change() {
+        return Change.of(outcome, previous);
     }
 
     /** Every link the row records (canonical, in scope or not); see {@link PageOutcome#outlinks}. */
@@ -36,7 +49,11 @@ public record PageRecord(String url, int depth, Instant fetchedAt, PageOutcome o
     long estimatedBytes() {
         long bytes = 512 + length(url);
         PageOutcome.Reply reply = outcome.reply();
-        if (reply != null) bytes += length(reply.finalUrl()) + length(reply.contentType());
+        if (reply != null) {
+            bytes += length(reply.finalUrl()) + length(reply.contentType()) + length(reply.validators().etag())
+                    + length(reply.validators().lastModified());
+        }
+        if (previous != null) bytes += 96 + length(previous.finalUrl()) + length(previous.validators().etag());
         var page = outcome.page();
         if (page != null) {
             bytes += 2L * (length(page.title()) + length(page.description())) + length(page.canonical());

@@ -18,7 +18,8 @@ import static java.util.stream.Collectors.joining;
 /**
  * Commits a batch in four statements whatever its size, each taking whole columns as arrays and spreading them
  * with {@code unnest}: add the discovered URLs as pending unless known, mark the pages' URLs done (RETURNING their
- * ids), replace their pages rows, then their links rows. Over a network each statement is a round trip, so the
+ * ids), replace their pages rows, then their links rows (and, new with recrawl, refresh the rows of 304s and append
+ * to the fetch history: two more). Over a network each statement is a round trip, so the
  * row-by-row {@link BatchStatements} would cost one per page; StoreBenchmark measures both.
  *
  * <p>Same semantics as BatchStatements: the last record of a URL in a batch wins, a URL already done stays done
@@ -39,6 +40,13 @@ final class PostgresBatch implements BatchCommitter {
             + String.join(", ", BatchStatements.PAGE_COLUMNS) + ") SELECT * FROM unnest(?::bigint[]"
             + PageColumns.STORED.stream().map(c -> ", ?::" + c.type().arrayType + "[]").collect(joining()) + ") "
             + BatchStatements.replaceOnConflict(BatchStatements.PAGE_COLUMNS);
+    /** A 304 on a recrawl: the stored row keeps its response; see {@link PageColumns#REFRESHED_WHEN_NOT_MODIFIED}. */
+    private static final String REFRESH_PAGES = UPSERT_PAGES.substring(0, UPSERT_PAGES.indexOf(" ON CONFLICT"))
+            + " " + BatchStatements.refreshOnConflict();
+    /** The fetch history: a row per stored outcome. */
+    private static final String APPEND_FETCHES = "INSERT INTO fetches (frontier_id, "
+            + String.join(", ", BatchStatements.HISTORY_COLUMNS) + ") SELECT * FROM unnest(?::bigint[]"
+            + PageColumns.HISTORY.stream().map(c -> ", ?::" + c.type().arrayType + "[]").collect(joining()) + ")";
     private static final String UPSERT_LINKS = "INSERT INTO links (frontier_id, targets)"
             + " SELECT * FROM unnest(?::bigint[], ?::text[]) " + BatchStatements.replaceOnConflict(List.of("targets"));
 
@@ -54,6 +62,8 @@ final class PostgresBatch implements BatchCommitter {
     private final PreparedStatement upsertLinks;
     private final PreparedStatement upsertBodies;
     private final SitemapRows sitemaps;
+    private final PreparedStatement refreshPages;
+    private final PreparedStatement appendFetches;
 
     PostgresBatch(Connection connection) throws SQLException {
         this.connection = connection;
@@ -65,6 +75,8 @@ final class PostgresBatch implements BatchCommitter {
         upsertLinks = connection.prepareStatement(UPSERT_LINKS);
         upsertBodies = connection.prepareStatement(UPSERT_BODIES);
         sitemaps = new SitemapRows(connection);
+        refreshPages = connection.prepareStatement(REFRESH_PAGES);
+        appendFetches = connection.prepareStatement(APPEND_FETCHES);
     }
 
     /**
@@ -133,9 +145,18 @@ final class PostgresBatch implements BatchCommitter {
             }
             if (!pages.isEmpty()) {
                 Map<String, Long> ids = markDone(pages.values(), now);
-                upsertPages(pages.values(), ids);
-                upsertLinks(pages.values(), ids);
+                List<WriteTask.Page> replaced = new ArrayList<>();
+                List<WriteTask.Page> notModified = new ArrayList<>();
+                for (WriteTask.Page page : pages.values()) {
+                    (page.record().outcome() instanceof PageOutcome.NotModified ? notModified : replaced).add(page);
+                }
+                if (!replaced.isEmpty()) {
+                    insertRows(upsertPages, PageColumns.STORED, replaced, ids);
+                    upsertLinks(replaced, ids);
+                }
+                if (!notModified.isEmpty()) insertRows(refreshPages, PageColumns.STORED, notModified, ids);
                 upsertBodies(pages.values(), ids);
+                insertRows(appendFetches, PageColumns.HISTORY, pages.values(), ids);
             }
             sitemaps.write(sitemapRecords, now); // after the frontier rows of what they listed
             connection.commit();
@@ -177,25 +198,26 @@ final class PostgresBatch implements BatchCommitter {
         return ids;
     }
 
-    /** One array per column of {@link PageColumns#STORED}, after the ids. */
-    private void upsertPages(Collection<WriteTask.Page> pages, Map<String, Long> ids) throws SQLException {
+    /** Runs an unnest statement with the ids, then one array per column of {@code stored}. */
+    private void insertRows(PreparedStatement statement, List<PageColumns.Column> stored,
+                            Collection<WriteTask.Page> pages, Map<String, Long> ids) throws SQLException {
         int n = pages.size();
         Long[] id = new Long[n];
-        Object[][] columns = new Object[PageColumns.STORED.size()][n];
+        Object[][] columns = new Object[stored.size()][n];
         int i = 0;
         for (WriteTask.Page page : pages) {
             PageRecord r = page.record();
             id[i] = idOf(ids, r.url());
             for (int c = 0; c < columns.length; c++) {
-                columns[c][i] = PageColumns.STORED.get(c).value().apply(r);
+                columns[c][i] = stored.get(c).value().apply(r);
             }
             i++;
         }
-        upsertPages.setArray(1, array("int8", id));
+        statement.setArray(1, array("int8", id));
         for (int c = 0; c < columns.length; c++) {
-            upsertPages.setArray(2 + c, array(PageColumns.STORED.get(c).type().arrayType, columns[c]));
+            statement.setArray(2 + c, array(stored.get(c).type().arrayType, columns[c]));
         }
-        upsertPages.executeUpdate();
+        statement.executeUpdate();
     }
 
     private void upsertLinks(Collection<WriteTask.Page> pages, Map<String, Long> ids) throws SQLException {
@@ -273,7 +295,8 @@ final class PostgresBatch implements BatchCommitter {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement ps : List.of(markDone, addPending, markRequested, upsertPages, upsertLinks, upsertBodies)) {
+        for (PreparedStatement ps : List.of(markDone, addPending, markRequested, upsertPages, upsertLinks, upsertBodies,
+                refreshPages, appendFetches)) {
             ps.close();
         }
         sitemaps.close();

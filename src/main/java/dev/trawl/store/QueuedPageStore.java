@@ -66,6 +66,34 @@ abstract sealed class QueuedPageStore implements PageStore permits SqlitePageSto
     }
 
     @Override
+    public long requeueForRecrawl(java.time.Instant fetchedBefore) {
+        return requeueForRecrawl(fetchedBefore, RecrawlPages.BATCH);
+    }
+
+    /** As {@link #requeueForRecrawl(java.time.Instant)}, {@code batch} pages per transaction. */
+    long requeueForRecrawl(java.time.Instant fetchedBefore, int batch) {
+        long total = 0;
+        for (long after = 0; after >= 0; ) {
+            long from = after;
+            RecrawlPages.Step step = writes.exclusiveUninterruptibly(
+                    c -> RecrawlPages.requeue(c, fetchedBefore, from, batch));
+            total += step.requeued();
+            after = step.after();
+        }
+        return total;
+    }
+
+    @Override
+    public boolean recrawlPending() {
+        return reads.recrawlPending();
+    }
+
+    @Override
+    public PreviousFetch previousFetch(String url) {
+        return reads.previousFetch(url);
+    }
+
+    @Override
     public long countAttempted() {
         return reads.countAttempted();
     }

@@ -78,8 +78,26 @@ final class Schema {
                                 + " head TEXT NOT NULL, coding TEXT NOT NULL, body " + dialect.blob() + " NOT NULL)"),
                 // 9: --sitemaps: where each URL a sitemap listed came from, and the walk (SitemapRows)
                 SitemapRows.migration(dialect),
-                // 10: --render: whether the page's title, links and fields come from its DOM rendered in Chromium
+                // 10: conditional recrawl. A page keeps its response's validators, to send back, and how its latest
+                // response compares with the one before (change); every stored outcome is also appended to fetches,
+                // so a recrawl keeps the earlier fetches queryable (PageColumns.HISTORY).
+                recrawlMigration(dialect),
+                // 11: --render: whether the page's title, links and fields come from its DOM rendered in Chromium
                 List.of("ALTER TABLE pages ADD COLUMN rendered INTEGER NOT NULL DEFAULT 0"));
+    }
+
+    private static List<String> recrawlMigration(Dialect dialect) {
+        return List.of("ALTER TABLE pages ADD COLUMN etag TEXT",
+                "ALTER TABLE pages ADD COLUMN last_modified TEXT",
+                "ALTER TABLE pages ADD COLUMN change TEXT",
+                "CREATE TABLE fetches (id " + dialect.generatedKey() + ", frontier_id BIGINT NOT NULL REFERENCES frontier(id),"
+                        + " final_url TEXT, status INTEGER, error TEXT, fetched_at TEXT, elapsed_ms BIGINT NOT NULL,"
+                        + " digest TEXT, etag TEXT, last_modified TEXT, change TEXT)",
+                "CREATE INDEX fetches_page ON fetches (frontier_id, id)",
+                // the earlier crawls' latest fetches are the history's first rows
+                "INSERT INTO fetches (frontier_id, final_url, status, error, fetched_at, elapsed_ms, digest)"
+                        + " SELECT frontier_id, final_url, status, error, fetched_at, elapsed_ms, digest FROM pages"
+                        + " ORDER BY frontier_id");
     }
 
     private static List<String> workersMigration(Dialect dialect) {

@@ -30,6 +30,10 @@ final class StoreReads {
     private static final String SHARED_DIGESTS = "SELECT digest FROM pages WHERE digest IS NOT NULL"
             + " GROUP BY digest HAVING COUNT(*) > 1";
 
+    /** A URL's latest response: through frontier's unique url, then the page's key. */
+    private static final String PREVIOUS_FETCH = "SELECT p.final_url, p.fetched_at, p.status, p.digest, p.etag,"
+            + " p.last_modified FROM frontier f JOIN pages p ON p.frontier_id = f.id WHERE f.url = ? AND p.status IS NOT NULL";
+
     /** Hands out a connection for one read; the caller closes it. */
     @FunctionalInterface
     interface ConnectionSource {
@@ -68,6 +72,22 @@ final class StoreReads {
         query("SELECT (SELECT COUNT(*) FROM frontier WHERE state = " + FrontierClaims.PENDING + ") + (SELECT COUNT(*)"
                 + " FROM frontier WHERE state = " + FrontierClaims.CLAIMED + ")", rs -> count[0] = rs.getLong(1));
         return count[0];
+    }
+
+    PreviousFetch previousFetch(String url) {
+        PreviousFetch[] found = {null};
+        query(PREVIOUS_FETCH, url, rs -> found[0] = new PreviousFetch(rs.getString(1), Timestamps.parse(rs.getString(2)),
+                rs.getInt(3), rs.getString(4), new Validators(rs.getString(5), rs.getString(6))));
+        return found[0];
+    }
+
+    boolean recrawlPending() {
+        boolean[] found = {false};
+        // A page row means done, except for what a recrawl made pending again (RecrawlPages); the pending rows are
+        // read through their partial index, each with one key lookup in pages, until the first such row.
+        query("SELECT 1 FROM frontier f JOIN pages p ON p.frontier_id = f.id WHERE f.state = " + FrontierClaims.PENDING
+                + " AND p.status IS NOT NULL LIMIT 1", rs -> found[0] = true);
+        return found[0];
     }
 
     List<String> fieldNames() {
@@ -119,9 +139,15 @@ final class StoreReads {
 
     /** Runs sql and hands each row to handler; exceptions thrown by handler pass through unchanged. */
     private void query(String sql, RowHandler handler) {
+        query(sql, null, handler);
+    }
+
+    /** As {@link #query(String, RowHandler)}, with one text parameter when it is not null. */
+    private void query(String sql, String parameter, RowHandler handler) {
         try (Connection connection = source.connect()) {
             connection.setAutoCommit(false);
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                if (parameter != null) ps.setString(1, parameter);
                 ps.setFetchSize(FETCH_SIZE);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -13,6 +13,7 @@ final class Outcomes {
         return switch (outcome) {
             case PageOutcome.Fetched f -> "fetched " + f.reply().status() + at(f.reply().finalUrl());
             case PageOutcome.Redirected r -> "redirected " + r.reply().status() + " -> " + r.location();
+            case PageOutcome.NotModified n -> "not modified" + at(n.reply().finalUrl());
             case PageOutcome.Failed f -> "failed " + f.error() + (f.lastUrl() == null ? "" : " at " + f.lastUrl());
             case PageOutcome.Denied d -> "denied";
             case PageOutcome.Skipped s -> "skipped " + s.reason();

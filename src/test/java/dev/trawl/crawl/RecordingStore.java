@@ -117,6 +117,22 @@ final class RecordingStore implements PageStore {
     }
 
     @Override
+    public long requeueForRecrawl(java.time.Instant fetchedBefore) {
+        throw new UnsupportedOperationException("not a decision of the crawl's unit tests");
+    }
+
+    @Override
+    public dev.trawl.store.PreviousFetch previousFetch(String url) {
+        throw new UnsupportedOperationException("not a decision of the crawl's unit tests");
+    }
+
+    /** No page it holds was made pending again: the tasks' requests are never conditional. */
+    @Override
+    public boolean recrawlPending() {
+        return false;
+    }
+
+    @Override
     public synchronized long countAttempted() {
         return committed.size();
     }

@@ -88,7 +88,7 @@ final class TaskBench implements AutoCloseable {
         var retryPolicy = new RetryPolicy(RETRIES, Duration.ofSeconds(1), NO_JITTER);
         task = new PageTask(new PageTask.Context(scheduler, http, robots, analyzer, retryPolicy, normalizer, scope,
                 filters, seen, store, listener, time, 5, admission,
-                new MemoryBudget(64 << 20, 16 << 20, Duration.ofSeconds(1)), false, PageRendering.NONE));
+                new MemoryBudget(64 << 20, 16 << 20, Duration.ofSeconds(1)), false, PageRendering.NONE, false));
     }
 
     /** A URL of the crawl known from now on (fetched or queued earlier). */

@@ -28,11 +28,11 @@ class CsvExportTest {
         // line breaks in a cell are written as LF (see CsvExporter.clean)
         String quotedTitle = "\"He said \"\"hi\"\", then\nleft; naïve café – 東京 😀\nend\"";
         assertThat(export()).isEqualTo(
-                "url,final_url,status,depth,content_type,title,error,fetched_at,digest,rendered,sitemap,lastmod\r\n"
+                "url,final_url,status,depth,content_type,title,error,fetched_at,digest,rendered,sitemap,lastmod,change\r\n"
                 + "https://a.example/,https://a.example/home,200,0,text/html; charset=utf-8," + quotedTitle
-                + ",,2026-11-25T13:49:08.120Z,,false,,\r\n"
-                + "https://a.example/x,,,1,,,timeout,2026-11-25T13:49:09.120Z,,false,,\r\n"
-                + "https://a.example/private,,,1,,,robots,2026-11-25T13:49:10.120Z,,false,,\r\n");
+                + ",,2026-11-25T13:49:08.120Z,,false,,,new\r\n"
+                + "https://a.example/x,,,1,,,timeout,2026-11-25T13:49:09.120Z,,false,,,\r\n"
+                + "https://a.example/private,,,1,,,robots,2026-11-25T13:49:10.120Z,,false,,,\r\n");
     }
 
     @Test
@@ -40,12 +40,13 @@ class CsvExportTest {
         List<List<String>> rows = parse(export());
         assertThat(rows).hasSize(4);
         assertThat(rows.get(0)).containsExactly(
-                "url", "final_url", "status", "depth", "content_type", "title", "error", "fetched_at", "digest", "rendered", "sitemap", "lastmod");
+                "url", "final_url", "status", "depth", "content_type", "title", "error", "fetched_at", "digest", "rendered", "sitemap",
+                "lastmod", "change");
         assertThat(rows.get(1)).containsExactly("https://a.example/", "https://a.example/home", "200", "0",
                 "text/html; charset=utf-8", ExportFixture.TRICKY_TITLE.replace("\r\n", "\n"), "", "2026-11-25T13:49:08.120Z",
-                "", "false", "", "");
+                "", "false", "", "", "new");
         assertThat(rows.get(2)).containsExactly(
-                "https://a.example/x", "", "", "1", "", "", "timeout", "2026-11-25T13:49:09.120Z", "", "false", "", "");
+                "https://a.example/x", "", "", "1", "", "", "timeout", "2026-11-25T13:49:09.120Z", "", "false", "", "", "");
     }
 
     /** A strict RFC 4180 reader: records end in CRLF; quoted fields may hold anything, quotes doubled. */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JsonlExportTest {
     private static final List<String> FIELDS = List.of(
             "url", "final_url", "status", "depth", "content_type", "title", "error", "fetched_at", "digest", "rendered", "sitemap", "lastmod", "outlinks",
-            "fields");
+            "fields", "change");
     private final ObjectMapper json = new ObjectMapper();
 
     @TempDir
@@ -51,6 +51,7 @@ class JsonlExportTest {
         assertThat(ok.get("title").asText()).isEqualTo(ExportFixture.TRICKY_TITLE);
         assertThat(ok.get("error").isNull()).isTrue();
         assertThat(ok.get("fetched_at").asText()).isEqualTo("2026-11-25T13:49:08.120Z");
+        assertThat(ok.get("change").asText()).as("a first fetch").isEqualTo("new");
         assertThat(json.convertValue(ok.get("outlinks"), String[].class))
                 .containsExactly("https://a.example/x", "https://b.example/\"quoted\",comma");
 

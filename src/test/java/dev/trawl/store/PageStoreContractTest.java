@@ -248,9 +248,9 @@ abstract class PageStoreContractTest {
         assertThat(rows).containsExactly(
                 new ExportRow(Arrays.asList("https://a.example/", "https://a.example/", 200, 0, "text/html",
                         "title of https://a.example/", null, at, null, false, null, null,
-                        "[\"https://b.example/\\\"q\\\"\",\"https://c.example/ü\"]", null)),
+                        "[\"https://b.example/\\\"q\\\"\",\"https://c.example/ü\"]", null, "new")),
                 new ExportRow(Arrays.asList("https://a.example/gone", null, null, 1, null, null, "connect", at, null,
-                        false, null, null, "[]", null)));
+                        false, null, null, "[]", null, null)));
     }
 
     @Test
