@@ -58,6 +58,7 @@ public final class WorkersBenchmark {
             long joinAt = 0;
             long killAt = 0;
             double joinSeconds = -1;
+            double registeredSeconds = -1;
             double killSeconds = -1;
             Map<Long, Long> phase1 = Map.of();
             double phase1Rate = 0;
@@ -78,6 +79,9 @@ public final class WorkersBenchmark {
                             logs.resolve("joiner.log"));
                     processes.add(joiner);
                     joinAt = System.nanoTime();
+                }
+                if (joiner != null && registeredSeconds < 0 && s.slots.containsKey(joiner.pid())) {
+                    registeredSeconds = (System.nanoTime() - joinAt) / 1e9;
                 }
                 if (joiner != null && joinSeconds < 0 && s.holdsShare(joiner.pid(), perHost, cap)) {
                     joinSeconds = (System.nanoTime() - joinAt) / 1e9;
@@ -104,12 +108,24 @@ public final class WorkersBenchmark {
             }
             System.out.printf("hosts=%d workers=%d options=\"%s\" pages_per_s=%.0f shares=%s spread=%s tx_per_s=%.1f%s%n",
                     hostCount, workers, String.join(" ", options), phase1Rate, phase1.values(), spread(phase1), txRate,
-                    events ? String.format(" rebalance_after_join_s=%s rebalance_after_kill9_s=%s total_s=%.0f",
+                    events ? String.format(" joiner_registered_s=%s rebalance_after_join_s=%s rebalance_after_registered_s=%s"
+                                    + " rebalance_after_kill9_s=%s total_s=%.0f load=%s",
+                            registeredSeconds < 0 ? "never" : String.format("%.1f", registeredSeconds),
                             joinSeconds < 0 ? "never" : String.format("%.1f", joinSeconds),
+                            joinSeconds < 0 || registeredSeconds < 0 ? "never"
+                                    : String.format("%.1f", joinSeconds - registeredSeconds),
                             victim == null ? "n/a" : killSeconds < 0 ? "never" : String.format("%.1f", killSeconds),
-                            (System.nanoTime() - t0) / 1e9) : "");
+                            (System.nanoTime() - t0) / 1e9, loadAverage()) : " load=" + loadAverage());
         } finally {
             sites.forEach(TestSite::close);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
         }
     }
 

@@ -74,8 +74,7 @@ final class CrawlRun {
         var normalizer = new UrlNormalizer();
         List<String> seeds = normalizeSeeds(normalizer);
         requireSameOptions(seeds);
-        // A host's slots may go to several workers only when no --delay must be kept between their requests.
-        store.coordination().join(new WorkerDemand(config.concurrency(), config.perHost(), config.delay().isZero()));
+        store.coordination().join(new WorkerDemand(config.concurrency(), config.perHost(), true, config.delay()));
         if (config.retryFailed()) store.requeueFailed(); // before the page budget is counted: a retry takes no new place
         var seen = new SeenSet(config.seenLimit());
         // No more than the seen-set holds: at 10^8 known URLs, reading the rest would cost minutes and save nothing.
@@ -89,7 +88,8 @@ final class CrawlRun {
         store.addPending(newSeeds);
         long budget = config.maxPages() == CrawlConfig.UNLIMITED ? Long.MAX_VALUE
                 : Math.max(0, config.maxPages() - store.countAttempted());
-        scheduler = new Scheduler(config.concurrency(), config.perHost(), config.delay(), budget, Urls::host, System::nanoTime);
+        scheduler = new Scheduler(config.concurrency(), config.perHost(), config.delay(), budget, Urls::host, System::nanoTime,
+                store.coordination()::reserveStart);
         int lowWater = Math.max(256, 16 * config.concurrency());
         long maxPages = config.maxPages() == CrawlConfig.UNLIMITED ? Long.MAX_VALUE : config.maxPages();
         feeder = new FrontierFeeder(scheduler, store, lowWater, 2 * lowWater, maxPages, this::abort);

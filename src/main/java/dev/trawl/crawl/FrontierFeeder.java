@@ -108,7 +108,7 @@ final class FrontierFeeder implements Runnable {
             Pending going = handingOver.get(host);
             if (going == null || going.handOver().keep() > 0) scheduler.setHostSlots(host, slots);
         });
-        claim.hostsLeased().forEach(scheduler::holdOff);
+        claim.takeOvers().forEach((host, t) -> scheduler.holdOff(host, t.firstStartIn(), t.gap()));
     }
 
     /**

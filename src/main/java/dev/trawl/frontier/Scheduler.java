@@ -24,6 +24,10 @@ import java.util.function.LongSupplier;
  * that a page is still discovering keep the crawl alive.
  */
 public final class Scheduler {
+    /** How late a thread may wake for a start reserved crawl-wide and still use it. */
+    private static final Duration LATE = Duration.ofMillis(10);
+    /** Starts reserved at most for one request before it goes anyway (late on a machine that busy). */
+    private static final int TURNS = 4;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Map<String, HostQueue> hosts = new HashMap<>();
@@ -37,6 +41,7 @@ public final class Scheduler {
     private final long defaultDelayNanos;
     private final Function<String, String> hostOf;
     private final LongSupplier nanoTime;
+    private final SharedPace sharedPace;
     private long pageBudget;
     private int inFlight;
     private int leased;
@@ -53,6 +58,15 @@ public final class Scheduler {
      */
     public Scheduler(int concurrency, int perHost, Duration delay, long pageBudget,
                      Function<String, String> hostOf, LongSupplier nanoTime) {
+        this(concurrency, perHost, delay, pageBudget, hostOf, nanoTime, SharedPace.NONE);
+    }
+
+    /**
+     * @param sharedPace keeps the gap between request starts across processes for hosts this one holds only some
+     *                   slots of ({@link #setHostSlots}); never asked about a host it holds all --per-host slots of
+     */
+    public Scheduler(int concurrency, int perHost, Duration delay, long pageBudget,
+                     Function<String, String> hostOf, LongSupplier nanoTime, SharedPace sharedPace) {
         if (concurrency < 1 || perHost < 1) {
             throw new IllegalArgumentException("concurrency and perHost must be >= 1, got " + concurrency + ", " + perHost);
         }
@@ -62,6 +76,7 @@ public final class Scheduler {
         this.pageBudget = pageBudget;
         this.hostOf = hostOf;
         this.nanoTime = nanoTime;
+        this.sharedPace = sharedPace;
     }
 
     /** Queues a newly discovered item behind the others of its host. */
@@ -156,44 +171,89 @@ public final class Scheduler {
 
     /**
      * Widens the gap between request starts for one host (robots.txt Crawl-delay); never narrows it. The
-     * next start moves out at once, so the request right after robots.txt already keeps the new pace.
+     * next start moves out at once, so the request right after robots.txt already keeps the new pace. On a crawl
+     * shared with other workers the wider gap is also reserved once crawl-wide ({@link SharedPace}), as if a request
+     * started now, so that the others, and a worker that takes the host over later, keep it too.
      */
     public void raiseHostDelay(String host, Duration delay) {
-        withLock(() -> {
+        boolean raised = withLock(() -> {
             HostQueue queue = queueOf(host);
-            if (delay.toNanos() <= queue.delayNanos) return;
+            if (delay.toNanos() <= queue.delayNanos) return false;
             queue.delayNanos = delay.toNanos();
             if (queue.lastStartNanos != Long.MIN_VALUE) {
                 reschedule(queue, Math.max(queue.nextStartNanos, queue.lastStartNanos + queue.delayNanos));
             }
+            return true;
         });
+        if (!raised || sharedPace == SharedPace.NONE) return;
+        try {
+            sharedPace.reserve(host, delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
-     * A host this process has just taken over from another worker, which may have sent it a request a moment ago:
-     * its next request waits out the host's delay from now. Costs one delay per change of hands, and nothing with
-     * --delay 0.
+     * A host this process has just taken slots of from other workers, one of which may have sent it a request a moment
+     * ago: its next request here waits {@code wait} from now, and its requests keep at least {@code gap} (the crawl's:
+     * another worker may have learned a larger robots.txt Crawl-delay). Costs one wait per change of hands, nothing
+     * on a host nobody paces.
      */
-    public void holdOff(String host) {
+    public void holdOff(String host, Duration wait, Duration gap) {
         withLock(() -> {
             HostQueue queue = queueOf(host);
-            long notBefore = nanoTime.getAsLong() + queue.delayNanos;
-            if (queue.delayNanos > 0 && notBefore > queue.nextStartNanos) reschedule(queue, notBefore);
+            if (gap.toNanos() > queue.delayNanos) queue.delayNanos = gap.toNanos();
+            long notBefore = nanoTime.getAsLong() + wait.toNanos();
+            if (wait.isPositive() && notBefore > queue.nextStartNanos) reschedule(queue, notBefore);
         });
     }
 
     /**
      * The leased request is being sent now. The delay counts from here rather than from the lease, so time
      * the task spent before sending (robots.txt lookup, connection set-up) does not shorten the gap the
-     * server sees.
+     * server sees. On a host other workers hold slots of too (when this lease was taken or now) and that has a gap,
+     * this first waits for the start reserved for the whole crawl ({@link SharedPace}); interrupted, it returns at
+     * once with the interrupt set (the request then fails on it).
      */
     public void markStarted(Lease lease) {
-        withLock(() -> {
-            HostQueue host = lease.host;
-            long now = nanoTime.getAsLong();
-            host.lastStartNanos = now;
-            if (now + host.delayNanos > host.nextStartNanos) reschedule(host, now + host.delayNanos);
+        boolean local = withLock(() -> {
+            if (lease.paced || isPacedCrawlWide(lease.host)) return false;
+            started(lease.host);
+            return true;
         });
+        if (local) return;
+        try {
+            awaitCrawlTurn(lease.host);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        withLock(() -> started(lease.host));
+    }
+
+    /**
+     * Reserves a start for the whole crawl and sleeps until it. A start missed by more than {@link #LATE} (a busy
+     * machine woke this thread late) would shorten the gap before the next worker's turn, so it is given up and
+     * another reserved, {@link #TURNS} times at most.
+     */
+    private void awaitCrawlTurn(HostQueue host) throws InterruptedException {
+        for (int turn = 1; ; turn++) {
+            long gap = withLock(() -> host.delayNanos);
+            Duration wait = sharedPace.reserve(host.host, Duration.ofNanos(gap));
+            long due = nanoTime.getAsLong() + wait.toNanos();
+            if (wait.isPositive()) Thread.sleep(wait);
+            if (nanoTime.getAsLong() - due <= LATE.toNanos() || turn == TURNS) return;
+        }
+    }
+
+    /** Another worker may send requests to host (this one holds fewer than --per-host slots), and it has a gap. */
+    private boolean isPacedCrawlWide(HostQueue host) {
+        return sharedPace != SharedPace.NONE && host.slots < perHost && host.delayNanos > 0;
+    }
+
+    private void started(HostQueue host) {
+        long now = nanoTime.getAsLong();
+        host.lastStartNanos = now;
+        if (now + host.delayNanos > host.nextStartNanos) reschedule(host, now + host.delayNanos);
     }
 
     /**
@@ -324,7 +384,9 @@ public final class Scheduler {
         host.nextStartNanos = now + host.delayNanos;
         host.lastStartNanos = now;
         markReady(host);
-        return new Lease(item, host);
+        Lease lease = new Lease(item, host);
+        lease.paced = isPacedCrawlWide(host);
+        return lease;
     }
 
     private void endLease(Lease lease) {

@@ -17,10 +17,10 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Slots of hosts on a frontier shared by several workers (PostgreSQL), held in {@code host_slots(host, slot,
  * worker)}: a worker sends a host at most as many requests at once as it holds slots of it, and claims only pending
- * URLs of hosts it holds slots of, so --per-host is the whole crawl's. With --delay (or --per-host 1) a host is one
- * unit, all its slots held by one worker, so that worker's scheduler keeps the gap between request starts for the
- * whole crawl; with --delay 0 the unit is one slot, and one site's --per-host slots may go to as many workers. A slot
- * is valid while its worker's heartbeat is ({@link Workers}): a dead worker's slots are free the moment it is dead.
+ * URLs of hosts it holds slots of, so --per-host is the whole crawl's. The unit is one slot (a whole host with
+ * --per-host 1, or for a demand that asks for whole hosts), so one site's --per-host slots may go to as many workers;
+ * the gap between request starts to a host held by several is kept in the database ({@link HostPace}). A slot is
+ * valid while its worker's heartbeat is ({@link Workers}): a dead worker's slots are free the moment it is dead.
  *
  * <p>Every worker computes the same fair shares from the same counts ({@link FairShare}: units of hosts with pending
  * URLs among the live workers, none above what its --concurrency can use). A worker above its share hands units over
@@ -255,11 +255,15 @@ final class HostSlots {
         List<HandOver> shed = shed(c, v);
         Map<String, Integer> mine = new TreeMap<>(v.mine());
         List<String> leased = new ArrayList<>();
+        Map<String, TakeOver> takeOvers = Map.of();
         if (shed.isEmpty()) {
-            for (var taken : take(c, v, me).entrySet()) {
-                if (mine.getOrDefault(taken.getKey(), 0) == 0) leased.add(taken.getKey());
-                mine.merge(taken.getKey(), taken.getValue(), Integer::sum);
+            Map<String, Integer> taken = take(c, v, me);
+            for (var t : taken.entrySet()) {
+                if (mine.getOrDefault(t.getKey(), 0) == 0) leased.add(t.getKey());
+                mine.merge(t.getKey(), t.getValue(), Integer::sum);
             }
+            // whoever held these slots kept the host's pace in its own memory: start it again from here, for everyone
+            takeOvers = HostPace.takeOver(c, new java.util.TreeSet<>(taken.keySet()), demand.delay());
         }
         Map<String, Integer> going = new HashMap<>(handingOver);
         for (HandOver h : shed) going.put(h.host(), h.keep());
@@ -270,7 +274,7 @@ final class HostSlots {
         });
         List<FrontierEntry> claimed = max <= 0 ? List.of() : claimFrom(c, me, slots, max);
         if (counted) addTotals(c, me, claimed.size(), leased.size());
-        return new Claim(claimed, leased, slots, shed);
+        return new Claim(claimed, leased, slots, shed, takeOvers);
     }
 
     /** Free units up to this worker's share, as many as the workers holding fewer than it leave; host → units got. */

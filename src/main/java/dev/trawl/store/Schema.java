@@ -66,7 +66,13 @@ final class Schema {
                         "DROP TABLE host_leases",
                         "ALTER TABLE workers ADD COLUMN wants INTEGER NOT NULL DEFAULT 1",
                         "ALTER TABLE workers ADD COLUMN pages BIGINT NOT NULL DEFAULT 0",
-                        "ALTER TABLE workers ADD COLUMN checks BIGINT NOT NULL DEFAULT 0"));
+                        "ALTER TABLE workers ADD COLUMN checks BIGINT NOT NULL DEFAULT 0"),
+                // 8: --delay and robots.txt Crawl-delay hold for the whole crawl on a host whose slots several workers
+                // hold: each request start there is reserved in one row per host (HostPace). next_at is the earliest
+                // the next request may start and reserved_at the last reservation, both milliseconds of the
+                // database's clock; gap_ms is the largest gap any worker asked for. Only hosts with a gap get a row.
+                List.of("CREATE TABLE host_pace (host TEXT PRIMARY KEY, next_at BIGINT NOT NULL,"
+                        + " gap_ms BIGINT NOT NULL, reserved_at BIGINT NOT NULL)"));
     }
 
     private static List<String> workersMigration(Dialect dialect) {
