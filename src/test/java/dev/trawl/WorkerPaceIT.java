@@ -86,14 +86,19 @@ class WorkerPaceIT {
         }
         List<CrawlSummary> done = new ArrayList<>();
         for (var w : workers) done.add(w.get(3, java.util.concurrent.TimeUnit.MINUTES));
+        System.out.printf("WorkerPaceIT: pages per worker %s%n", done.stream().map(CrawlSummary::recorded).toList());
         return done;
     }
 
     private static void assertGapsAtLeast(List<Long> startNanos, Duration gap) {
         List<Long> sorted = new ArrayList<>(startNanos);
         sorted.sort(null);
-        long shortest = Long.MAX_VALUE;
-        for (int i = 1; i < sorted.size(); i++) shortest = Math.min(shortest, sorted.get(i) - sorted.get(i - 1));
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < sorted.size(); i++) gaps.add(sorted.get(i) - sorted.get(i - 1));
+        gaps.sort(null);
+        long shortest = gaps.getFirst();
+        System.out.printf("WorkerPaceIT: %d request starts, shortest gaps %s ms (at least %d ms asked)%n", sorted.size(),
+                gaps.subList(0, 5).stream().map(g -> g / 1_000_000).toList(), gap.toMillis());
         assertThat(Duration.ofNanos(shortest)).as("shortest gap between request starts of %d", sorted.size())
                 .isGreaterThanOrEqualTo(gap.minus(TOLERANCE));
     }

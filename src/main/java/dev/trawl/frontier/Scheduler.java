@@ -231,17 +231,20 @@ public final class Scheduler {
     }
 
     /**
-     * Reserves a start for the whole crawl and sleeps until it. A start missed by more than {@link #LATE} (a busy
-     * machine woke this thread late) would shorten the gap before the next worker's turn, so it is given up and
-     * another reserved, {@link #TURNS} times at most.
+     * Reserves a start for the whole crawl and sleeps until it. The start is known relative to the moment the
+     * reservation was made, which lies between asking and hearing back: waiting from the answer never starts early,
+     * and a start that may have been missed by more than {@link #LATE} (a slow answer, or a busy machine woke this
+     * thread late) would shorten the gap before the next worker's turn, so it is given up and another reserved,
+     * {@link #TURNS} times at most.
      */
     private void awaitCrawlTurn(HostQueue host) throws InterruptedException {
         for (int turn = 1; ; turn++) {
             long gap = withLock(() -> host.delayNanos);
+            long asked = nanoTime.getAsLong();
             Duration wait = sharedPace.reserve(host.host, Duration.ofNanos(gap));
-            long due = nanoTime.getAsLong() + wait.toNanos();
+            long earliest = asked + wait.toNanos();
             if (wait.isPositive()) Thread.sleep(wait);
-            if (nanoTime.getAsLong() - due <= LATE.toNanos() || turn == TURNS) return;
+            if (nanoTime.getAsLong() - earliest <= LATE.toNanos() || turn == TURNS) return;
         }
     }
 
