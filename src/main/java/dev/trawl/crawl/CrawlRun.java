@@ -10,6 +10,7 @@ import dev.trawl.frontier.HostBudget;
 import dev.trawl.frontier.Lease;
 import dev.trawl.frontier.Scheduler;
 import dev.trawl.frontier.SeenSet;
+import dev.trawl.frontier.SharedPace;
 import dev.trawl.memory.MemoryBudget;
 import dev.trawl.parse.PageParser;
 import dev.trawl.robots.RobotsPolicy;
@@ -89,7 +90,7 @@ final class CrawlRun {
         long budget = config.maxPages() == CrawlConfig.UNLIMITED ? Long.MAX_VALUE
                 : Math.max(0, config.maxPages() - store.countAttempted());
         scheduler = new Scheduler(config.concurrency(), config.perHost(), config.delay(), budget, Urls::host, System::nanoTime,
-                store.coordination()::reserveStart);
+                store.coordination().acceptsWorkers() ? store.coordination()::reserveStart : SharedPace.NONE);
         int lowWater = Math.max(256, 16 * config.concurrency());
         long maxPages = config.maxPages() == CrawlConfig.UNLIMITED ? Long.MAX_VALUE : config.maxPages();
         feeder = new FrontierFeeder(scheduler, store, lowWater, 2 * lowWater, maxPages, this::abort);

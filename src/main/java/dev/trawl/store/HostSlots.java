@@ -225,9 +225,20 @@ final class HostSlots {
             for (int i = 0; i < excess && i < hosts.size(); i++) handOvers.add(new HandOver(hosts.get(i), 0));
             return handOvers;
         }
-        // slots: one at a time from the host this worker holds most of, so that its hosts stay as whole as possible
+        // slots: first whole hosts (all this worker holds of one), most slots first, while one fits in what is left to
+        // hand over, so that few hosts end up split (a split host with a gap costs a reservation per request); then one
+        // at a time from the host this worker holds most of, so that its hosts stay as whole as possible
         Map<String, Integer> after = new TreeMap<>(units);
-        for (long i = 0; i < excess; i++) {
+        List<String> mostFirst = new ArrayList<>(units.keySet());
+        mostFirst.sort(Comparator.comparing(units::get).reversed());
+        long left = excess;
+        for (String host : mostFirst) {
+            if (units.get(host) <= left) {
+                left -= units.get(host);
+                after.put(host, 0);
+            }
+        }
+        for (long i = 0; i < left; i++) {
             String most = null;
             for (var e : after.entrySet()) if (most == null || e.getValue() > after.get(most)) most = e.getKey();
             if (most == null || after.get(most) == 0) break;
