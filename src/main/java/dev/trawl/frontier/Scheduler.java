@@ -42,6 +42,8 @@ public final class Scheduler {
     private final Function<String, String> hostOf;
     private final LongSupplier nanoTime;
     private final SharedPace sharedPace;
+    /** The shortest round trip of a crawl-wide reservation so far, in ns (none yet: MAX_VALUE, counted as 0). */
+    private final java.util.concurrent.atomic.AtomicLong fastestRoundTrip = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
     private long pageBudget;
     private int inFlight;
     private int leased;
@@ -231,20 +233,25 @@ public final class Scheduler {
     }
 
     /**
-     * Reserves a start for the whole crawl and sleeps until it. The start is known relative to the moment the
-     * reservation was made, which lies between asking and hearing back: waiting from the answer never starts early,
-     * and a start that may have been missed by more than {@link #LATE} (a slow answer, or a busy machine woke this
-     * thread late) would shorten the gap before the next worker's turn, so it is given up and another reserved,
-     * {@link #TURNS} times at most.
+     * Reserves a start for the whole crawl and sleeps until it. The start comes as a wait from the database's now,
+     * which lies between asking and hearing back: waiting from the answer never starts early, but may start late by
+     * up to the round trip, and a late start shortens the gap before the next worker's turn. So the gap asked for is
+     * the crawl's plus the shortest round trip this process has seen (what the answer's way back structurally costs,
+     * also to a distant database), and a start later than the reference (the asking, the wait, that round trip) by
+     * more than {@link #LATE} (a slow answer, a busy machine waking this thread late) is given up and another reserved,
+     * {@link #TURNS} times at most: then the gap between any two workers' starts is at least the crawl's less LATE.
      */
     private void awaitCrawlTurn(HostQueue host) throws InterruptedException {
         for (int turn = 1; ; turn++) {
             long gap = withLock(() -> host.delayNanos);
+            long fastest = fastestRoundTrip.get();
+            long rtt = fastest == Long.MAX_VALUE ? 0 : fastest;
             long asked = nanoTime.getAsLong();
-            Duration wait = sharedPace.reserve(host.host, Duration.ofNanos(gap));
-            long earliest = asked + wait.toNanos();
+            Duration wait = sharedPace.reserve(host.host, Duration.ofNanos(gap + rtt));
+            long answered = nanoTime.getAsLong();
+            fastestRoundTrip.accumulateAndGet(Math.max(0, answered - asked), Math::min);
             if (wait.isPositive()) Thread.sleep(wait);
-            if (nanoTime.getAsLong() - earliest <= LATE.toNanos() || turn == TURNS) return;
+            if (nanoTime.getAsLong() - (asked + wait.toNanos() + rtt) <= LATE.toNanos() || turn == TURNS) return;
         }
     }
 

@@ -265,6 +265,28 @@ class SchedulerTest {
     }
 
     @Test
+    void theGapAskedForCoversTheWayBackOfTheFastestReservation() throws Exception {
+        var clock = new AtomicLong(0);
+        var gaps = new java.util.concurrent.CopyOnWriteArrayList<Long>();
+        SharedPace pace = (host, gap) -> {
+            gaps.add(gap.toMillis());
+            clock.addAndGet(Duration.ofMillis(gaps.size() == 1 ? 6 : 4).toNanos()); // round trips of 6, then 4 ms
+            return Duration.ZERO;
+        };
+        var sched = new Scheduler(8, 4, Duration.ofMillis(200), Long.MAX_VALUE, SchedulerTest::host, clock::get, pace);
+        for (int i = 0; i < 3; i++) sched.add(CrawlItem.of("http://a.test/" + i, 0));
+        sched.setHostSlots("http://a.test", 1);
+        for (int i = 0; i < 3; i++) {
+            Lease lease = sched.take();
+            sched.markStarted(lease);
+            sched.finish(lease);
+            clock.addAndGet(Duration.ofMillis(300).toNanos());
+        }
+        // a start may be late by the answer's way back: the next worker's turn is pushed out by that much
+        assertThat(gaps).containsExactly(200L, 206L, 204L);
+    }
+
+    @Test
     void aReservedStartMissedByASlowWakeIsReservedAgain() throws Exception {
         var clock = new AtomicLong(0);
         var calls = new java.util.concurrent.atomic.AtomicInteger();
