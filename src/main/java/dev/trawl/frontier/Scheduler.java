@@ -296,6 +296,27 @@ public final class Scheduler {
         });
     }
 
+    /**
+     * Gives up slots of host (a hand-over that keeps {@code keep} of them): from now on no more than keep requests at
+     * once go there, and the never-requested items above keep's share of them (of n, the newest n - ceil(n × keep /
+     * slots held)) are taken out and returned, oldest first, so that the workers taking the slots find URLs of the
+     * host to fetch rather than all of them claimed here.
+     */
+    public java.util.List<CrawlItem> shrinkSlots(String host, int keep) {
+        return withLock(() -> {
+            HostQueue queue = queueOf(host);
+            int held = queue.slots;
+            queue.slots = Math.max(0, Math.min(perHost, keep));
+            int n = queue.fresh.size();
+            int kept = held <= 0 ? n : (int) Math.min(n, ((long) n * queue.slots + held - 1) / held);
+            var items = new java.util.ArrayList<CrawlItem>();
+            while (queue.fresh.size() > kept) items.addFirst(queue.fresh.pollLast());
+            queued -= items.size();
+            markReady(queue);
+            return items;
+        });
+    }
+
     /** Requests in flight to host now. */
     public int inFlight(String host) {
         return withLock(() -> {

@@ -287,6 +287,23 @@ class SchedulerTest {
     }
 
     @Test
+    void givingUpSlotsGivesUpTheirShareOfTheHostsUnstartedItems() throws Exception {
+        var sched = scheduler(8, 4, Duration.ZERO, Long.MAX_VALUE, new AtomicLong());
+        for (int i = 0; i < 6; i++) sched.add(CrawlItem.of("http://a.test/" + i, 0));
+        sched.add(CrawlItem.of("http://b.test/0", 0));
+
+        assertThat(sched.shrinkSlots("http://a.test", 1)).as("the newest, of 6 with 4 slots: 1 slot keeps 2")
+                .extracting(CrawlItem::url)
+                .containsExactly("http://a.test/2", "http://a.test/3", "http://a.test/4", "http://a.test/5");
+        assertThat(sched.queued()).isEqualTo(3);
+        Lease first = sched.take();
+        assertThat(first.item().url()).isEqualTo("http://a.test/0");
+        assertThat(sched.take().item().url()).as("one slot: a.test waits, b.test goes").isEqualTo("http://b.test/0");
+        sched.finish(first);
+        assertThat(sched.take().item().url()).isEqualTo("http://a.test/1");
+    }
+
+    @Test
     void aReservedStartMissedByASlowWakeIsReservedAgain() throws Exception {
         var clock = new AtomicLong(0);
         var calls = new java.util.concurrent.atomic.AtomicInteger();
