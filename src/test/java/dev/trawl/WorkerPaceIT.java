@@ -103,12 +103,13 @@ class WorkerPaceIT {
                 .isGreaterThanOrEqualTo(gap.minus(TOLERANCE));
     }
 
-    /** Pages /p0 .. /p{n-1}, each linking to the next three, answered at once. */
+    /** Pages /p0 .. /p{n-1}, answered at once: /p0 links to all the others, each other page to the next two. */
     private static TestSite site(int pages) throws Exception {
         TestSite site = TestSite.start();
-        for (int i = 0; i < pages; i++) {
-            site.page("/p" + i, "page " + i, "/p" + ((i + 1) % pages), "/p" + ((i + 2) % pages), "/p" + ((i + 3) % pages));
-        }
+        String[] all = new String[pages - 1];
+        for (int i = 1; i < pages; i++) all[i - 1] = "/p" + i;
+        site.page("/p0", "page 0", all);
+        for (int i = 1; i < pages; i++) site.page("/p" + i, "page " + i, "/p" + ((i + 1) % pages), "/p" + ((i + 2) % pages));
         return site;
     }
 }

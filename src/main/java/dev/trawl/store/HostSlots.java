@@ -34,6 +34,11 @@ final class HostSlots {
     private static final String LIVE = Workers.liveIds(DIALECT);
     /** Queues are measured up to this many pending URLs: enough to tell a long one from one nearly empty. */
     private static final int QUEUE_PROBE = 256;
+    /**
+     * URLs a worker may hold claimed per slot of a host others hold slots of too: enough to keep a slot busy between
+     * claims, few enough that a thin frontier (a small site, found a page at a time) is not all claimed by one of them.
+     */
+    private static final int PER_SHARED_SLOT = 16;
 
     /** This worker's slots of hosts without pending URLs and without URLs it claimed and has not stored yet. */
     private static final String GIVE_BACK = "DELETE FROM host_slots s WHERE s.worker = ?"
@@ -283,7 +288,7 @@ final class HostSlots {
             int n = units * v.units().slotsEach();
             slots.put(host, going.containsKey(host) ? Math.min(n, going.get(host)) : n);
         });
-        List<FrontierEntry> claimed = max <= 0 ? List.of() : claimFrom(c, me, slots, max);
+        List<FrontierEntry> claimed = max <= 0 ? List.of() : claimFrom(c, me, slots, demand.perHost(), max);
         if (counted) addTotals(c, me, claimed.size(), leased.size());
         return new Claim(claimed, leased, slots, shed, takeOvers);
     }
@@ -360,19 +365,32 @@ final class HostSlots {
         return lengths;
     }
 
-    /** Claims up to max URLs of the hosts with slots, ceil(max × slots / all slots) of each at most, oldest first. */
-    private static List<FrontierEntry> claimFrom(Connection c, WorkerId me, Map<String, Integer> slots, int max)
-            throws SQLException {
+    /**
+     * Claims up to max URLs of the hosts with slots, ceil(max × slots / all slots) of each at most, oldest first; of a
+     * host held in part (others may hold its other slots), no more than {@link #PER_SHARED_SLOT} per slot held,
+     * counting those claimed and not stored yet, so that the other holders find its URLs pending.
+     */
+    private static List<FrontierEntry> claimFrom(Connection c, WorkerId me, Map<String, Integer> slots, int perHost,
+                                                 int max) throws SQLException {
         long all = 0;
         for (int n : slots.values()) all += n;
         if (all == 0) return List.of();
+        List<String> shared = new ArrayList<>();
+        for (var e : slots.entrySet()) if (e.getValue() > 0 && e.getValue() < perHost) shared.add(e.getKey());
+        Map<String, Integer> claimedHere = claimedHere(c, me, shared);
         List<String> hosts = new ArrayList<>();
         List<Integer> limits = new ArrayList<>();
         for (var e : slots.entrySet()) {
             if (e.getValue() == 0) continue;
+            long limit = Math.min(max, (max * (long) e.getValue() + all - 1) / all);
+            if (e.getValue() < perHost) {
+                limit = Math.min(limit, (long) PER_SHARED_SLOT * e.getValue() - claimedHere.getOrDefault(e.getKey(), 0));
+            }
+            if (limit <= 0) continue;
             hosts.add(e.getKey());
-            limits.add((int) Math.min(max, (max * (long) e.getValue() + all - 1) / all));
+            limits.add((int) limit);
         }
+        if (hosts.isEmpty()) return List.of();
         record Claimed(long id, FrontierEntry entry) {}
         List<Claimed> claimed = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
@@ -386,6 +404,21 @@ final class HostSlots {
         }
         claimed.sort(Comparator.comparingLong(Claimed::id)); // RETURNING promises no order
         return claimed.stream().map(Claimed::entry).toList();
+    }
+
+    /** URLs of these hosts this worker has claimed and not stored yet (through frontier_claimed). */
+    private static Map<String, Integer> claimedHere(Connection c, WorkerId me, List<String> hosts) throws SQLException {
+        Map<String, Integer> counts = new HashMap<>();
+        if (hosts.isEmpty()) return counts;
+        try (PreparedStatement ps = c.prepareStatement("SELECT host, COUNT(*) FROM frontier WHERE claimed_by = ? AND state = "
+                + FrontierClaims.CLAIMED + " AND host = ANY(?::text[]) GROUP BY host")) {
+            ps.setString(1, me.id());
+            ps.setArray(2, c.createArrayOf("text", hosts.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) counts.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return counts;
     }
 
     /**
