@@ -189,7 +189,7 @@ public final class Scheduler {
         });
         if (!raised || sharedPace == SharedPace.NONE) return;
         try {
-            sharedPace.reserve(host, delay);
+            sharedPace.reserve(host, delay, Duration.ZERO);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -235,9 +235,9 @@ public final class Scheduler {
     /**
      * Reserves a start for the whole crawl and sleeps until it. The start comes as a wait from the database's now,
      * which lies between asking and hearing back: waiting from the answer never starts early, but may start late by
-     * up to the round trip, and a late start shortens the gap before the next worker's turn. So the gap asked for is
-     * the crawl's plus the shortest round trip this process has seen (what the answer's way back structurally costs,
-     * also to a distant database), and a start later than the reference (the asking, the wait, that round trip) by
+     * up to the round trip, and a late start shortens the gap before the next worker's turn. So the next turn is pushed
+     * out by the shortest round trip this process has seen (what the answer's way back structurally costs, also to a
+     * distant database; the host's gap itself stays), and a start later than the reference (the asking, the wait, that round trip) by
      * more than {@link #LATE} (a slow answer, a busy machine waking this thread late) is given up and another reserved,
      * {@link #TURNS} times at most: then the gap between any two workers' starts is at least the crawl's less LATE.
      */
@@ -247,7 +247,7 @@ public final class Scheduler {
             long fastest = fastestRoundTrip.get();
             long rtt = fastest == Long.MAX_VALUE ? 0 : fastest;
             long asked = nanoTime.getAsLong();
-            Duration wait = sharedPace.reserve(host.host, Duration.ofNanos(gap + rtt));
+            Duration wait = sharedPace.reserve(host.host, Duration.ofNanos(gap), Duration.ofNanos(rtt));
             long answered = nanoTime.getAsLong();
             fastestRoundTrip.accumulateAndGet(Math.max(0, answered - asked), Math::min);
             if (wait.isPositive()) Thread.sleep(wait);

@@ -9,11 +9,12 @@ import java.time.Duration;
 @FunctionalInterface
 public interface SharedPace {
     /** Nobody else sends requests: the scheduler's own gap is the crawl's. */
-    SharedPace NONE = (host, gap) -> Duration.ZERO;
+    SharedPace NONE = (host, gap, margin) -> Duration.ZERO;
 
     /**
      * Reserves the next request start to host for the whole crawl, at least {@code gap} after the last one reserved
-     * by any process; returns how long from now until it.
+     * by any process, and the start after it {@code margin} later still (how late this one may begin; the host's gap
+     * stays as it is); returns how long from now until the start reserved.
      */
-    Duration reserve(String host, Duration gap) throws InterruptedException;
+    Duration reserve(String host, Duration gap, Duration margin) throws InterruptedException;
 }

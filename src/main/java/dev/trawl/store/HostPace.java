@@ -23,13 +23,16 @@ final class HostPace {
 
     /**
      * One start, reserved atomically: the last one reserved (next_at - gap_ms) plus the larger gap, or now if that has
-     * passed; next_at moves a gap past it. Returns the start and the database's now, in one reading of its clock.
+     * passed; next_at moves a gap past it, plus the margin asked for (carried into the next start once, never into
+     * gap_ms). The margin travels as next_at - reserved_at - gap_ms of the row offered. Returns the start less the
+     * database's now, from one reading of its clock.
      */
     private static final String RESERVE = "INSERT INTO host_pace AS p (host, next_at, gap_ms, reserved_at)"
-            + " SELECT ?, t.now + ?, ?, t.now FROM (SELECT " + NOW + " AS now) t ON CONFLICT (host) DO UPDATE SET"
+            + " SELECT ?, t.now + ? + ?, ?, t.now FROM (SELECT " + NOW + " AS now) t ON CONFLICT (host) DO UPDATE SET"
             + " next_at = GREATEST(p.next_at - p.gap_ms + GREATEST(p.gap_ms, excluded.gap_ms), excluded.reserved_at)"
-            + " + GREATEST(p.gap_ms, excluded.gap_ms), gap_ms = GREATEST(p.gap_ms, excluded.gap_ms),"
-            + " reserved_at = excluded.reserved_at RETURNING next_at - gap_ms - reserved_at";
+            + " + GREATEST(p.gap_ms, excluded.gap_ms) + (excluded.next_at - excluded.reserved_at - excluded.gap_ms),"
+            + " gap_ms = GREATEST(p.gap_ms, excluded.gap_ms), reserved_at = excluded.reserved_at"
+            + " RETURNING next_at - gap_ms - reserved_at - ?";
 
     /** A take-over: next_at at least a gap from now; returns each host's wait and gap. */
     private static final String TAKE_OVER = "INSERT INTO host_pace AS p (host, next_at, gap_ms, reserved_at)"
@@ -48,13 +51,17 @@ final class HostPace {
 
     /**
      * Reserves the next request start to host for the whole crawl, at least {@code gap} (or the larger gap another
-     * worker asked for) after the last one reserved; returns how long from now until it. One autocommit statement.
+     * worker asked for) after the last one reserved, and pushes the one after out by {@code margin} more; returns how
+     * long from now until it. One autocommit statement.
      */
-    static Duration reserve(Connection c, String host, Duration gap) throws SQLException {
+    static Duration reserve(Connection c, String host, Duration gap, Duration margin) throws SQLException {
+        long marginMillis = (margin.toNanos() + 999_999) / 1_000_000;
         try (PreparedStatement ps = c.prepareStatement(RESERVE)) {
             ps.setString(1, host);
             ps.setLong(2, gap.toMillis());
-            ps.setLong(3, gap.toMillis());
+            ps.setLong(3, marginMillis);
+            ps.setLong(4, gap.toMillis());
+            ps.setLong(5, marginMillis);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return Duration.ofMillis(Math.max(0, rs.getLong(1)));

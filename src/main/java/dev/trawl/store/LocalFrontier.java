@@ -51,7 +51,7 @@ final class LocalFrontier extends QueuedCoordination {
 
     /** Nobody else sends requests: the scheduler's own gap is the crawl's. */
     @Override
-    public Duration reserveStart(String host, Duration gap) {
+    public Duration reserveStart(String host, Duration gap, Duration margin) {
         return Duration.ZERO;
     }
 

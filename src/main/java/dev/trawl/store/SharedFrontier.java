@@ -131,12 +131,12 @@ final class SharedFrontier extends QueuedCoordination {
      * for {@link #PACE_PATIENCE}, then the crawl ends (its writer would fail too).
      */
     @Override
-    public Duration reserveStart(String host, Duration gap) throws InterruptedException {
+    public Duration reserveStart(String host, Duration gap, Duration margin) throws InterruptedException {
         long deadline = System.nanoTime() + PACE_PATIENCE.toNanos();
         while (true) {
             try (var connection = connections.connect()) {
                 connection.setAutoCommit(true);
-                return HostPace.reserve(connection, host, gap);
+                return HostPace.reserve(connection, host, gap, margin);
             } catch (java.sql.SQLException e) {
                 if (System.nanoTime() - deadline > 0) {
                     throw new StoreException("cannot pace requests to " + host + ": " + PostgresErrors.reason(e), e);

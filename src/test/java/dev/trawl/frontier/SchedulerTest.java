@@ -222,7 +222,7 @@ class SchedulerTest {
     void aHostSharedWithOtherWorkersReservesEachStartForTheWholeCrawl() throws Exception {
         var clock = new AtomicLong(0);
         var asked = new java.util.concurrent.CopyOnWriteArrayList<String>();
-        SharedPace pace = (host, gap) -> {
+        SharedPace pace = (host, gap, margin) -> {
             asked.add(host + " " + gap.toMillis());
             return Duration.ofMillis(30);
         };
@@ -268,8 +268,8 @@ class SchedulerTest {
     void theGapAskedForCoversTheWayBackOfTheFastestReservation() throws Exception {
         var clock = new AtomicLong(0);
         var gaps = new java.util.concurrent.CopyOnWriteArrayList<Long>();
-        SharedPace pace = (host, gap) -> {
-            gaps.add(gap.toMillis());
+        SharedPace pace = (host, gap, margin) -> {
+            gaps.add(gap.toMillis() + margin.toMillis());
             clock.addAndGet(Duration.ofMillis(gaps.size() == 1 ? 6 : 4).toNanos()); // round trips of 6, then 4 ms
             return Duration.ZERO;
         };
@@ -307,7 +307,7 @@ class SchedulerTest {
     void aReservedStartMissedByASlowWakeIsReservedAgain() throws Exception {
         var clock = new AtomicLong(0);
         var calls = new java.util.concurrent.atomic.AtomicInteger();
-        SharedPace pace = (host, gap) -> {
+        SharedPace pace = (host, gap, margin) -> {
             calls.incrementAndGet();
             return Duration.ofMillis(1);
         };

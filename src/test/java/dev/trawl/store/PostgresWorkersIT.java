@@ -262,18 +262,25 @@ class PostgresWorkersIT {
             PageStore[] by = {second, first, second, first};
             for (int i = 0; i < starts.length; i++) {
                 long asked = System.nanoTime();
-                starts[i] = asked + by[i].coordination().reserveStart("big.test", gap).toNanos();
+                starts[i] = asked + by[i].coordination().reserveStart("big.test", gap, java.time.Duration.ZERO).toNanos();
             }
             for (int i = 1; i < starts.length; i++) {
                 assertThat((starts[i] - starts[i - 1]) / 1_000_000).as("gap %d in ms", i).isBetween(180L, 220L);
             }
             long asked = System.nanoTime();
-            long wider = asked + second.coordination().reserveStart("big.test", java.time.Duration.ofSeconds(1)).toNanos();
+            long wider = asked + second.coordination().reserveStart("big.test", java.time.Duration.ofSeconds(1), java.time.Duration.ZERO).toNanos();
             asked = System.nanoTime();
-            long next = asked + first.coordination().reserveStart("big.test", gap).toNanos();
+            long next = asked + first.coordination().reserveStart("big.test", gap, java.time.Duration.ZERO).toNanos();
             assertThat((wider - starts[3]) / 1_000_000).as("a larger gap counts from the last start").isBetween(980L, 1020L);
             assertThat((next - wider) / 1_000_000).as("and holds for everyone after").isBetween(980L, 1020L);
             assertThat(db.scalar("SELECT gap_ms FROM host_pace WHERE host = 'big.test'")).isEqualTo("1000");
+            java.time.Duration second1 = java.time.Duration.ofSeconds(1);
+            asked = System.nanoTime();
+            long late = asked + first.coordination().reserveStart("big.test", second1, java.time.Duration.ofMillis(50)).toNanos();
+            asked = System.nanoTime();
+            long after = asked + second.coordination().reserveStart("big.test", second1, java.time.Duration.ZERO).toNanos();
+            assertThat((after - late) / 1_000_000).as("a margin pushes the next start out once").isBetween(1030L, 1070L);
+            assertThat(db.scalar("SELECT gap_ms FROM host_pace WHERE host = 'big.test'")).as("not the gap").isEqualTo("1000");
         }
     }
 
