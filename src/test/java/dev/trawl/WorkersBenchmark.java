@@ -21,7 +21,9 @@ import java.util.Map;
  * joiner holds its share of slots and until, after the kill, every live worker holds its share again (samples of
  * host_slots every 100 ms; share = floor(slots of hosts in work / live workers), at most what the worker can use).
  *
- * <p>Part 2, one host with --per-host 8 and 1, 2, 4 workers: pages/s.
+ * <p>Part 2, one host with --per-host 8 and 1, 2, 4 workers: pages/s. Part 3, the same with --delay 10ms (a quarter
+ * of the pages): pages/s, the start reservations per second the split host costs (host_pace rows written, from
+ * pg_stat_user_tables) and the shortest gap between request starts the server saw.
  *
  * <p>Arguments: PAGES (default 12000), WORKER COUNTS (default 1,2,4,8), PAGE DELAY ms (default 20), HOSTS (12).
  */
@@ -39,6 +41,8 @@ public final class WorkersBenchmark {
         for (String count : counts) run(pages, hosts, Integer.parseInt(count.strip()), delayMs, many, true);
         List<String> one = List.of("--concurrency", "8", "--per-host", "8");
         for (int w : new int[] {1, 2, 4}) run(pages / 2, 1, w, delayMs, one, false);
+        List<String> paced = List.of("--concurrency", "8", "--per-host", "8", "--delay", "10ms");
+        for (int w : new int[] {1, 2, 4}) run(pages / 4, 1, w, delayMs, paced, false);
     }
 
     private static void run(int pages, int hostCount, int workers, int delayMs, List<String> options, boolean events)
@@ -58,6 +62,7 @@ public final class WorkersBenchmark {
             long joinAt = 0;
             long killAt = 0;
             double joinSeconds = -1;
+            double registeredSeconds = -1;
             double killSeconds = -1;
             Map<Long, Long> phase1 = Map.of();
             double phase1Rate = 0;
@@ -79,6 +84,9 @@ public final class WorkersBenchmark {
                     processes.add(joiner);
                     joinAt = System.nanoTime();
                 }
+                if (joiner != null && registeredSeconds < 0 && s.slots.containsKey(joiner.pid())) {
+                    registeredSeconds = (System.nanoTime() - joinAt) / 1e9;
+                }
                 if (joiner != null && joinSeconds < 0 && s.holdsShare(joiner.pid(), perHost, cap)) {
                     joinSeconds = (System.nanoTime() - joinAt) / 1e9;
                 }
@@ -96,20 +104,43 @@ public final class WorkersBenchmark {
             for (Process p : processes) {
                 if (p != victim && p.exitValue() != 0) throw new IllegalStateException("a worker failed, see " + logs);
             }
+            String pacing = "";
             if (!events) {
                 s.sample();
                 phase1 = s.lastPages;
                 phase1Rate = s.rate();
                 txRate = tx0 == null ? 0 : (s.tx() - tx0[0]) / ((System.nanoTime() - tx0[1]) / 1e9);
+                if (options.contains("--delay")) {
+                    long reservations = Long.parseLong(db.scalar("SELECT COALESCE(SUM(n_tup_ins + n_tup_upd), 0)"
+                            + " FROM pg_stat_user_tables WHERE relname = 'host_pace'"));
+                    List<Long> starts = new ArrayList<>(sites.getFirst().requestStartNanos());
+                    starts.sort(null);
+                    long minGap = Long.MAX_VALUE;
+                    for (int i = 1; i < starts.size(); i++) minGap = Math.min(minGap, starts.get(i) - starts.get(i - 1));
+                    pacing = String.format(" reservations_per_s=%.1f min_gap_ms=%.1f", reservations / s.seconds(),
+                            minGap / 1e6);
+                }
             }
-            System.out.printf("hosts=%d workers=%d options=\"%s\" pages_per_s=%.0f shares=%s spread=%s tx_per_s=%.1f%s%n",
-                    hostCount, workers, String.join(" ", options), phase1Rate, phase1.values(), spread(phase1), txRate,
-                    events ? String.format(" rebalance_after_join_s=%s rebalance_after_kill9_s=%s total_s=%.0f",
+            System.out.printf("hosts=%d workers=%d options=\"%s\" pages_per_s=%.0f shares=%s spread=%s tx_per_s=%.1f%s%s%n",
+                    hostCount, workers, String.join(" ", options), phase1Rate, phase1.values(), spread(phase1), txRate, pacing,
+                    events ? String.format(" joiner_registered_s=%s rebalance_after_join_s=%s rebalance_after_registered_s=%s"
+                                    + " rebalance_after_kill9_s=%s total_s=%.0f load=%s",
+                            registeredSeconds < 0 ? "never" : String.format("%.1f", registeredSeconds),
                             joinSeconds < 0 ? "never" : String.format("%.1f", joinSeconds),
+                            joinSeconds < 0 || registeredSeconds < 0 ? "never"
+                                    : String.format("%.1f", joinSeconds - registeredSeconds),
                             victim == null ? "n/a" : killSeconds < 0 ? "never" : String.format("%.1f", killSeconds),
-                            (System.nanoTime() - t0) / 1e9) : "");
+                            (System.nanoTime() - t0) / 1e9, loadAverage()) : " load=" + loadAverage());
         } finally {
             sites.forEach(TestSite::close);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
         }
     }
 
@@ -166,11 +197,15 @@ public final class WorkersBenchmark {
         }
 
         double rate() throws Exception {
+            return stored / seconds();
+        }
+
+        /** First to last fetched_at. */
+        double seconds() throws Exception {
             String first = db.scalar("SELECT MIN(fetched_at) FROM pages");
             String last = db.scalar("SELECT MAX(fetched_at) FROM pages");
-            if (first == null) return 0;
-            double seconds = (Instant.parse(last).toEpochMilli() - Instant.parse(first).toEpochMilli()) / 1000.0;
-            return stored / Math.max(0.001, seconds);
+            if (first == null) return 0.001;
+            return Math.max(0.001, (Instant.parse(last).toEpochMilli() - Instant.parse(first).toEpochMilli()) / 1000.0);
         }
 
         int share(int perHost, int cap, int live) {

@@ -10,6 +10,7 @@ import dev.trawl.frontier.HostBudget;
 import dev.trawl.frontier.Lease;
 import dev.trawl.frontier.Scheduler;
 import dev.trawl.frontier.SeenSet;
+import dev.trawl.frontier.SharedPace;
 import dev.trawl.memory.MemoryBudget;
 import dev.trawl.parse.PageParser;
 import dev.trawl.render.RenderMode;
@@ -89,8 +90,7 @@ final class CrawlRun {
         List<String> seeds = normalizeSeeds(normalizer);
         requireSameOptions(seeds);
         if (config.warc() != null) warc = WarcRecorder.open(config, CrawlOptions.of(config, seeds).toJson(), listener);
-        // A host's slots may go to several workers only when no --delay must be kept between their requests.
-        store.coordination().join(new WorkerDemand(config.concurrency(), config.perHost(), config.delay().isZero()));
+        store.coordination().join(new WorkerDemand(config.concurrency(), config.perHost(), true, config.delay()));
         if (config.retryFailed()) store.requeueFailed(); // before the page budget is counted: a retry takes no new place
         if (config.recrawl() != null) store.requeueForRecrawl(clock.instant().minus(config.recrawl()));
         // not config.recrawl(): a recrawl stopped early is resumed by a plain run, and joined by `trawl worker`s
@@ -107,7 +107,8 @@ final class CrawlRun {
         store.addPending(newSeeds);
         long budget = config.maxPages() == CrawlConfig.UNLIMITED ? Long.MAX_VALUE
                 : Math.max(0, config.maxPages() - store.countAttempted());
-        scheduler = new Scheduler(config.concurrency(), config.perHost(), config.delay(), budget, Urls::host, nanoTime);
+        scheduler = new Scheduler(config.concurrency(), config.perHost(), config.delay(), budget, Urls::host, nanoTime,
+                store.coordination().acceptsWorkers() ? store.coordination()::reserveStart : SharedPace.NONE);
         int lowWater = Math.max(256, 16 * config.concurrency());
         long maxPages = config.maxPages() == CrawlConfig.UNLIMITED ? Long.MAX_VALUE : config.maxPages();
         sitemaps = Sitemaps.of(config, seeds, scheduler, store, new SitemapIntake(new ScopeRule(config.scope(), seeds),

@@ -119,7 +119,7 @@ final class FrontierFeeder implements Runnable {
             Pending going = handingOver.get(host);
             if (going == null || going.handOver().keep() > 0) scheduler.setHostSlots(host, slots);
         });
-        claim.hostsLeased().forEach(scheduler::holdOff);
+        claim.takeOvers().forEach((host, t) -> scheduler.holdOff(host, t.firstStartIn(), t.gap()));
     }
 
     /**
@@ -149,16 +149,14 @@ final class FrontierFeeder implements Runnable {
 
     /**
      * This worker holds more of these hosts than its share: from now on it sends no more requests to each than it
-     * keeps, and a host it gives up loses its queued URLs here (they go back to the frontier at the hand-over).
+     * keeps, and gives up the queued URLs of a host it gives up, or of a host it keeps part of their share above what
+     * it keeps (they go back to the frontier at the hand-over, for the workers that take the slots).
      */
     private void startHandOvers(List<HandOver> handOvers) {
         for (HandOver h : handOvers) {
             List<String> unstarted = new ArrayList<>(handingOver.getOrDefault(h.host(), new Pending(h, List.of())).unstarted());
-            if (h.keep() == 0) {
-                for (CrawlItem item : scheduler.withdraw(h.host())) unstarted.add(item.url());
-            } else {
-                scheduler.setHostSlots(h.host(), h.keep());
-            }
+            List<CrawlItem> withdrawn = h.keep() == 0 ? scheduler.withdraw(h.host()) : scheduler.shrinkSlots(h.host(), h.keep());
+            for (CrawlItem item : withdrawn) unstarted.add(item.url());
             handingOver.put(h.host(), new Pending(h, unstarted));
         }
     }

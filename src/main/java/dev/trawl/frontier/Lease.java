@@ -6,6 +6,8 @@ public final class Lease {
     final HostQueue host;
     boolean released;
     boolean ended;
+    /** The host was shared with other workers when this lease was taken: its start is reserved crawl-wide. */
+    boolean paced;
 
     Lease(CrawlItem item, HostQueue host) {
         this.item = item;

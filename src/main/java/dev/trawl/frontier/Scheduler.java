@@ -24,6 +24,10 @@ import java.util.function.LongSupplier;
  * that a page is still discovering keep the crawl alive.
  */
 public final class Scheduler {
+    /** How late a thread may wake for a start reserved crawl-wide and still use it. */
+    private static final Duration LATE = Duration.ofMillis(10);
+    /** Starts reserved at most for one request before it goes anyway (late on a machine that busy). */
+    private static final int TURNS = 4;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Map<String, HostQueue> hosts = new HashMap<>();
@@ -37,6 +41,9 @@ public final class Scheduler {
     private final long defaultDelayNanos;
     private final Function<String, String> hostOf;
     private final LongSupplier nanoTime;
+    private final SharedPace sharedPace;
+    /** The shortest round trip of a crawl-wide reservation so far, in ns (none yet: MAX_VALUE, counted as 0). */
+    private final java.util.concurrent.atomic.AtomicLong fastestRoundTrip = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
     private long pageBudget;
     private int inFlight;
     private int leased;
@@ -53,6 +60,15 @@ public final class Scheduler {
      */
     public Scheduler(int concurrency, int perHost, Duration delay, long pageBudget,
                      Function<String, String> hostOf, LongSupplier nanoTime) {
+        this(concurrency, perHost, delay, pageBudget, hostOf, nanoTime, SharedPace.NONE);
+    }
+
+    /**
+     * @param sharedPace keeps the gap between request starts across processes for hosts this one holds only some
+     *                   slots of ({@link #setHostSlots}); never asked about a host it holds all --per-host slots of
+     */
+    public Scheduler(int concurrency, int perHost, Duration delay, long pageBudget,
+                     Function<String, String> hostOf, LongSupplier nanoTime, SharedPace sharedPace) {
         if (concurrency < 1 || perHost < 1) {
             throw new IllegalArgumentException("concurrency and perHost must be >= 1, got " + concurrency + ", " + perHost);
         }
@@ -62,6 +78,7 @@ public final class Scheduler {
         this.pageBudget = pageBudget;
         this.hostOf = hostOf;
         this.nanoTime = nanoTime;
+        this.sharedPace = sharedPace;
     }
 
     /** Queues a newly discovered item behind the others of its host. */
@@ -190,44 +207,97 @@ public final class Scheduler {
 
     /**
      * Widens the gap between request starts for one host (robots.txt Crawl-delay); never narrows it. The
-     * next start moves out at once, so the request right after robots.txt already keeps the new pace.
+     * next start moves out at once, so the request right after robots.txt already keeps the new pace. On a crawl
+     * shared with other workers the wider gap is also reserved once crawl-wide ({@link SharedPace}), as if a request
+     * started now, so that the others, and a worker that takes the host over later, keep it too.
      */
     public void raiseHostDelay(String host, Duration delay) {
-        withLock(() -> {
+        boolean raised = withLock(() -> {
             HostQueue queue = queueOf(host);
-            if (delay.toNanos() <= queue.delayNanos) return;
+            if (delay.toNanos() <= queue.delayNanos) return false;
             queue.delayNanos = delay.toNanos();
             if (queue.lastStartNanos != Long.MIN_VALUE) {
                 reschedule(queue, Math.max(queue.nextStartNanos, queue.lastStartNanos + queue.delayNanos));
             }
+            return true;
         });
+        if (!raised || sharedPace == SharedPace.NONE) return;
+        try {
+            sharedPace.reserve(host, delay, Duration.ZERO);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
-     * A host this process has just taken over from another worker, which may have sent it a request a moment ago:
-     * its next request waits out the host's delay from now. Costs one delay per change of hands, and nothing with
-     * --delay 0.
+     * A host this process has just taken slots of from other workers, one of which may have sent it a request a moment
+     * ago: its next request here waits {@code wait} from now, and its requests keep at least {@code gap} (the crawl's:
+     * another worker may have learned a larger robots.txt Crawl-delay). Costs one wait per change of hands, nothing
+     * on a host nobody paces.
      */
-    public void holdOff(String host) {
+    public void holdOff(String host, Duration wait, Duration gap) {
         withLock(() -> {
             HostQueue queue = queueOf(host);
-            long notBefore = nanoTime.getAsLong() + queue.delayNanos;
-            if (queue.delayNanos > 0 && notBefore > queue.nextStartNanos) reschedule(queue, notBefore);
+            if (gap.toNanos() > queue.delayNanos) queue.delayNanos = gap.toNanos();
+            long notBefore = nanoTime.getAsLong() + wait.toNanos();
+            if (wait.isPositive() && notBefore > queue.nextStartNanos) reschedule(queue, notBefore);
         });
     }
 
     /**
      * The leased request is being sent now. The delay counts from here rather than from the lease, so time
      * the task spent before sending (robots.txt lookup, connection set-up) does not shorten the gap the
-     * server sees.
+     * server sees. On a host other workers hold slots of too (when this lease was taken or now) and that has a gap,
+     * this first waits for the start reserved for the whole crawl ({@link SharedPace}); interrupted, it returns at
+     * once with the interrupt set (the request then fails on it).
      */
     public void markStarted(Lease lease) {
-        withLock(() -> {
-            HostQueue host = lease.host;
-            long now = nanoTime.getAsLong();
-            host.lastStartNanos = now;
-            if (now + host.delayNanos > host.nextStartNanos) reschedule(host, now + host.delayNanos);
+        boolean local = withLock(() -> {
+            if (lease.paced || isPacedCrawlWide(lease.host)) return false;
+            started(lease.host);
+            return true;
         });
+        if (local) return;
+        try {
+            awaitCrawlTurn(lease.host);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        withLock(() -> started(lease.host));
+    }
+
+    /**
+     * Reserves a start for the whole crawl and sleeps until it. The start comes as a wait from the database's now,
+     * which lies between asking and hearing back: waiting from the answer never starts early, but may start late by
+     * up to the round trip, and a late start shortens the gap before the next worker's turn. So the next turn is pushed
+     * out by the shortest round trip this process has seen (what the answer's way back structurally costs, also to a
+     * distant database; the host's gap itself stays), and a start later than the reference (the asking, the wait, that round trip) by
+     * more than {@link #LATE} (a slow answer, a busy machine waking this thread late) is given up and another reserved,
+     * {@link #TURNS} times at most: then the gap between any two workers' starts is at least the crawl's less LATE.
+     */
+    private void awaitCrawlTurn(HostQueue host) throws InterruptedException {
+        for (int turn = 1; ; turn++) {
+            long gap = withLock(() -> host.delayNanos);
+            long fastest = fastestRoundTrip.get();
+            long rtt = fastest == Long.MAX_VALUE ? 0 : fastest;
+            long asked = nanoTime.getAsLong();
+            Duration wait = sharedPace.reserve(host.host, Duration.ofNanos(gap), Duration.ofNanos(rtt));
+            long answered = nanoTime.getAsLong();
+            fastestRoundTrip.accumulateAndGet(Math.max(0, answered - asked), Math::min);
+            if (wait.isPositive()) Thread.sleep(wait);
+            if (nanoTime.getAsLong() - (asked + wait.toNanos() + rtt) <= LATE.toNanos() || turn == TURNS) return;
+        }
+    }
+
+    /** Another worker may send requests to host (this one holds fewer than --per-host slots), and it has a gap. */
+    private boolean isPacedCrawlWide(HostQueue host) {
+        return sharedPace != SharedPace.NONE && host.slots < perHost && host.delayNanos > 0;
+    }
+
+    private void started(HostQueue host) {
+        long now = nanoTime.getAsLong();
+        host.lastStartNanos = now;
+        if (now + host.delayNanos > host.nextStartNanos) reschedule(host, now + host.delayNanos);
     }
 
     /**
@@ -256,6 +326,27 @@ public final class Scheduler {
             queued -= items.size();
             parkedForBudget.remove(queue);
             changed.signalAll();
+            return items;
+        });
+    }
+
+    /**
+     * Gives up slots of host (a hand-over that keeps {@code keep} of them): from now on no more than keep requests at
+     * once go there, and the never-requested items above keep's share of them (of n, the newest n - ceil(n × keep /
+     * slots held)) are taken out and returned, oldest first, so that the workers taking the slots find URLs of the
+     * host to fetch rather than all of them claimed here.
+     */
+    public java.util.List<CrawlItem> shrinkSlots(String host, int keep) {
+        return withLock(() -> {
+            HostQueue queue = queueOf(host);
+            int held = queue.slots;
+            queue.slots = Math.max(0, Math.min(perHost, keep));
+            int n = queue.fresh.size();
+            int kept = held <= 0 ? n : (int) Math.min(n, ((long) n * queue.slots + held - 1) / held);
+            var items = new java.util.ArrayList<CrawlItem>();
+            while (queue.fresh.size() > kept) items.addFirst(queue.fresh.pollLast());
+            queued -= items.size();
+            markReady(queue);
             return items;
         });
     }
@@ -395,7 +486,9 @@ public final class Scheduler {
         host.nextStartNanos = now + host.delayNanos;
         host.lastStartNanos = now;
         markReady(host);
-        return new Lease(item, host);
+        Lease lease = new Lease(item, host);
+        lease.paced = isPacedCrawlWide(host);
+        return lease;
     }
 
     private void endLease(Lease lease) {

@@ -62,6 +62,15 @@ public interface Coordination {
     void handOver(HandOver handOver, List<String> unstarted) throws InterruptedException;
 
     /**
+     * Reserves the next request start to a host this worker holds only some slots of, for the whole crawl: at least
+     * {@code gap} after the last start any worker reserved there (or the larger gap another worker asked for, such as
+     * a robots.txt Crawl-delay it learned); the start after it comes {@code margin} later still (how late this worker
+     * may start, which does not widen the host's gap). Returns how long from now until the start. A local frontier
+     * has no other process to keep pace with: zero, and its scheduler never asks.
+     */
+    Duration reserveStart(String host, Duration gap, Duration margin) throws InterruptedException;
+
+    /**
      * Makes URLs claimed by processes that are gone pending again: on a shared frontier, those of workers whose
      * heartbeat has expired; on a local one, every claim (call it only before claiming).
      */

@@ -17,10 +17,10 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Slots of hosts on a frontier shared by several workers (PostgreSQL), held in {@code host_slots(host, slot,
  * worker)}: a worker sends a host at most as many requests at once as it holds slots of it, and claims only pending
- * URLs of hosts it holds slots of, so --per-host is the whole crawl's. With --delay (or --per-host 1) a host is one
- * unit, all its slots held by one worker, so that worker's scheduler keeps the gap between request starts for the
- * whole crawl; with --delay 0 the unit is one slot, and one site's --per-host slots may go to as many workers. A slot
- * is valid while its worker's heartbeat is ({@link Workers}): a dead worker's slots are free the moment it is dead.
+ * URLs of hosts it holds slots of, so --per-host is the whole crawl's. The unit is one slot (a whole host with
+ * --per-host 1, or for a demand that asks for whole hosts), so one site's --per-host slots may go to as many workers;
+ * the gap between request starts to a host held by several is kept in the database ({@link HostPace}). A slot is
+ * valid while its worker's heartbeat is ({@link Workers}): a dead worker's slots are free the moment it is dead.
  *
  * <p>Every worker computes the same fair shares from the same counts ({@link FairShare}: units of hosts with pending
  * URLs among the live workers, none above what its --concurrency can use). A worker above its share hands units over
@@ -34,6 +34,11 @@ final class HostSlots {
     private static final String LIVE = Workers.liveIds(DIALECT);
     /** Queues are measured up to this many pending URLs: enough to tell a long one from one nearly empty. */
     private static final int QUEUE_PROBE = 256;
+    /**
+     * URLs a worker may hold claimed per slot of a host others hold slots of too: enough to keep a slot busy between
+     * claims, few enough that a thin frontier (a small site, found a page at a time) is not all claimed by one of them.
+     */
+    private static final int PER_SHARED_SLOT = 16;
 
     /** This worker's slots of hosts without pending URLs and without URLs it claimed and has not stored yet. */
     private static final String GIVE_BACK = "DELETE FROM host_slots s WHERE s.worker = ?"
@@ -225,9 +230,20 @@ final class HostSlots {
             for (int i = 0; i < excess && i < hosts.size(); i++) handOvers.add(new HandOver(hosts.get(i), 0));
             return handOvers;
         }
-        // slots: one at a time from the host this worker holds most of, so that its hosts stay as whole as possible
+        // slots: first whole hosts (all this worker holds of one), most slots first, while one fits in what is left to
+        // hand over, so that few hosts end up split (a split host with a gap costs a reservation per request); then one
+        // at a time from the host this worker holds most of, so that its hosts stay as whole as possible
         Map<String, Integer> after = new TreeMap<>(units);
-        for (long i = 0; i < excess; i++) {
+        List<String> mostFirst = new ArrayList<>(units.keySet());
+        mostFirst.sort(Comparator.comparing(units::get).reversed());
+        long left = excess;
+        for (String host : mostFirst) {
+            if (units.get(host) <= left) {
+                left -= units.get(host);
+                after.put(host, 0);
+            }
+        }
+        for (long i = 0; i < left; i++) {
             String most = null;
             for (var e : after.entrySet()) if (most == null || e.getValue() > after.get(most)) most = e.getKey();
             if (most == null || after.get(most) == 0) break;
@@ -255,11 +271,15 @@ final class HostSlots {
         List<HandOver> shed = shed(c, v);
         Map<String, Integer> mine = new TreeMap<>(v.mine());
         List<String> leased = new ArrayList<>();
+        Map<String, TakeOver> takeOvers = Map.of();
         if (shed.isEmpty()) {
-            for (var taken : take(c, v, me).entrySet()) {
-                if (mine.getOrDefault(taken.getKey(), 0) == 0) leased.add(taken.getKey());
-                mine.merge(taken.getKey(), taken.getValue(), Integer::sum);
+            Map<String, Integer> taken = take(c, v, me);
+            for (var t : taken.entrySet()) {
+                if (mine.getOrDefault(t.getKey(), 0) == 0) leased.add(t.getKey());
+                mine.merge(t.getKey(), t.getValue(), Integer::sum);
             }
+            // whoever held these slots kept the host's pace in its own memory: start it again from here, for everyone
+            takeOvers = HostPace.takeOver(c, new java.util.TreeSet<>(taken.keySet()), demand.delay());
         }
         Map<String, Integer> going = new HashMap<>(handingOver);
         for (HandOver h : shed) going.put(h.host(), h.keep());
@@ -268,9 +288,9 @@ final class HostSlots {
             int n = units * v.units().slotsEach();
             slots.put(host, going.containsKey(host) ? Math.min(n, going.get(host)) : n);
         });
-        List<FrontierEntry> claimed = max <= 0 ? List.of() : claimFrom(c, me, slots, max);
+        List<FrontierEntry> claimed = max <= 0 ? List.of() : claimFrom(c, me, slots, demand.perHost(), max);
         if (counted) addTotals(c, me, claimed.size(), leased.size());
-        return new Claim(claimed, leased, slots, shed);
+        return new Claim(claimed, leased, slots, shed, takeOvers);
     }
 
     /** Free units up to this worker's share, as many as the workers holding fewer than it leave; host → units got. */
@@ -345,19 +365,32 @@ final class HostSlots {
         return lengths;
     }
 
-    /** Claims up to max URLs of the hosts with slots, ceil(max × slots / all slots) of each at most, oldest first. */
-    private static List<FrontierEntry> claimFrom(Connection c, WorkerId me, Map<String, Integer> slots, int max)
-            throws SQLException {
+    /**
+     * Claims up to max URLs of the hosts with slots, ceil(max × slots / all slots) of each at most, oldest first; of a
+     * host held in part (others may hold its other slots), no more than {@link #PER_SHARED_SLOT} per slot held,
+     * counting those claimed and not stored yet, so that the other holders find its URLs pending.
+     */
+    private static List<FrontierEntry> claimFrom(Connection c, WorkerId me, Map<String, Integer> slots, int perHost,
+                                                 int max) throws SQLException {
         long all = 0;
         for (int n : slots.values()) all += n;
         if (all == 0) return List.of();
+        List<String> shared = new ArrayList<>();
+        for (var e : slots.entrySet()) if (e.getValue() > 0 && e.getValue() < perHost) shared.add(e.getKey());
+        Map<String, Integer> claimedHere = claimedHere(c, me, shared);
         List<String> hosts = new ArrayList<>();
         List<Integer> limits = new ArrayList<>();
         for (var e : slots.entrySet()) {
             if (e.getValue() == 0) continue;
+            long limit = Math.min(max, (max * (long) e.getValue() + all - 1) / all);
+            if (e.getValue() < perHost) {
+                limit = Math.min(limit, (long) PER_SHARED_SLOT * e.getValue() - claimedHere.getOrDefault(e.getKey(), 0));
+            }
+            if (limit <= 0) continue;
             hosts.add(e.getKey());
-            limits.add((int) Math.min(max, (max * (long) e.getValue() + all - 1) / all));
+            limits.add((int) limit);
         }
+        if (hosts.isEmpty()) return List.of();
         record Claimed(long id, FrontierEntry entry) {}
         List<Claimed> claimed = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
@@ -371,6 +404,21 @@ final class HostSlots {
         }
         claimed.sort(Comparator.comparingLong(Claimed::id)); // RETURNING promises no order
         return claimed.stream().map(Claimed::entry).toList();
+    }
+
+    /** URLs of these hosts this worker has claimed and not stored yet (through frontier_claimed). */
+    private static Map<String, Integer> claimedHere(Connection c, WorkerId me, List<String> hosts) throws SQLException {
+        Map<String, Integer> counts = new HashMap<>();
+        if (hosts.isEmpty()) return counts;
+        try (PreparedStatement ps = c.prepareStatement("SELECT host, COUNT(*) FROM frontier WHERE claimed_by = ? AND state = "
+                + FrontierClaims.CLAIMED + " AND host = ANY(?::text[]) GROUP BY host")) {
+            ps.setString(1, me.id());
+            ps.setArray(2, c.createArrayOf("text", hosts.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) counts.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return counts;
     }
 
     /**

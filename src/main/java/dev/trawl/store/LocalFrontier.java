@@ -49,6 +49,12 @@ final class LocalFrontier extends QueuedCoordination {
         throw new IllegalStateException("a local frontier never asks for a hand-over");
     }
 
+    /** Nobody else sends requests: the scheduler's own gap is the crawl's. */
+    @Override
+    public Duration reserveStart(String host, Duration gap, Duration margin) {
+        return Duration.ZERO;
+    }
+
     /** One process per file: whatever is claimed was claimed by a crawl that ended without finishing. */
     @Override
     public void releaseStaleClaims() {

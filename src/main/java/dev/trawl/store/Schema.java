@@ -83,7 +83,13 @@ final class Schema {
                 // so a recrawl keeps the earlier fetches queryable (PageColumns.HISTORY).
                 recrawlMigration(dialect),
                 // 11: --render: whether the page's title, links and fields come from its DOM rendered in Chromium
-                List.of("ALTER TABLE pages ADD COLUMN rendered INTEGER NOT NULL DEFAULT 0"));
+                List.of("ALTER TABLE pages ADD COLUMN rendered INTEGER NOT NULL DEFAULT 0"),
+                // 12: --delay and robots.txt Crawl-delay hold for the whole crawl on a host whose slots several workers
+                // hold: each request start there is reserved in one row per host (HostPace). next_at is the earliest
+                // the next request may start and reserved_at the last reservation, both milliseconds of the
+                // database's clock; gap_ms is the largest gap any worker asked for. Only hosts with a gap get a row.
+                List.of("CREATE TABLE host_pace (host TEXT PRIMARY KEY, next_at BIGINT NOT NULL,"
+                        + " gap_ms BIGINT NOT NULL, reserved_at BIGINT NOT NULL)"));
     }
 
     private static List<String> recrawlMigration(Dialect dialect) {

@@ -20,6 +20,9 @@ final class SharedFrontier extends QueuedCoordination {
      * {@link Workers#TTL}): a worker that joins gets its share within about this much.
      */
     private static final Duration UPKEEP = Duration.ofSeconds(2);
+    /** How long a request start waits for a database that fails to reserve it before the crawl gives up. */
+    private static final Duration PACE_PATIENCE = Duration.ofSeconds(10);
+    private static final Duration PACE_RETRY = Duration.ofMillis(250);
     /** Arbitrary, fixed: the ASCII of "trawlmax". Serialises claims of crawls with --max-pages. */
     private static final long BUDGET_LOCK_KEY = 0x747261776c6d6178L;
     private final StoreReads.ConnectionSource connections;
@@ -120,6 +123,27 @@ final class SharedFrontier extends QueuedCoordination {
             return null;
         });
         handingOver.remove(handOver.host(), handOver.keep());
+    }
+
+    /**
+     * One autocommit upsert of the host's row ({@link HostPace}) on a pooled connection, not through the write queue,
+     * so that a batch being written does not hold a request back. A database that does not answer is tried again
+     * for {@link #PACE_PATIENCE}, then the crawl ends (its writer would fail too).
+     */
+    @Override
+    public Duration reserveStart(String host, Duration gap, Duration margin) throws InterruptedException {
+        long deadline = System.nanoTime() + PACE_PATIENCE.toNanos();
+        while (true) {
+            try (var connection = connections.connect()) {
+                connection.setAutoCommit(true);
+                return HostPace.reserve(connection, host, gap, margin);
+            } catch (java.sql.SQLException e) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new StoreException("cannot pace requests to " + host + ": " + PostgresErrors.reason(e), e);
+                }
+                Thread.sleep(PACE_RETRY);
+            }
+        }
     }
 
     /** A page this worker wrote, counted for its workers row. */

@@ -168,7 +168,7 @@ final class RecordingStore implements PageStore {
                 List<FrontierEntry> got = new ArrayList<>(pending.subList(0, Math.min(max, pending.size())));
                 pending.subList(0, got.size()).clear();
                 calls.add("claim " + got.size());
-                return new Claim(got, List.of(), Map.of(), List.of());
+                return new Claim(got, List.of(), Map.of(), List.of(), Map.of());
             }
         }
 
@@ -197,6 +197,11 @@ final class RecordingStore implements PageStore {
 
         @Override
         public void releaseStaleClaims() {}
+
+        @Override
+        public Duration reserveStart(String host, Duration gap, Duration margin) {
+            return Duration.ZERO; // one process: the scheduler keeps the gap itself
+        }
 
         /** No wait: the tests drive time themselves. */
         @Override

@@ -186,8 +186,8 @@ class SchedulerTest {
     void aHostTakenOverWaitsOutItsDelayBeforeItsFirstRequestHere() throws Exception {
         var clock = new AtomicLong(5_000_000_000L);
         var sched = scheduler(8, 8, Duration.ofMillis(200), Long.MAX_VALUE, clock);
-        sched.holdOff("http://a.test");
-        sched.holdOff("http://b.test");
+        sched.holdOff("http://a.test", Duration.ofMillis(200), Duration.ZERO);
+        sched.holdOff("http://b.test", Duration.ofMillis(200), Duration.ZERO);
         sched.add(CrawlItem.of("http://a.test/1", 0));
         sched.add(CrawlItem.of("http://c.test/1", 0));
         assertThat(sched.take().item().url()).as("a host not taken over starts at once").isEqualTo("http://c.test/1");
@@ -201,10 +201,137 @@ class SchedulerTest {
     }
 
     @Test
+    void aHostTakenOverTakesTheCrawlsLargerGap() throws Exception {
+        var clock = new AtomicLong(0);
+        var sched = scheduler(8, 8, Duration.ofMillis(100), Long.MAX_VALUE, clock);
+        sched.holdOff("http://a.test", Duration.ZERO, Duration.ofSeconds(1)); // another worker learned a Crawl-delay
+        for (int i = 0; i < 2; i++) sched.add(CrawlItem.of("http://a.test/" + i, 0));
+        Lease first = sched.take();
+        sched.markStarted(first);
+        var got = new java.util.concurrent.atomic.AtomicReference<Lease>();
+        Thread waiter = takeInBackground(sched, got);
+        clock.addAndGet(Duration.ofMillis(500).toNanos());
+        Thread.sleep(100);
+        assertThat(got.get()).as("--delay has passed, the crawl's 1 s gap has not").isNull();
+        clock.addAndGet(Duration.ofMillis(500).toNanos());
+        waiter.join(5000);
+        assertThat(got.get()).isNotNull();
+    }
+
+    @Test
+    void aHostSharedWithOtherWorkersReservesEachStartForTheWholeCrawl() throws Exception {
+        var clock = new AtomicLong(0);
+        var asked = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        SharedPace pace = (host, gap, margin) -> {
+            asked.add(host + " " + gap.toMillis());
+            return Duration.ofMillis(30);
+        };
+        var sched = new Scheduler(8, 4, Duration.ofMillis(200), Long.MAX_VALUE, SchedulerTest::host, clock::get, pace);
+        for (int i = 0; i < 3; i++) sched.add(CrawlItem.of("http://a.test/" + i, 0));
+        sched.add(CrawlItem.of("http://b.test/0", 0));
+        sched.setHostSlots("http://a.test", 2); // the other two slots are another worker's
+        sched.setHostSlots("http://b.test", 4); // all of b: this worker keeps b's gap alone
+
+        Lease shared = sched.take();
+        assertThat(shared.item().url()).isEqualTo("http://a.test/0");
+        long before = System.nanoTime();
+        sched.markStarted(shared);
+        assertThat(System.nanoTime() - before).as("waited for the reserved start").isGreaterThanOrEqualTo(25_000_000L);
+        assertThat(asked).containsExactly("http://a.test 200");
+
+        Lease whole = sched.take();
+        assertThat(whole.item().url()).isEqualTo("http://b.test/0");
+        sched.markStarted(whole);
+        assertThat(asked).as("b.test is this worker's alone").hasSize(1);
+
+        clock.addAndGet(Duration.ofMillis(200).toNanos());
+        Lease second = sched.take();
+        sched.setHostSlots("http://a.test", 4); // taken whole after the lease: its start was still shared
+        sched.markStarted(second);
+        assertThat(asked).hasSize(2);
+
+        sched.finish(shared);
+        sched.finish(second);
+        sched.raiseHostDelay("http://a.test", Duration.ofSeconds(1));
+        assertThat(asked).as("a Crawl-delay learned here is reserved crawl-wide at once").hasSize(3)
+                .last().isEqualTo("http://a.test 1000");
+        sched.raiseHostDelay("http://a.test", Duration.ofSeconds(1));
+        assertThat(asked).as("only when it grows").hasSize(3);
+        sched.setHostSlots("http://a.test", 1);
+        clock.addAndGet(Duration.ofSeconds(1).toNanos());
+        Lease third = sched.take();
+        sched.markStarted(third);
+        assertThat(asked).as("and asked for with each start").hasSize(4).last().isEqualTo("http://a.test 1000");
+    }
+
+    @Test
+    void theGapAskedForCoversTheWayBackOfTheFastestReservation() throws Exception {
+        var clock = new AtomicLong(0);
+        var gaps = new java.util.concurrent.CopyOnWriteArrayList<Long>();
+        SharedPace pace = (host, gap, margin) -> {
+            gaps.add(gap.toMillis() + margin.toMillis());
+            clock.addAndGet(Duration.ofMillis(gaps.size() == 1 ? 6 : 4).toNanos()); // round trips of 6, then 4 ms
+            return Duration.ZERO;
+        };
+        var sched = new Scheduler(8, 4, Duration.ofMillis(200), Long.MAX_VALUE, SchedulerTest::host, clock::get, pace);
+        for (int i = 0; i < 3; i++) sched.add(CrawlItem.of("http://a.test/" + i, 0));
+        sched.setHostSlots("http://a.test", 1);
+        for (int i = 0; i < 3; i++) {
+            Lease lease = sched.take();
+            sched.markStarted(lease);
+            sched.finish(lease);
+            clock.addAndGet(Duration.ofMillis(300).toNanos());
+        }
+        // a start may be late by the answer's way back: the next worker's turn is pushed out by that much
+        assertThat(gaps).containsExactly(200L, 206L, 204L);
+    }
+
+    @Test
+    void givingUpSlotsGivesUpTheirShareOfTheHostsUnstartedItems() throws Exception {
+        var sched = scheduler(8, 4, Duration.ZERO, Long.MAX_VALUE, new AtomicLong());
+        for (int i = 0; i < 6; i++) sched.add(CrawlItem.of("http://a.test/" + i, 0));
+        sched.add(CrawlItem.of("http://b.test/0", 0));
+
+        assertThat(sched.shrinkSlots("http://a.test", 1)).as("the newest, of 6 with 4 slots: 1 slot keeps 2")
+                .extracting(CrawlItem::url)
+                .containsExactly("http://a.test/2", "http://a.test/3", "http://a.test/4", "http://a.test/5");
+        assertThat(sched.queued()).isEqualTo(3);
+        Lease first = sched.take();
+        assertThat(first.item().url()).isEqualTo("http://a.test/0");
+        assertThat(sched.take().item().url()).as("one slot: a.test waits, b.test goes").isEqualTo("http://b.test/0");
+        sched.finish(first);
+        assertThat(sched.take().item().url()).isEqualTo("http://a.test/1");
+    }
+
+    @Test
+    void aReservedStartMissedByASlowWakeIsReservedAgain() throws Exception {
+        var clock = new AtomicLong(0);
+        var calls = new java.util.concurrent.atomic.AtomicInteger();
+        SharedPace pace = (host, gap, margin) -> {
+            calls.incrementAndGet();
+            return Duration.ofMillis(1);
+        };
+        // every reading of this clock is 50 ms after the one before: the thread always wakes late
+        var sched = new Scheduler(8, 4, Duration.ofMillis(200), Long.MAX_VALUE, SchedulerTest::host,
+                () -> clock.addAndGet(50_000_000L), pace);
+        sched.add(CrawlItem.of("http://a.test/0", 0));
+        sched.setHostSlots("http://a.test", 1);
+        sched.markStarted(sched.take());
+        assertThat(calls.get()).as("reserved again, four turns at most").isEqualTo(4);
+
+        var onTime = new Scheduler(8, 4, Duration.ofMillis(200), Long.MAX_VALUE, SchedulerTest::host, clock::get, pace);
+        onTime.add(CrawlItem.of("http://a.test/0", 0));
+        onTime.setHostSlots("http://a.test", 1);
+        calls.set(0);
+        onTime.markStarted(onTime.take());
+        assertThat(calls.get()).isEqualTo(1);
+    }
+
+    @Test
     void holdOffCostsNothingWithoutADelay() throws Exception {
         var clock = new AtomicLong(0);
         var sched = scheduler(8, 8, Duration.ZERO, Long.MAX_VALUE, clock);
-        sched.holdOff("http://a.test");
+        sched.holdOff("http://a.test", Duration.ZERO, Duration.ZERO);
         sched.add(CrawlItem.of("http://a.test/1", 0));
         assertThat(sched.take().item().url()).isEqualTo("http://a.test/1");
     }

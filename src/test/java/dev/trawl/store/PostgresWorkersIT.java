@@ -217,7 +217,7 @@ class PostgresWorkersIT {
     }
 
     @Test
-    void oneSitesSlotsAreSplitAmongWorkersWhenThereIsNoDelay() throws Exception {
+    void oneSitesSlotsAreSplitAmongWorkers() throws Exception {
         try (PageStore first = open(); PageStore second = open()) {
             first.addPending(urls("big.test", 100));
             first.coordination().join(new WorkerDemand(8, 4, true));
@@ -231,13 +231,71 @@ class PostgresWorkersIT {
             first.coordination().handOver(handOvers.getFirst(), List.of());
             Claim half = second.coordination().claim(40, Long.MAX_VALUE);
             assertThat(half.slots()).containsEntry("big.test", 2);
-            assertThat(half.entries()).hasSize(40);
+            assertThat(half.entries()).as("16 per slot of a host shared: the rest stays pending for the others")
+                    .hasSize(32);
+            assertThat(second.coordination().claim(40, Long.MAX_VALUE).entries()).as("counting those claimed").isEmpty();
             assertThat(db.scalar("SELECT COUNT(*) FROM host_slots")).as("never more than --per-host in all").isEqualTo("4");
         }
     }
 
     @Test
-    void withADelayAHostIsNeverSplit() throws Exception {
+    void aSplitHostsStartsAreReservedForTheWholeCrawlAndATakeOverWaitsAGap() throws Exception {
+        java.time.Duration gap = java.time.Duration.ofMillis(200);
+        try (PageStore first = open(); PageStore second = open()) {
+            first.addPending(urls("big.test", 100));
+            first.coordination().join(new WorkerDemand(8, 4, true, gap));
+            Claim all = first.coordination().claim(40, Long.MAX_VALUE);
+            assertThat(all.takeOvers()).as("a first take pushes the host's next start a gap out")
+                    .containsOnlyKeys("big.test");
+            second.coordination().join(new WorkerDemand(8, 4, true, gap));
+            first.coordination().handOver(first.coordination().upkeep().handOvers().getFirst(), List.of());
+
+            Claim half = second.coordination().claim(40, Long.MAX_VALUE);
+
+            assertThat(half.slots()).containsEntry("big.test", 2);
+            TakeOver taken = half.takeOvers().get("big.test");
+            assertThat(taken.gap()).isEqualTo(gap);
+            assertThat(taken.firstStartIn()).as("the first holder may have sent a request just now")
+                    .isBetween(gap.minusMillis(50), gap);
+            // reservations by both workers, one after the other, on the database's clock: a gap apart, whoever asks
+            long[] starts = new long[4];
+            PageStore[] by = {second, first, second, first};
+            for (int i = 0; i < starts.length; i++) {
+                long asked = System.nanoTime();
+                starts[i] = asked + by[i].coordination().reserveStart("big.test", gap, java.time.Duration.ZERO).toNanos();
+            }
+            for (int i = 1; i < starts.length; i++) {
+                assertThat((starts[i] - starts[i - 1]) / 1_000_000).as("gap %d in ms", i).isBetween(180L, 220L);
+            }
+            long asked = System.nanoTime();
+            long wider = asked + second.coordination().reserveStart("big.test", java.time.Duration.ofSeconds(1), java.time.Duration.ZERO).toNanos();
+            asked = System.nanoTime();
+            long next = asked + first.coordination().reserveStart("big.test", gap, java.time.Duration.ZERO).toNanos();
+            assertThat((wider - starts[3]) / 1_000_000).as("a larger gap counts from the last start").isBetween(980L, 1020L);
+            assertThat((next - wider) / 1_000_000).as("and holds for everyone after").isBetween(980L, 1020L);
+            assertThat(db.scalar("SELECT gap_ms FROM host_pace WHERE host = 'big.test'")).isEqualTo("1000");
+            java.time.Duration second1 = java.time.Duration.ofSeconds(1);
+            asked = System.nanoTime();
+            long late = asked + first.coordination().reserveStart("big.test", second1, java.time.Duration.ofMillis(50)).toNanos();
+            asked = System.nanoTime();
+            long after = asked + second.coordination().reserveStart("big.test", second1, java.time.Duration.ZERO).toNanos();
+            assertThat((after - late) / 1_000_000).as("a margin pushes the next start out once").isBetween(1030L, 1070L);
+            assertThat(db.scalar("SELECT gap_ms FROM host_pace WHERE host = 'big.test'")).as("not the gap").isEqualTo("1000");
+        }
+    }
+
+    @Test
+    void aHostWithoutAGapHasNoPaceRow() throws Exception {
+        try (PageStore first = open()) {
+            first.addPending(urls("big.test", 10));
+            first.coordination().join(new WorkerDemand(8, 4, true));
+            assertThat(first.coordination().claim(10, Long.MAX_VALUE).takeOvers()).isEmpty();
+            assertThat(db.scalar("SELECT COUNT(*) FROM host_pace")).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void wholeHostsAreNeverSplit() throws Exception {
         try (PageStore first = open(); PageStore second = open()) {
             first.addPending(urls("big.test", 100));
             first.coordination().join(new WorkerDemand(8, 4, false));
