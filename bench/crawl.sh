@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/crawl.sh [PAGES] [--store TARGET] [--rss] [--warc]: crawl the shared benchmark site served by nginx and report
+# bench/crawl.sh [PAGES] [--store TARGET] [--rss] [--warc] [--store-bodies]: crawl the shared benchmark site served by nginx and report
 # pages/s, CPU seconds, peak RSS and pages per CPU-second, plus the HTTP-only ceiling measured by wrk.
 # Uses ../shared/bench (gensite.py, nginx.conf, serve.sh, urls.lua) so figures stay comparable.
 #   PAGES          site size, default 20000 (200000 needs ~2.9 GB free under $BENCH_TMP and takes a while to generate)
@@ -7,6 +7,7 @@
 #                  new SQLite file
 #   --warc         also archive every exchange with --warc into a directory under $BENCH_TMP (removed after), and
 #                  add warc_mb (the files' size) and warc_files to the result line
+#   --store-bodies also keep every body in the database (--store-bodies), and add db_mb (the SQLite file's size)
 #   --rss          also print a second line: RSS at 20,000 pages stored vs at the end (issue 5's flat-memory
 #                  target); on by default when PAGES > 20000. The samples (seconds, VmRSS kB, pages stored,
 #                  every 0.5 s) are kept in $BENCH_TMP/rss-PAGES.tsv.
@@ -17,14 +18,16 @@ pages=20000
 store=""
 rss_line=""
 warc=""
+bodies=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --store) store="${2:?bench: --store needs a target}"; shift 2 ;;
     --rss) rss_line=1; shift ;;
     --warc) warc=1; shift ;;
+    --store-bodies) bodies=1; shift ;;
     sqlite) shift ;; # the old second argument: SQLite is the default
     [0-9]*) pages="$1"; shift ;;
-    *) echo "bench: unknown argument '$1' (usage: bench/crawl.sh [PAGES] [--store TARGET] [--rss] [--warc])" >&2; exit 2 ;;
+    *) echo "bench: unknown argument '$1' (usage: bench/crawl.sh [PAGES] [--store TARGET] [--rss] [--warc] [--store-bodies])" >&2; exit 2 ;;
   esac
 done
 [[ $pages -gt 20000 ]] && rss_line=1
@@ -80,6 +83,7 @@ sample_rss() {
 
 warc_args=()
 [[ -n "$warc" ]] && warc_args=(--warc "$work/warc")
+[[ -n "$bodies" ]] && warc_args+=(--store-bodies)
 echo "bench: crawling $pages pages into $db ${warc_args[*]}" >&2
 /usr/bin/time -v -o "$work/time.txt" "$root/trawl" crawl http://127.0.0.1:8088/index.html \
   --db "$db" --concurrency 64 --per-host 64 --ignore-robots --quiet "${warc_args[@]}" >"$work/crawl.txt" &
@@ -108,6 +112,7 @@ if [[ -n "$warc" ]]; then
   warc_line=$(printf ' warc_mb=%.1f warc_files=%d' "$(du -sk "$work/warc" | awk '{print $1 / 1024}')" \
     "$(find "$work/warc" -name '*.warc.gz' | wc -l)")
 fi
+[[ -z "$store" ]] && warc_line+=$(printf ' db_mb=%.1f' "$(du -sk "$db" | awk '{print $1 / 1024}')")
 printf 'pages=%d stored_200=%d wall_s=%.2f pages_per_s=%.0f cpu_s=%.2f pages_per_cpu_s=%.0f peak_rss_mb=%.0f wrk_rps=%.0f ratio=%.3f%s load=%s\n' \
   "$pages" "$stored" "$wall" "$(echo "$pages / $wall" | bc -l)" "$cpu" "$(echo "$pages / $cpu" | bc -l)" \
   "$(echo "$rss_kb / 1024" | bc -l)" "$ceiling" "$(echo "($pages / $wall) / $ceiling" | bc -l)" "$warc_line" \
