@@ -409,4 +409,45 @@ abstract class PageStoreContractTest {
             assertThat(claimed).hasSize(5000);
         }
     }
+
+    @Test
+    void fieldNamesAreSortedCappedAndLeaveOutTheTruncationList() throws InterruptedException {
+        var names = new StringBuilder("{\"_truncated\":[\"f0000\"]");
+        for (int i = StoreReads.MAX_FIELD_NAMES; i >= 0; i--) names.append(String.format(",\"f%04d\":\"v\"", i));
+        String fields = names.append('}').toString();
+        try (PageStore store = open()) {
+            var page = new dev.trawl.parse.ParsedPage("t", List.of(), null, null, null, null, 0);
+            store.write(new PageRecord("https://a.example/", 0, TestRecords.AT, new PageOutcome.Fetched(
+                    TestRecords.reply("https://a.example/", 200, "text/html", 10, 1), page, fields, null, false)));
+            store.flush();
+            List<String> got = store.fieldNames();
+            assertThat(got).as("MAX_FIELD_NAMES of the 1,001, in name order").hasSize(StoreReads.MAX_FIELD_NAMES)
+                    .startsWith("f0000", "f0001").endsWith("f0999").doesNotContain("_truncated", "f1000");
+        }
+    }
+
+    @Test
+    void storedBodiesComeBackInIdOrderAfterAGivenPage() throws Exception {
+        byte[] html = "<title>kept</title>".repeat(100).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (PageStore store = open()) {
+            for (String path : List.of("a", "b", "c")) {
+                String url = "https://a.example/" + path;
+                var body = StoredBody.of("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n", html, html.length, false);
+                store.write(new PageRecord(url, 0, TestRecords.AT, new PageOutcome.Fetched(
+                        TestRecords.reply(url, 200, "text/html", html.length, 1), null, null, body, false)));
+            }
+            store.write(TestRecords.ok("https://a.example/no-body", 0));
+            store.flush();
+            List<PageReads.StoredPage> all = new ArrayList<>();
+            store.storedPages(0, all::add);
+            assertThat(all).extracting(PageReads.StoredPage::url)
+                    .containsExactly("https://a.example/a", "https://a.example/b", "https://a.example/c");
+            assertThat(all.getFirst().body().received(html.length)).isEqualTo(html);
+            assertThat(all.getFirst().body().header("content-type")).isEqualTo("text/html");
+            List<PageReads.StoredPage> after = new ArrayList<>();
+            store.storedPages(all.getFirst().id(), after::add);
+            assertThat(after).extracting(PageReads.StoredPage::url)
+                    .containsExactly("https://a.example/b", "https://a.example/c");
+        }
+    }
 }
