@@ -4,7 +4,6 @@ import dev.trawl.export.ExportFormat;
 import dev.trawl.export.Exports;
 import dev.trawl.store.PageReads;
 import dev.trawl.store.PageStore;
-import dev.trawl.store.StoreException;
 import dev.trawl.store.Stores;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -51,12 +50,11 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (Stores.isSqliteFile(db) && !Files.exists(Path.of(db))) throw new StoreException("cannot open database " + db + ": no such file", null);
         ExportFormat chosen = format != null ? format : fromExtension();
         if (chosen == ExportFormat.WARC && duplicates) {
             throw new UsageException("--duplicates: lists pages, not archives; use it with jsonl or csv");
         }
-        try (PageStore store = Stores.open(db)) {
+        try (PageStore store = Stores.openExisting(db)) {
             if (out == null) {
                 OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
                 write(store, chosen, stdout, "-");

@@ -4,9 +4,7 @@ import dev.trawl.export.TerminalText;
 import dev.trawl.extract.ExtractionRules;
 import dev.trawl.extract.StoredPagesExtraction;
 import dev.trawl.store.PageStore;
-import dev.trawl.store.StoreException;
 import dev.trawl.store.Stores;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,10 +55,7 @@ final class ExtractCommand implements Callable<Integer> {
         ExtractionRules chosen = rules();
         if (threads < 0) throw new UsageException("--threads: expected an integer >= 0, got " + threads);
         int pool = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        if (Stores.isSqliteFile(db) && !Files.exists(Path.of(db))) {
-            throw new StoreException("cannot open database " + db + ": no such file", null);
-        }
-        try (PageStore store = Stores.open(db)) {
+        try (PageStore store = Stores.openExisting(db)) {
             var result = new StoredPagesExtraction(store, chosen, pool, maxBody).run();
             if (result.pages() == 0 && result.resumedAfter() == 0) {
                 throw new UsageException("--db: " + TerminalText.safe(db)

@@ -14,10 +14,12 @@ import dev.trawl.url.UrlFilters;
 import dev.trawl.url.UrlNormalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
+import org.jsoup.nodes.Document;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -102,25 +104,22 @@ final class PageAnalyzer implements AutoCloseable {
         byte[] body = response.body();
         boolean rules = extraction.appliesTo(pageUrl);
         boolean handled = handler != PageHandler.NONE;
-        ParsedPage page;
-        ExtractedFields extracted = null; // no rule applies, or the page is too large for a tree
-        PageHandler.Result result = PageHandler.Result.NOTHING;
+        Read read;
         if (rules || handled && handler.wantsDocument(pageUrl)) {
-            var parsed = parser.parseDocument(body, body.length, response.contentType(), pageUrl, doc -> doc);
-            page = parsed.page();
-            if (rules && parsed.read() != null) extracted = extraction.extract(parsed.read(), pageUrl);
-            if (handled) result = handler.handle(new PageHandler.Page(pageUrl, response.status(), response.headers(), body,
-                    page, parsed.read()));
+            // the rules and the handler read the tree while it is charged to the page's memory claim
+            var parsed = parser.parseDocument(body, body.length, response.contentType(), pageUrl,
+                    (page, doc) -> read(response, pageUrl, page, doc, rules && doc != null, handled));
+            read = parsed.read();
         } else {
-            page = parser.parse(body, body.length, response.contentType(), pageUrl);
-            if (handled) result = handler.handle(new PageHandler.Page(pageUrl, response.status(), response.headers(), body,
-                    page, null));
+            read = read(response, pageUrl, parser.parse(body, body.length, response.contentType(), pageUrl), null,
+                    false, handled);
         }
-        String fields = fieldsJson(extracted, result.fields());
-        List<String> links = new ArrayList<>(page.outlinks());
-        for (String href : result.links()) {
+        ParsedPage page = read.page();
+        String fields = fieldsJson(read.extracted(), read.handled().fields());
+        var links = new LinkedHashSet<>(page.outlinks());
+        for (String href : read.handled().links()) {
             String link = normalizer.resolve(pageUrl, href);
-            if (link != null && !links.contains(link)) links.add(link);
+            if (link != null) links.add(link);
         }
         if (depth >= maxDepth) return new PageAnalysis(page, List.of(), List.of(), fields, null, false);
         List<String> followable = new ArrayList<>();
@@ -132,6 +131,17 @@ final class PageAnalyzer implements AutoCloseable {
             else trapped.add(new PageAnalysis.Trapped(link, trap));
         }
         return new PageAnalysis(page, followable, trapped, fields, null, false);
+    }
+
+    /** What was read from a page: its parse, its rules' fields (null: none applied) and the handler's result. */
+    private record Read(ParsedPage page, ExtractedFields extracted, PageHandler.Result handled) {}
+
+    private Read read(HttpAnswer.Response response, String pageUrl, ParsedPage page, Document doc, boolean rules,
+                      boolean handled) {
+        ExtractedFields extracted = rules ? extraction.extract(doc, pageUrl) : null;
+        PageHandler.Result result = handled ? handler.handle(new PageHandler.Page(pageUrl, response.status(),
+                response.headers(), response.body(), page, doc)) : PageHandler.Result.NOTHING;
+        return new Read(page, extracted, result);
     }
 
     /** The rules' fields with the handler's added (a name both give keeps the rule's); null when neither gave any. */

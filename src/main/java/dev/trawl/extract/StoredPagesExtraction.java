@@ -118,7 +118,7 @@ public final class StoredPagesExtraction {
             byte[] received = page.body().received(maxBody);
             byte[] body = ContentDecoding.decode(page.body().header("Content-Encoding"), received, maxBody);
             var parsed = parser.parseDocument(body, body.length, page.body().header("Content-Type"), url,
-                    doc -> doc == null ? null : rules.extract(doc, url).toJson());
+                    (parsedPage, doc) -> doc == null ? null : rules.extract(doc, url).toJson());
             return new Done(page.id(), parsed.read(), parsed.read() == null);
         } catch (IOException e) {
             return new Done(page.id(), null, true);

@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -81,12 +81,13 @@ public final class PageParser {
 
     /**
      * As {@link #parse}, and when reader is not null, through jsoup's DOM (with pageUrl as its base URI), which
-     * reader is given too: extraction rules read it. The DOM is counted in the page's memory claim while it exists.
-     * A page of more than {@link PageLimits#MAX_DOM_CHARS} characters gets no DOM: it is read as parse() reads it and
-     * reader is given null. Never throws on bad input; reader's own exceptions pass through.
+     * reader is given with the page: extraction rules and the library's handler read it. The DOM is counted in the
+     * page's memory claim while reader runs, so reader must not keep it. A page of more than
+     * {@link PageLimits#MAX_DOM_CHARS} characters gets no DOM: it is read as parse() reads it and reader is given null.
+     * Never throws on bad input; reader's own exceptions pass through.
      */
     public <T> WithDocument<T> parseDocument(byte[] body, int length, String contentType, String pageUrl,
-                                             Function<Document, T> reader) {
+                                             BiFunction<ParsedPage, Document, T> reader) {
         if (reader == null) return new WithDocument<>(parse(body, length, contentType, pageUrl), null);
         byte[] bytes = body == null ? new byte[0] : body;
         int len = Math.clamp(length, 0, bytes.length);
@@ -99,7 +100,8 @@ public final class PageParser {
             return new WithDocument<>(new ParsedPage(null, List.of(), null, null, null, charset, 0), null);
         }
         if (html.length() > PageLimits.MAX_DOM_CHARS) {
-            return new WithDocument<>(parseText(html, pageUrl, charset), reader.apply(null));
+            ParsedPage page = parseText(html, pageUrl, charset);
+            return new WithDocument<>(page, reader.apply(page, null));
         }
         MemoryBudget.Claim claim = MemoryBudget.current();
         long dom = DOM_BYTES_PER_CHAR * html.length();
@@ -112,7 +114,7 @@ public final class PageParser {
             } catch (RuntimeException e) {
                 page = new ParsedPage(null, List.of(), null, null, null, charset, 0);
             }
-            return new WithDocument<>(page, reader.apply(doc));
+            return new WithDocument<>(page, reader.apply(page, doc));
         } finally {
             claim.release(dom);
         }

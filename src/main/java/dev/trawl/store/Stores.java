@@ -23,6 +23,17 @@ public final class Stores {
         return SqlitePageStore.open(target, SqliteSettings.DEFAULTS, InstantSource.system());
     }
 
+    /**
+     * Opens a database that must hold a crawl already, for commands that read one (export, extract): as
+     * {@link #open}, but a SQLite file that does not exist is an error rather than a new empty database.
+     */
+    public static PageStore openExisting(String target) {
+        if (isSqliteFile(target) && !java.nio.file.Files.exists(java.nio.file.Path.of(target))) {
+            throw new StoreException("cannot open database " + target + ": no such file", null);
+        }
+        return open(target);
+    }
+
     /** The target as messages show it: a PostgreSQL URL without its password, a file path as given. */
     public static String display(String target) {
         if (!PostgresTarget.matches(target)) return target.startsWith("jdbc:") ? PostgresTarget.masked(target) : target;
