@@ -47,15 +47,10 @@ final class StoredWarc {
     }
 
     static byte[] headWithoutTransferCoding(StoredBody body) {
-        var head = new StringBuilder();
-        for (String line : body.head().split("\r\n", -1)) {
-            if (line.regionMatches(true, 0, "Transfer-Encoding:", 0, 18)) continue;
-            head.append(line).append("\r\n");
-        }
-        // split keeps the final empty strings: the head ends in one blank line, as it did
-        while (head.length() >= 6 && head.substring(head.length() - 6).equals("\r\n\r\n\r\n")) {
-            head.setLength(head.length() - 2);
-        }
-        return head.toString().getBytes(StandardCharsets.ISO_8859_1);
+        return TRANSFER_ENCODING.matcher(body.head()).replaceAll("").getBytes(StandardCharsets.ISO_8859_1);
     }
+
+    /** A Transfer-Encoding header line of a stored head (lines end in CRLF). */
+    private static final java.util.regex.Pattern TRANSFER_ENCODING =
+            java.util.regex.Pattern.compile("(?im)^Transfer-Encoding:[^\r\n]*\r\n");
 }
