@@ -11,6 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 
@@ -30,6 +32,8 @@ public final class ExtractionRules {
     private final List<UrlRule> rules;
     private final ExtractionLimits limits;
     private final List<String> fieldNames;
+    /** Per set of applying fields, its streaming plan (empty: it needs a tree). Few sets: one per rule combination. */
+    private final Map<List<FieldSpec>, Optional<StreamedExtraction.Plan>> plans = new ConcurrentHashMap<>();
 
     public ExtractionRules(List<UrlRule> rules, ExtractionLimits limits) {
         this.rules = List.copyOf(rules);
@@ -97,6 +101,23 @@ public final class ExtractionRules {
         } finally {
             settings.prettyPrint(pretty);
         }
+    }
+
+    /**
+     * As {@link #extract(Document, String)}, read from the page's markup without a tree when every applying field's
+     * selector allows it ({@link StreamedExtraction}) and the page is plain markup ({@link PlainMarkup}); null
+     * otherwise: then parse the page with jsoup and call {@link #extract(Document, String)}. The values are the
+     * same either way (the tests hold them to jsoup's).
+     */
+    public ExtractedFields extractWithoutTree(String html, String pageUrl) {
+        Map<String, FieldSpec> fields = fieldsFor(pageUrl);
+        if (fields.isEmpty()) {
+            return ExtractedFields.NONE;
+        }
+        List<FieldSpec> key = List.copyOf(fields.values());
+        Optional<StreamedExtraction.Plan> plan = plans.computeIfAbsent(key,
+                k -> Optional.ofNullable(StreamedExtraction.Plan.of(k)));
+        return plan.map(p -> StreamedExtraction.run(p, html, limits)).orElse(null);
     }
 
     private Map<String, FieldSpec> fieldsFor(String pageUrl) {

@@ -20,26 +20,35 @@ final class PageExtraction {
         this.charsLeft = limits.maxCharsPerPage();
     }
 
+    /** Where a field's values come from, in order: a jsoup tree or a streamed read. */
+    interface Values {
+        void collect(FieldSpec field, SelectorValues.Sink sink);
+    }
+
     ExtractedFields run(Element root, Collection<FieldSpec> fields) {
+        return run(fields, (field, sink) -> SelectorValues.collect(field.selector(), root, sink));
+    }
+
+    ExtractedFields run(Collection<FieldSpec> fields, Values source) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (FieldSpec field : fields) {
-            values.put(field.name(), field.all() ? all(root, field) : first(root, field));
+            values.put(field.name(), field.all() ? all(source, field) : first(source, field));
         }
         return new ExtractedFields(values, List.copyOf(truncated));
     }
 
-    private String first(Element root, FieldSpec field) {
+    private String first(Values source, FieldSpec field) {
         String[] first = {null};
-        SelectorValues.collect(field.selector(), root, value -> {
+        source.collect(field, value -> {
             first[0] = take(field, value);
             return false;
         });
         return first[0];
     }
 
-    private List<String> all(Element root, FieldSpec field) {
+    private List<String> all(Values source, FieldSpec field) {
         List<String> values = new ArrayList<>();
-        SelectorValues.collect(field.selector(), root, value -> {
+        source.collect(field, value -> {
             if (values.size() == limits.maxValuesPerField()) {
                 truncated.add(field.name());
                 return false;

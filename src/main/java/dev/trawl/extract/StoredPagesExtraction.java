@@ -1,6 +1,7 @@
 package dev.trawl.extract;
 
 import dev.trawl.fetch.ContentDecoding;
+import dev.trawl.parse.PageLimits;
 import dev.trawl.parse.PageParser;
 import dev.trawl.store.PageReads;
 import dev.trawl.store.PageStore;
@@ -117,6 +118,12 @@ public final class StoredPagesExtraction {
         try {
             byte[] received = page.body().received(maxBody);
             byte[] body = ContentDecoding.decode(page.body().header("Content-Encoding"), received, maxBody);
+            String contentType = page.body().header("Content-Type");
+            String html = PageParser.text(body, body.length, contentType);
+            if (html != null && html.length() <= PageLimits.MAX_DOM_CHARS) { // the crawl's bound on what it reads
+                ExtractedFields fields = rules.extractWithoutTree(html, url);
+                if (fields != null) return new Done(page.id(), fields.toJson(), false);
+            }
             var parsed = parser.parseDocument(body, body.length, page.body().header("Content-Type"), url,
                     (parsedPage, doc) -> doc == null ? null : rules.extract(doc, url).toJson());
             return new Done(page.id(), parsed.read(), parsed.read() == null);

@@ -120,6 +120,21 @@ public final class PageParser {
         }
     }
 
+    /**
+     * The page's text as {@link #parseDocument} decodes it for jsoup (BOM, Content-Type charset, meta prescan,
+     * windows-1252), or null when it cannot be decoded. For readers that need no {@link ParsedPage}.
+     */
+    public static String text(byte[] body, int length, String contentType) {
+        byte[] bytes = body == null ? new byte[0] : body;
+        int len = Math.clamp(length, 0, bytes.length);
+        CharsetSniffer.Sniffed sniffed = CharsetSniffer.sniff(bytes, len, contentType);
+        try {
+            return new String(bytes, sniffed.bomLength(), len - sniffed.bomLength(), sniffed.encoding().charset());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     private ParsedPage parseText(String html, String pageUrl, String charset) {
         try {
             return extract(scanner ? scan(html, listener) : jsoup(html), pageUrl, charset, () -> html);

@@ -37,6 +37,18 @@ class StoredBodyTest {
     }
 
     @Test
+    void aDamagedRowIsAnIOExceptionAndABodyOfExactlyTheLimitComesBack() throws IOException {
+        byte[] page = "<p>".repeat(5000).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        StoredBody body = StoredBody.of("HTTP/1.1 200 OK\r\n\r\n", page, page.length, false);
+        assertThat(body.received(page.length)).isEqualTo(page);
+        assertThatThrownBy(() -> body.received(page.length - 1)).isInstanceOf(IOException.class);
+        StoredBody cut = new StoredBody(body.head(), StoredBody.DEFLATE, java.util.Arrays.copyOf(body.bytes(), body.bytes().length / 2));
+        assertThatThrownBy(() -> cut.received(page.length)).isInstanceOf(IOException.class).hasMessageContaining("cut short");
+        StoredBody garbage = new StoredBody(body.head(), StoredBody.DEFLATE, new byte[] {1, 2, 3, 4, 5, 6});
+        assertThatThrownBy(() -> garbage.received(page.length)).isInstanceOf(IOException.class).hasMessageContaining("not zlib");
+    }
+
+    @Test
     void headersAreFoundByNameWhateverTheirCase() {
         StoredBody body = StoredBody.of(HEAD, new byte[0], 0, false);
         assertThat(body.header("content-encoding")).isEqualTo("gzip");

@@ -1,0 +1,484 @@
+package dev.trawl.extract;
+
+import java.util.Locale;
+import org.jsoup.parser.Parser;
+
+/**
+ * Reads a page of plain, well-nested HTML once, start to end, and tells a {@link Listener} the tree jsoup's parser
+ * would build from it (elements opening and closing, text nodes), without building one. It gives up (returns false)
+ * at the first construct after which jsoup's tree builder could do anything but append to the current element:
+ * an end tag that is not the current element's, a start tag that would close an open element (a block in a p, an li
+ * in an li, a heading in a heading, an a in an a), tables, forms in forms, select, svg and math, template, noscript,
+ * frames, attributes merged onto html or body, anything outside body after it ended, and any token its tokeniser
+ * reads differently from the usual (bogus comments, CDATA, escaped script, a tag name or attribute name outside
+ * ASCII, NUL). Giving up costs nothing but time: the caller parses the page with jsoup. The tests hold it to jsoup on
+ * generated and real pages: whenever it reads a page, its tree is jsoup's.
+ *
+ * <p>What it follows from jsoup 1.24.1: the implied html, head and body elements; head's own elements; void
+ * elements; the text content of title and textarea (character references decoded), style, xmp, iframe, noembed
+ * and script (as written); comments and one DOCTYPE; character references in text and attribute values, decoded
+ * by jsoup's own decoder ({@link Parser#unescapeEntities}); a text node is the characters between two tags or
+ * comments. Whitespace that jsoup drops or moves between elements is never a value (values are trimmed and blank
+ * ones skipped), so where it goes is not followed.
+ */
+final class PlainMarkup {
+
+    /** Hears the tree. Elements nest: every open is closed, innermost first (at the end of input at the latest). */
+    interface Listener {
+        /** An element is appended to the current one and becomes current. attributes are reused after this call. */
+        void open(String name, TagAttributes attributes);
+
+        /** The current element ends; its parent is current again. */
+        void close();
+
+        /** A text node (decoded) is appended to the current element. */
+        void text(String text);
+
+        /** Whether text nodes are wanted (when not, text is not decoded). */
+        boolean wantsText();
+    }
+
+    private static final int MAX_DEPTH = 256; // well below jsoup's 512, where it starts closing elements itself
+    private static final int MAX_ATTRIBUTES = 256; // jsoup keeps 512
+
+    private enum Mode { INITIAL, BEFORE_HEAD, IN_HEAD, AFTER_HEAD, IN_BODY, AFTER_BODY, AFTER_AFTER_BODY }
+
+    /** Unwinds the read to {@link #read}; carries no stack trace. */
+    private static final class NotPlain extends RuntimeException {
+        private static final NotPlain INSTANCE = new NotPlain();
+
+        private NotPlain() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final String s;
+    private final int n;
+    private final Listener listener;
+    private static final TagAttributes NO_ATTRIBUTES = new TagAttributes();
+    private final TagAttributes attributes = new TagAttributes();
+    private final String[] stack = new String[MAX_DEPTH + 1];
+    private int depth;
+    private Mode mode = Mode.INITIAL;
+    private boolean selfClosing;
+    private boolean formOpen;
+    private boolean doctypeSeen;
+
+    private PlainMarkup(String html, Listener listener) {
+        this.s = html;
+        this.n = html.length();
+        this.listener = listener;
+    }
+
+    /** Tells listener the tree of html; false when html is not plain (listener has then heard part of it). */
+    static boolean read(String html, Listener listener) {
+        if (html.indexOf('\0') >= 0 || html.indexOf('\uFFFF') >= 0) return false; // jsoup's tokeniser alters them
+        try {
+            new PlainMarkup(html, listener).run();
+            return true;
+        } catch (NotPlain e) {
+            return false;
+        }
+    }
+
+    private static NotPlain notPlain() {
+        return NotPlain.INSTANCE;
+    }
+
+    private void run() {
+        int textFrom = 0;
+        int pos = 0;
+        while (true) {
+            int lt = s.indexOf('<', pos);
+            if (lt < 0 || lt + 1 >= n) {
+                text(textFrom, n);
+                break;
+            }
+            char c = s.charAt(lt + 1);
+            if (isLetter(c)) {
+                text(textFrom, lt);
+                pos = tag(lt + 1, true);
+            } else if (c == '/') {
+                if (lt + 2 >= n || !isLetter(s.charAt(lt + 2))) throw notPlain(); // "</>", a bogus comment
+                text(textFrom, lt);
+                pos = tag(lt + 2, false);
+            } else if (c == '!') {
+                text(textFrom, lt);
+                pos = markupDeclaration(lt + 2);
+            } else if (c == '?') {
+                throw notPlain(); // a bogus comment
+            } else {
+                pos = lt + 1; // '<' then anything else is text, and the text goes on
+                continue;
+            }
+            textFrom = pos;
+        }
+        while (depth > 0) pop();
+    }
+
+    // ---- text
+
+    /** The characters s[from, to) read in the current mode: a text node in body, ignorable whitespace elsewhere. */
+    private void text(int from, int to) {
+        if (from >= to) return;
+        if (mode != Mode.IN_BODY) {
+            if (isBlank(from, to)) return;
+            if (mode == Mode.AFTER_BODY || mode == Mode.AFTER_AFTER_BODY) throw notPlain();
+            enterBody();
+        }
+        if (listener.wantsText()) listener.text(decoded(from, to, false));
+    }
+
+    private void enterBody() {
+        if (mode == Mode.INITIAL) push("html");
+        if (mode == Mode.INITIAL || mode == Mode.BEFORE_HEAD) push("head");
+        if (mode == Mode.INITIAL || mode == Mode.BEFORE_HEAD || mode == Mode.IN_HEAD) {
+            pop(); // head
+        }
+        push("body");
+        mode = Mode.IN_BODY;
+    }
+
+    private boolean isBlank(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isSpace(s.charAt(i))) return false;
+        }
+        return true;
+    }
+
+    private String decoded(int from, int to, boolean inAttribute) {
+        String raw = s.substring(from, to);
+        return raw.indexOf('&') < 0 ? raw : Parser.unescapeEntities(raw, inAttribute);
+    }
+
+    // ---- markup other than tags
+
+    /** After "&lt;!": a comment, or the DOCTYPE at the start. */
+    private int markupDeclaration(int p) {
+        if (s.startsWith("--", p)) {
+            int from = p + 2;
+            if (s.startsWith(">", from) || s.startsWith("->", from)) throw notPlain(); // "<!-->": ends at once
+            int end = s.indexOf("-->", from);
+            if (end < 0) throw notPlain();
+            int bang = s.indexOf("--!", from);
+            if (bang >= 0 && bang < end) throw notPlain(); // "--!>" also ends a comment
+            return end + 3;
+        }
+        if (mode == Mode.INITIAL && !doctypeSeen && s.regionMatches(true, p, "doctype", 0, 7)) {
+            doctypeSeen = true;
+            int gt = s.indexOf('>', p);
+            if (gt < 0) throw notPlain();
+            return gt + 1;
+        }
+        throw notPlain(); // CDATA, a late DOCTYPE or a bogus comment
+    }
+
+    // ---- tags
+
+    /** A start or end tag whose name starts at p; returns the position after it (and after a text element's end). */
+    private int tag(int p, boolean start) {
+        int nameEnd = p;
+        while (nameEnd < n && isNameChar(s.charAt(nameEnd))) nameEnd++;
+        if (nameEnd >= n || !(isSpace(s.charAt(nameEnd)) || s.charAt(nameEnd) == '/' || s.charAt(nameEnd) == '>')) {
+            throw notPlain(); // the end of input, or a character jsoup's tokeniser reads differently
+        }
+        String name = s.substring(p, nameEnd).toLowerCase(Locale.ROOT);
+        int after = attributes(nameEnd);
+        if (!start) {
+            if (selfClosing) throw notPlain();
+            endTag(name);
+            return after;
+        }
+        return startTag(name, after);
+    }
+
+    /**
+     * The attributes from p to the tag's '&gt;', into {@link #attributes}; sets {@link #selfClosing}. Returns the
+     * position after the '&gt;'.
+     */
+    private int attributes(int p) {
+        attributes.clear();
+        selfClosing = false;
+        while (true) {
+            while (p < n && isSpace(s.charAt(p))) p++;
+            if (p >= n) throw notPlain();
+            char c = s.charAt(p);
+            if (c == '>') return p + 1;
+            if (c == '/') {
+                if (p + 1 < n && s.charAt(p + 1) == '>') {
+                    selfClosing = true;
+                    return p + 2;
+                }
+                throw notPlain();
+            }
+            int nameStart = p;
+            while (p < n && isAttributeNameChar(s.charAt(p))) p++;
+            if (p == nameStart || p >= n) throw notPlain();
+            c = s.charAt(p);
+            if (!(isSpace(c) || c == '/' || c == '=' || c == '>')) throw notPlain();
+            String name = s.substring(nameStart, p).toLowerCase(Locale.ROOT);
+            int q = p;
+            while (q < n && isSpace(s.charAt(q))) q++;
+            if (q >= n) throw notPlain();
+            if (s.charAt(q) != '=') {
+                add(name, "");
+                continue; // p is at the space, '/' or '>' after the name
+            }
+            q++;
+            while (q < n && isSpace(s.charAt(q))) q++;
+            if (q >= n) throw notPlain();
+            char quote = s.charAt(q);
+            if (quote == '"' || quote == '\'') {
+                int close = s.indexOf(quote, q + 1);
+                if (close < 0) throw notPlain();
+                add(name, decoded(q + 1, close, true));
+                p = close + 1;
+            } else if (quote == '>') {
+                add(name, "");
+                p = q;
+            } else {
+                int end = q;
+                while (end < n && !isSpace(s.charAt(end)) && s.charAt(end) != '>') {
+                    char v = s.charAt(end);
+                    if (v == '"' || v == '\'' || v == '<' || v == '=' || v == '`') throw notPlain();
+                    end++;
+                }
+                add(name, decoded(q, end, true));
+                p = end;
+            }
+        }
+    }
+
+    private void add(String name, String value) {
+        if (attributes.size() >= MAX_ATTRIBUTES) throw notPlain();
+        attributes.add(name, value);
+    }
+
+    private int startTag(String name, int after) {
+        while (true) {
+            switch (mode) {
+                case INITIAL -> {
+                    if (name.equals("html")) {
+                        if (selfClosing) throw notPlain();
+                        open(name);
+                        mode = Mode.BEFORE_HEAD;
+                        return after;
+                    }
+                    push("html");
+                    mode = Mode.BEFORE_HEAD;
+                }
+                case BEFORE_HEAD -> {
+                    if (name.equals("head")) {
+                        if (selfClosing) throw notPlain();
+                        open(name);
+                        mode = Mode.IN_HEAD;
+                        return after;
+                    }
+                    if (name.equals("html")) throw notPlain(); // its attributes would merge onto the root
+                    push("head");
+                    mode = Mode.IN_HEAD;
+                }
+                case IN_HEAD -> {
+                    switch (name) {
+                        case "meta", "link", "base", "basefont", "bgsound" -> {
+                            openVoid(name);
+                            return after;
+                        }
+                        case "title", "style", "script" -> {
+                            return textElement(name, after);
+                        }
+                        case "html", "head", "noscript", "template", "noframes", "command", "body", "frameset" -> {
+                            if (!name.equals("body")) throw notPlain();
+                            pop(); // head
+                            mode = Mode.AFTER_HEAD;
+                        }
+                        default -> {
+                            pop(); // head
+                            mode = Mode.AFTER_HEAD;
+                        }
+                    }
+                }
+                case AFTER_HEAD -> {
+                    if (name.equals("body")) {
+                        if (selfClosing) throw notPlain();
+                        open(name);
+                        mode = Mode.IN_BODY;
+                        return after;
+                    }
+                    switch (name) { // these would be put back into head, or change the document
+                        case "html", "head", "frameset", "base", "basefont", "bgsound", "link", "meta", "noframes",
+                             "script", "style", "template", "title", "command" -> throw notPlain();
+                        default -> {
+                            push("body");
+                            mode = Mode.IN_BODY;
+                        }
+                    }
+                }
+                case IN_BODY -> {
+                    return bodyStartTag(name, after);
+                }
+                default -> throw notPlain(); // markup after the body ended
+            }
+        }
+    }
+
+    /** A start tag in body. */
+    private int bodyStartTag(String name, int after) {
+        if (onStack("p") && !ElementSets.PHRASING.contains(name)) {
+            throw notPlain(); // many of them would close the p first
+        }
+        switch (name) {
+            case "a" -> {
+                if (onStack("a")) throw notPlain(); // the adoption agency closes the first
+            }
+            case "li" -> closesNothing("li", "ul", "ol", "menu");
+            case "dd", "dt" -> {
+                closesNothing("dd", "dl", null, null);
+                closesNothing("dt", "dl", null, null);
+            }
+            case "h1", "h2", "h3", "h4", "h5", "h6" -> {
+                if (depth > 0 && ElementSets.HEADINGS.contains(stack[depth - 1])) throw notPlain();
+            }
+            case "form" -> {
+                if (formOpen) throw notPlain(); // ignored by jsoup
+            }
+            case "button" -> {
+                if (onStack("button")) throw notPlain();
+            }
+            case "title", "textarea", "style", "xmp", "iframe", "noembed", "script" -> {
+                return textElement(name, after);
+            }
+            default -> {
+                if (ElementSets.NOT_PLAIN_IN_BODY.contains(name)) throw notPlain();
+            }
+        }
+        if (ElementSets.VOID.contains(name)) {
+            openVoid(name);
+            return after;
+        }
+        if (selfClosing) throw notPlain(); // jsoup keeps a known non-void element open; a custom one it closes
+        if (name.equals("form")) formOpen = true;
+        open(name);
+        return after;
+    }
+
+    /** A start tag of name does not close an open one: the open one is not found before the stopper. */
+    private void closesNothing(String name, String stopper, String stopper2, String stopper3) {
+        for (int i = depth - 1; i >= 0; i--) {
+            String open = stack[i];
+            if (open.equals(name)) throw notPlain();
+            if (open.equals(stopper) || open.equals(stopper2) || open.equals(stopper3)) return;
+        }
+    }
+
+    /**
+     * An element whose content jsoup's tokeniser reads as text up to its end tag: RCDATA (title, textarea: character
+     * references decoded), RAWTEXT (style, xmp, iframe, noembed) or script data (script, unless it holds "&lt;!--",
+     * where the escaped states begin). Returns the position after its end tag.
+     */
+    private int textElement(String name, int after) {
+        if (selfClosing) throw notPlain();
+        int end = endOfText(name, after);
+        if (name.equals("script") && s.substring(after, end).contains("<!--")) throw notPlain();
+        open(name);
+        if (end > after && listener.wantsText()) {
+            boolean rcdata = name.equals("title") || name.equals("textarea");
+            listener.text(rcdata ? decoded(after, end, false) : s.substring(after, end));
+        }
+        int closeAfter = attributes(end + 2 + name.length());
+        if (selfClosing) throw notPlain();
+        pop();
+        return closeAfter;
+    }
+
+    /** Where "&lt;/name" starts the element's end tag (followed by whitespace, '/' or '&gt;'), from p. */
+    private int endOfText(String name, int p) {
+        while (true) {
+            int lt = s.indexOf("</", p);
+            if (lt < 0) throw notPlain(); // the text runs to the end of input
+            int after = lt + 2 + name.length();
+            if (after < n && s.regionMatches(true, lt + 2, name, 0, name.length())) {
+                char c = s.charAt(after);
+                if (isSpace(c) || c == '/' || c == '>') return lt;
+            }
+            p = lt + 2;
+        }
+    }
+
+    private void endTag(String name) {
+        switch (mode) {
+            case IN_HEAD -> {
+                if (!name.equals("head")) throw notPlain();
+                pop();
+                mode = Mode.AFTER_HEAD;
+            }
+            case IN_BODY -> {
+                if (name.equals("body") || name.equals("html")) {
+                    if (depth != 2) throw notPlain();
+                    mode = name.equals("body") ? Mode.AFTER_BODY : Mode.AFTER_AFTER_BODY;
+                } else {
+                    if (depth == 0 || !stack[depth - 1].equals(name)) throw notPlain();
+                    if (name.equals("form")) formOpen = false;
+                    pop();
+                }
+            }
+            case AFTER_BODY -> {
+                if (!name.equals("html")) throw notPlain();
+                mode = Mode.AFTER_AFTER_BODY;
+            }
+            default -> throw notPlain();
+        }
+    }
+
+    // ---- the stack
+
+    private void open(String name) {
+        if (depth == MAX_DEPTH) throw notPlain();
+        stack[depth++] = name;
+        listener.open(name, attributes);
+    }
+
+    private void openVoid(String name) {
+        if (depth == MAX_DEPTH) throw notPlain();
+        listener.open(name, attributes);
+        listener.close();
+    }
+
+    /** An element the tree builder adds without a tag (html, head, body): no attributes. */
+    private void push(String name) {
+        if (depth == MAX_DEPTH) throw notPlain();
+        stack[depth++] = name;
+        listener.open(name, NO_ATTRIBUTES);
+    }
+
+    private void pop() {
+        depth--;
+        listener.close();
+    }
+
+    private boolean onStack(String name) {
+        for (int i = depth - 1; i >= 0; i--) {
+            if (stack[i].equals(name)) return true;
+        }
+        return false;
+    }
+
+    // ---- characters
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isNameChar(char c) {
+        return isLetter(c) || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    }
+
+    /** Printable ASCII but for what ends or breaks an attribute name in jsoup's tokeniser. */
+    private static boolean isAttributeNameChar(char c) {
+        return c > ' ' && c < 0x7f && c != '"' && c != '\'' && c != '<' && c != '=' && c != '>' && c != '/';
+    }
+}
