@@ -31,10 +31,10 @@ final class PlainMarkup {
         /** The current element ends; its parent is current again. */
         void close();
 
-        /** A text node (decoded) is appended to the current element. */
+        /** A text node (decoded) is appended to the current element; blank ones may not be told. */
         void text(String text);
 
-        /** Whether text nodes are wanted (when not, text is not decoded). */
+        /** Whether the current element's text nodes are wanted (when not, they are not decoded). */
         boolean wantsText();
     }
 
@@ -121,12 +121,13 @@ final class PlainMarkup {
     /** The characters s[from, to) read in the current mode: a text node in body, ignorable whitespace elsewhere. */
     private void text(int from, int to) {
         if (from >= to) return;
+        boolean blank = isBlank(from, to); // never a value (values are trimmed, blank ones skipped)
         if (mode != Mode.IN_BODY) {
-            if (isBlank(from, to)) return;
+            if (blank) return;
             if (mode == Mode.AFTER_BODY || mode == Mode.AFTER_AFTER_BODY) throw notPlain();
             enterBody();
         }
-        if (listener.wantsText()) listener.text(decoded(from, to, false));
+        if (!blank && listener.wantsText()) listener.text(decoded(from, to, false));
     }
 
     private void enterBody() {

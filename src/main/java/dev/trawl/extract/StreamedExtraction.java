@@ -25,13 +25,28 @@ final class StreamedExtraction implements PlainMarkup.Listener {
         private final List<FieldSpec> fields;
         private final SimpleSelector.Step[][] steps;
         private final int[] first; // bit of each field's first step
-        private final boolean wantsText;
+        private final FieldSelector[] selectors;
+        private final long[] last; // each field's last step, as a bit
+        private final long ownText; // the last bits of "E::text" fields
+        private final long descendantText; // the last bits of "E ::text" fields
 
-        private Plan(List<FieldSpec> fields, SimpleSelector.Step[][] steps, int[] first, boolean wantsText) {
+        private Plan(List<FieldSpec> fields, SimpleSelector.Step[][] steps, int[] first) {
             this.fields = fields;
             this.steps = steps;
             this.first = first;
-            this.wantsText = wantsText;
+            this.selectors = fields.stream().map(FieldSpec::selector).toArray(FieldSelector[]::new);
+            this.last = new long[fields.size()];
+            long own = 0;
+            long descendant = 0;
+            for (int f = 0; f < fields.size(); f++) {
+                last[f] = 1L << (first[f] + steps[f].length - 1);
+                if (selectors[f].output() == FieldSelector.Output.TEXT) {
+                    if (selectors[f].descendants()) descendant |= last[f];
+                    else own |= last[f];
+                }
+            }
+            this.ownText = own;
+            this.descendantText = descendant;
         }
 
         /** The plan, or null when a field cannot be streamed (its selector or output needs a tree). */
@@ -40,11 +55,10 @@ final class StreamedExtraction implements PlainMarkup.Listener {
             SimpleSelector.Step[][] steps = new SimpleSelector.Step[fields.size()][];
             int[] first = new int[fields.size()];
             int bits = 0;
-            boolean text = false;
             for (int f = 0; f < fields.size(); f++) {
                 FieldSelector selector = fields.get(f).selector();
                 switch (selector.output()) {
-                    case TEXT -> text = true;
+                    case TEXT -> { }
                     case ATTRIBUTE -> {
                         if (selector.attribute().startsWith("abs:")) return null; // jsoup resolves it: a base URI
                     }
@@ -59,7 +73,7 @@ final class StreamedExtraction implements PlainMarkup.Listener {
                 bits += steps[f].length;
                 if (bits > Long.SIZE) return null;
             }
-            return new Plan(fields, steps, first, text);
+            return new Plan(fields, steps, first);
         }
 
         List<FieldSpec> fields() {
@@ -131,7 +145,7 @@ final class StreamedExtraction implements PlainMarkup.Listener {
 
     @Override
     public boolean wantsText() {
-        return plan.wantsText;
+        return depth > 0 && ((prefix[depth - 1] & plan.ownText) | (within[depth - 1] & plan.descendantText)) != 0;
     }
 
     @Override
@@ -161,7 +175,7 @@ final class StreamedExtraction implements PlainMarkup.Listener {
         order[depth] = elements++;
         depth++;
         for (int f = 0; f < fieldCount; f++) {
-            FieldSelector selector = plan.fields.get(f).selector();
+            FieldSelector selector = plan.selectors[f];
             if (selector.output() == FieldSelector.Output.ATTRIBUTE && hit(f, selector)) {
                 String value = attributes.get(selector.attribute());
                 if (value != null) add(f, value);
@@ -178,7 +192,7 @@ final class StreamedExtraction implements PlainMarkup.Listener {
     public void text(String text) {
         String trimmed = null;
         for (int f = 0; f < fieldCount; f++) {
-            FieldSelector selector = plan.fields.get(f).selector();
+            FieldSelector selector = plan.selectors[f];
             if (selector.output() == FieldSelector.Output.TEXT && hit(f, selector)) {
                 if (trimmed == null) trimmed = text.strip();
                 if (trimmed.isEmpty()) return;
@@ -189,13 +203,12 @@ final class StreamedExtraction implements PlainMarkup.Listener {
 
     /** Whether the current element gives field f values: it matches (or for "E ::x", it or an ancestor does). */
     private boolean hit(int f, FieldSelector selector) {
-        long last = 1L << (plan.first[f] + plan.steps[f].length - 1);
-        return ((selector.descendants() ? within[depth - 1] : prefix[depth - 1]) & last) != 0;
+        return ((selector.descendants() ? within[depth - 1] : prefix[depth - 1]) & plan.last[f]) != 0;
     }
 
     /** A value of field f from the current element; collection stops where no limit could reach further. */
     private void add(int f, String value) {
-        FieldSelector selector = plan.fields.get(f).selector();
+        FieldSelector selector = plan.selectors[f];
         // "E::text" values come match by match in jsoup: an outer match's text after an inner one's goes first
         boolean byMatch = selector.output() == FieldSelector.Output.TEXT && !selector.descendants();
         IntList fieldOrders = orders.get(f);

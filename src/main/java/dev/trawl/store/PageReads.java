@@ -29,8 +29,15 @@ public interface PageReads {
      */
     void storedPages(long afterId, Consumer<StoredPage> sink);
 
-    /** A page's stored response, as `trawl extract` and `export --format warc` read it. */
-    record StoredPage(long id, String url, String finalUrl, java.time.Instant fetchedAt, StoredBody body) {}
+    /**
+     * A page's stored response, as `trawl extract` and `export --format warc` read it. fetchedAtText is the stored
+     * fetched_at, parsed only by {@link #fetchedAt()} (extraction never needs it).
+     */
+    record StoredPage(long id, String url, String finalUrl, String fetchedAtText, StoredBody body) {
+        public java.time.Instant fetchedAt() {
+            return Timestamps.parse(fetchedAtText);
+        }
+    }
 
     /** The value of a meta key, or null. */
     String meta(String key);

@@ -104,7 +104,7 @@ final class StoreReads {
                 + " JOIN frontier f ON f.id = b.frontier_id JOIN pages p ON p.frontier_id = b.frontier_id"
                 + " WHERE b.frontier_id > " + afterId + " ORDER BY b.frontier_id",
                 rs -> sink.accept(new PageReads.StoredPage(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        Timestamps.parse(rs.getString(4)), new StoredBody(rs.getString(5), rs.getString(6), rs.getBytes(7)))));
+                        rs.getString(4), new StoredBody(rs.getString(5), rs.getString(6), rs.getBytes(7)))));
     }
 
     String meta(String key) {

@@ -78,11 +78,15 @@ public record StoredBody(String head, String coding, byte[] bytes) {
 
     /** The value of the head's first header of this name, or null. */
     public String header(String name) {
-        for (String line : head.split("\r\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
-                return line.substring(colon + 1).trim();
+        int n = head.length();
+        for (int line = 0; line < n; ) {
+            int end = head.indexOf("\r\n", line);
+            if (end < 0) end = n;
+            int colon = head.indexOf(':', line);
+            if (colon > line && colon < end && head.substring(line, colon).trim().equalsIgnoreCase(name)) {
+                return head.substring(colon + 1, end).trim();
             }
+            line = end + 2;
         }
         return null;
     }
