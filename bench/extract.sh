@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/extract.sh [PAGES]: what keeping bodies costs and what re-extraction gains, on the shared benchmark site.
 #   1. crawls it with --rules (the fields below), plain, then with --rules --store-bodies: wall, CPU, and the bytes
-#      a stored body takes per page (SQLite's bodies table: head + body, zlib);
+#      a stored body takes per page (SQLite's bodies table: head + body, zstd);
 #   2. runs `trawl extract` with the same rules over copies of the stored crawl with 1 and 2 threads: pages/s and CPU
 #      per page, to set beside the crawl's.
 # Figures go to docs/BENCHMARKS.md by hand, with the machine and load average this prints.
@@ -53,14 +53,16 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 read -r w c < <(crawl "$work/plain.db"); report "crawl --rules" "$w" "$c"
 read -r w c < <(crawl "$work/bodies.db" --store-bodies); report "crawl --rules --store-bodies" "$w" "$c"
 bash "$shared/serve.sh" stop >&2
-sqlite3 "$work/bodies.db" "SELECT printf('stored bodies: %d pages, %.0f bytes per page (head %.0f + body %.0f), %s of them zlib; pages served %.0f bytes per page',
+sqlite3 "$work/bodies.db" "SELECT printf('stored bodies: %d pages, %.0f bytes per page (head %.0f + body %.0f), %s of them zstd; pages served %.0f bytes per page',
   COUNT(*), AVG(length(head) + length(body)), AVG(length(head)), AVG(length(body)),
-  SUM(coding = 'deflate'), (SELECT AVG(body_bytes) FROM pages WHERE status = 200)) FROM bodies"
+  SUM(coding = 'zstd'), (SELECT AVG(body_bytes) FROM pages WHERE status = 200)) FROM bodies"
 printf 'database sizes: plain %s MB, with bodies %s MB\n' "$(du -m "$work/plain.db" | cut -f1)" "$(du -m "$work/bodies.db" | cut -f1)"
 for threads in 1 2; do
   cp "$work/bodies.db" "$work/x$threads.db"
   read -r w c < <(timed "$root/trawl" extract --db "$work/x$threads.db" --rules "$work/rules.yaml" --threads "$threads")
   report "trawl extract --threads $threads" "$w" "$c"
   grep -o 'extracted.*' "$work/out" >&2
+  # the crawl extracted through jsoup's tree; extract reads plain pages without one: the fields must be the same
+  sqlite3 "$work/x$threads.db" "ATTACH '$work/bodies.db' AS crawl; SELECT printf('fields equal to the crawl''s: %d of %d pages', SUM(p.fields IS c.fields), COUNT(*)) FROM pages p JOIN crawl.pages c ON c.frontier_id = p.frontier_id WHERE p.status = 200" >&2
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

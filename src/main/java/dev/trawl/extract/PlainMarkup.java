@@ -55,8 +55,8 @@ final class PlainMarkup {
     private final String s;
     private final int n;
     private final Listener listener;
-    private static final TagAttributes NO_ATTRIBUTES = new TagAttributes();
-    private final TagAttributes attributes = new TagAttributes();
+    private final TagAttributes attributes;
+    private final TagAttributes none; // of the elements the tree builder adds without a tag
     private final String[] stack = new String[MAX_DEPTH + 1];
     private int depth;
     private Mode mode = Mode.INITIAL;
@@ -68,6 +68,8 @@ final class PlainMarkup {
         this.s = html;
         this.n = html.length();
         this.listener = listener;
+        this.attributes = new TagAttributes(html);
+        this.none = new TagAttributes(html);
     }
 
     /** Tells listener the tree of html; false when html is not plain (listener has then heard part of it). */
@@ -127,7 +129,7 @@ final class PlainMarkup {
             if (mode == Mode.AFTER_BODY || mode == Mode.AFTER_AFTER_BODY) throw notPlain();
             enterBody();
         }
-        if (!blank && listener.wantsText()) listener.text(decoded(from, to, false));
+        if (!blank && listener.wantsText()) listener.text(decodedText(from, to));
     }
 
     private void enterBody() {
@@ -147,9 +149,9 @@ final class PlainMarkup {
         return true;
     }
 
-    private String decoded(int from, int to, boolean inAttribute) {
+    private String decodedText(int from, int to) {
         String raw = s.substring(from, to);
-        return raw.indexOf('&') < 0 ? raw : Parser.unescapeEntities(raw, inAttribute);
+        return raw.indexOf('&') < 0 ? raw : Parser.unescapeEntities(raw, false);
     }
 
     // ---- markup other than tags
@@ -217,12 +219,12 @@ final class PlainMarkup {
             if (p == nameStart || p >= n) throw notPlain();
             c = s.charAt(p);
             if (!(isSpace(c) || c == '/' || c == '=' || c == '>')) throw notPlain();
-            String name = s.substring(nameStart, p).toLowerCase(Locale.ROOT);
+            int nameEnd = p;
             int q = p;
             while (q < n && isSpace(s.charAt(q))) q++;
             if (q >= n) throw notPlain();
             if (s.charAt(q) != '=') {
-                add(name, "");
+                add(nameStart, nameEnd, -1, -1);
                 continue; // p is at the space, '/' or '>' after the name
             }
             q++;
@@ -232,10 +234,10 @@ final class PlainMarkup {
             if (quote == '"' || quote == '\'') {
                 int close = s.indexOf(quote, q + 1);
                 if (close < 0) throw notPlain();
-                add(name, decoded(q + 1, close, true));
+                add(nameStart, nameEnd, q + 1, close);
                 p = close + 1;
             } else if (quote == '>') {
-                add(name, "");
+                add(nameStart, nameEnd, -1, -1);
                 p = q;
             } else {
                 int end = q;
@@ -244,15 +246,15 @@ final class PlainMarkup {
                     if (v == '"' || v == '\'' || v == '<' || v == '=' || v == '`') throw notPlain();
                     end++;
                 }
-                add(name, decoded(q, end, true));
+                add(nameStart, nameEnd, q, end);
                 p = end;
             }
         }
     }
 
-    private void add(String name, String value) {
+    private void add(int nameFrom, int nameTo, int valueFrom, int valueTo) {
         if (attributes.size() >= MAX_ATTRIBUTES) throw notPlain();
-        attributes.add(name, value);
+        attributes.add(nameFrom, nameTo, valueFrom, valueTo);
     }
 
     private int startTag(String name, int after) {
@@ -384,7 +386,7 @@ final class PlainMarkup {
         open(name);
         if (end > after && listener.wantsText()) {
             boolean rcdata = name.equals("title") || name.equals("textarea");
-            listener.text(rcdata ? decoded(after, end, false) : s.substring(after, end));
+            listener.text(rcdata ? decodedText(after, end) : s.substring(after, end));
         }
         int closeAfter = attributes(end + 2 + name.length());
         if (selfClosing) throw notPlain();
@@ -449,7 +451,7 @@ final class PlainMarkup {
     private void push(String name) {
         if (depth == MAX_DEPTH) throw notPlain();
         stack[depth++] = name;
-        listener.open(name, NO_ATTRIBUTES);
+        listener.open(name, none);
     }
 
     private void pop() {

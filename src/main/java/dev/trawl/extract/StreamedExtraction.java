@@ -96,6 +96,9 @@ final class StreamedExtraction implements PlainMarkup.Listener {
     private final int[] chars;
     private final boolean[] full;
     private final boolean[] reordered;
+    // the text fields still collecting, as last-step bits: a field that has all it can keep stops asking for text
+    private long ownText;
+    private long descendantText;
 
     private StreamedExtraction(Plan plan, ExtractionLimits limits) {
         this.plan = plan;
@@ -108,6 +111,8 @@ final class StreamedExtraction implements PlainMarkup.Listener {
             values.add(new ArrayList<>());
             orders.add(new IntList());
         }
+        this.ownText = plan.ownText;
+        this.descendantText = plan.descendantText;
     }
 
     /**
@@ -145,7 +150,7 @@ final class StreamedExtraction implements PlainMarkup.Listener {
 
     @Override
     public boolean wantsText() {
-        return depth > 0 && ((prefix[depth - 1] & plan.ownText) | (within[depth - 1] & plan.descendantText)) != 0;
+        return depth > 0 && ((prefix[depth - 1] & ownText) | (within[depth - 1] & descendantText)) != 0;
     }
 
     @Override
@@ -176,7 +181,7 @@ final class StreamedExtraction implements PlainMarkup.Listener {
         depth++;
         for (int f = 0; f < fieldCount; f++) {
             FieldSelector selector = plan.selectors[f];
-            if (selector.output() == FieldSelector.Output.ATTRIBUTE && hit(f, selector)) {
+            if (selector.output() == FieldSelector.Output.ATTRIBUTE && !full[f] && hit(f, selector)) {
                 String value = attributes.get(selector.attribute());
                 if (value != null) add(f, value);
             }
@@ -193,7 +198,7 @@ final class StreamedExtraction implements PlainMarkup.Listener {
         String trimmed = null;
         for (int f = 0; f < fieldCount; f++) {
             FieldSelector selector = plan.selectors[f];
-            if (selector.output() == FieldSelector.Output.TEXT && hit(f, selector)) {
+            if (selector.output() == FieldSelector.Output.TEXT && !(full[f] && selector.descendants()) && hit(f, selector)) {
                 if (trimmed == null) trimmed = text.strip();
                 if (trimmed.isEmpty()) return;
                 add(f, trimmed);
@@ -222,6 +227,7 @@ final class StreamedExtraction implements PlainMarkup.Listener {
         chars[f] += value.length();
         int enough = plan.fields.get(f).all() ? limits.maxValuesPerField() + 1 : (byMatch ? Integer.MAX_VALUE : 1);
         full[f] = values.get(f).size() >= enough || chars[f] > limits.maxCharsPerPage();
+        if (full[f] && !byMatch) descendantText &= ~plan.last[f]; // by-match fields still watch the order
     }
 
     private void grow() {

@@ -1,16 +1,25 @@
 package dev.trawl.extract;
 
+import java.util.Arrays;
 import org.jsoup.nodes.Attributes;
+import org.jsoup.parser.Parser;
 
 /**
- * The attributes of the tag {@link PlainMarkup} is reading, as jsoup's tokeniser keeps them: names in lower case,
- * the first of duplicate names wins, values decoded. Reused from tag to tag: a listener reads it during
- * {@link PlainMarkup.Listener#open} and keeps nothing.
+ * The attributes of the tag {@link PlainMarkup} is reading, as jsoup's tokeniser keeps them (names in lower case, the
+ * first of duplicate names wins, values with character references decoded), held as positions in the page: a name or
+ * value becomes a String only when asked for, so the many attributes no selector looks at cost no allocation. Reused
+ * from tag to tag: a listener reads it during {@link PlainMarkup.Listener#open} and keeps nothing.
  */
 final class TagAttributes {
-    private String[] names = new String[8];
-    private String[] values = new String[8];
+    private final String source;
+    // per attribute: name from, name to, value from, value to (value from -1: no value, read as "")
+    private int[] ranges = new int[4 * 8];
     private int count;
+
+    /** Attributes of tags in source, whose names PlainMarkup has checked to be printable ASCII. */
+    TagAttributes(String source) {
+        this.source = source;
+    }
 
     void clear() {
         count = 0;
@@ -20,36 +29,42 @@ final class TagAttributes {
         return count;
     }
 
-    /** Adds the attribute unless one of that name came first. */
-    void add(String name, String value) {
-        if (indexOf(name) >= 0) return;
-        if (count == names.length) {
-            names = java.util.Arrays.copyOf(names, count * 2);
-            values = java.util.Arrays.copyOf(values, count * 2);
-        }
-        names[count] = name;
-        values[count++] = value;
+    /** Adds source[nameFrom, nameTo) with the value source[valueFrom, valueTo) (valueFrom -1: none). */
+    void add(int nameFrom, int nameTo, int valueFrom, int valueTo) {
+        if (4 * count == ranges.length) ranges = Arrays.copyOf(ranges, ranges.length * 2);
+        int i = 4 * count++;
+        ranges[i] = nameFrom;
+        ranges[i + 1] = nameTo;
+        ranges[i + 2] = valueFrom;
+        ranges[i + 3] = valueTo;
     }
 
-    /** The value of the attribute name (lower case), or null when the tag has none. */
+    /** The decoded value of the first attribute called name (lower case), or null when the tag has none. */
     String get(String name) {
-        int i = indexOf(name);
-        return i < 0 ? null : values[i];
+        for (int i = 0; i < 4 * count; i += 4) {
+            if (named(i, name)) return value(i);
+        }
+        return null;
     }
 
     /** A copy as jsoup's Attributes, for jsoup's evaluators. */
     Attributes toJsoup() {
         Attributes attributes = new Attributes();
-        for (int i = 0; i < count; i++) {
-            attributes.put(names[i], values[i]);
+        for (int i = 0; i < 4 * count; i += 4) {
+            String name = source.substring(ranges[i], ranges[i + 1]).toLowerCase(java.util.Locale.ROOT);
+            if (!attributes.hasKey(name)) attributes.put(name, value(i));
         }
         return attributes;
     }
 
-    private int indexOf(String name) {
-        for (int i = 0; i < count; i++) {
-            if (names[i].equals(name)) return i;
-        }
-        return -1;
+    private boolean named(int i, String name) {
+        int length = ranges[i + 1] - ranges[i];
+        return length == name.length() && source.regionMatches(true, ranges[i], name, 0, length);
+    }
+
+    private String value(int i) {
+        if (ranges[i + 2] < 0) return "";
+        String raw = source.substring(ranges[i + 2], ranges[i + 3]);
+        return raw.indexOf('&') < 0 ? raw : Parser.unescapeEntities(raw, true);
     }
 }
