@@ -21,9 +21,11 @@ record SimpleSelector(List<Step> steps) {
     /**
      * One compound. tag: its lowercase tag name, or null when it names none (then every element is tested);
      * child: whether the combinator before it is {@code >} (false for the first step); test: jsoup's evaluator of the
-     * compound, which looks at the element alone; tagOnly: the compound is its tag name alone (no need to ask test).
+     * compound, which looks at the element alone; tagOnly: the compound is its tag name alone (no need to ask test);
+     * needs: the attributes (lower case) an element must have to match, "id" for #id and "class" for .class: an
+     * element without one of them is not handed to test.
      */
-    record Step(String tag, boolean child, Evaluator test, boolean tagOnly) {}
+    record Step(String tag, boolean child, Evaluator test, boolean tagOnly, List<String> needs) {}
 
     SimpleSelector {
         steps = List.copyOf(steps);
@@ -40,18 +42,21 @@ record SimpleSelector(List<Step> steps) {
             String tag = null;
             int identEnd = ident(css, p);
             boolean tagOnly;
+            List<String> needs = new ArrayList<>();
             if (identEnd > p) {
                 tag = css.substring(p, identEnd).toLowerCase(Locale.ROOT);
                 p = identEnd;
             }
             while (p < n && (css.charAt(p) == '#' || css.charAt(p) == '.' || css.charAt(p) == '[')) {
                 char c = css.charAt(p);
-                p = c == '[' ? attribute(css, p + 1) : ident(css, p + 1);
+                int from = p + 1;
+                p = c == '[' ? attribute(css, from) : ident(css, from);
                 if (p < 0 || (c != '[' && css.charAt(p - 1) == c)) return null; // '#' or '.' without a name
+                needs.add(c == '#' ? "id" : c == '.' ? "class" : css.substring(from, ident(css, from)).toLowerCase(Locale.ROOT));
             }
             if (p == start) return null; // '*', ':', ',', '+', '~' and the rest of CSS: jsoup's engine
             tagOnly = p == identEnd;
-            steps.add(new Step(tag, child, QueryParser.parse(css.substring(start, p)), tagOnly));
+            steps.add(new Step(tag, child, QueryParser.parse(css.substring(start, p)), tagOnly, List.copyOf(needs)));
             int afterSpaces = skipSpaces(css, p);
             if (afterSpaces == n) break;
             if (css.charAt(afterSpaces) == '>') {

@@ -170,6 +170,7 @@ final class StreamedExtraction implements PlainMarkup.Listener {
                     matched |= 1L << bit;
                     continue;
                 }
+                if (!attributes.hasAll(step.needs())) continue;
                 if (element == null) element = new Element(Tag.valueOf(name, ParseSettings.htmlDefault), "", attributes.toJsoup());
                 if (step.test().matches(element, element)) matched |= 1L << bit;
             }

@@ -47,6 +47,21 @@ final class TagAttributes {
         return null;
     }
 
+    /** Whether the tag has an attribute of each name (lower case). */
+    boolean hasAll(java.util.List<String> names) {
+        for (String name : names) {
+            if (!has(name)) return false;
+        }
+        return true;
+    }
+
+    private boolean has(String name) {
+        for (int i = 0; i < 4 * count; i += 4) {
+            if (named(i, name)) return true;
+        }
+        return false;
+    }
+
     /** A copy as jsoup's Attributes, for jsoup's evaluators. */
     Attributes toJsoup() {
         Attributes attributes = new Attributes();
