@@ -26,6 +26,7 @@ final class AotTrainCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("trawl-aot-");
         String db = dir.resolve("train.db").toString();
         String bodies = dir.resolve("bodies.db").toString();
+        Path rules = dir.resolve("rules.yaml");
         Path out = dir.resolve("train.out");
         var quiet = new PrintWriter(OutputStream.nullOutputStream(), true);
         try (DemoSite site = DemoSite.start(PAGES, Duration.ofMillis(10))) {
@@ -41,6 +42,8 @@ final class AotTrainCommand implements Callable<Integer> {
             if (stored != ExitCodes.OK) return stored;
             TrawlCommand.run(new String[] {"extract", "--db", bodies, "--extract", "title=title::text",
                     "--extract", "links[]=a::attr(href)", "--extract", "text=body ::text", "--quiet"}, quiet, quiet);
+            Files.writeString(rules, "rules:\n  - url: /\n    fields:\n      heading: 'h1::text'\n      nav[]: 'a::attr(href)'\n");
+            TrawlCommand.run(new String[] {"extract", "--db", bodies, "--rules", rules.toString(), "--quiet"}, quiet, quiet);
             TrawlCommand.run(new String[] {"--help"}, quiet, quiet);
         } finally {
             for (String suffix : List.of("", "-wal", "-shm")) {
@@ -48,6 +51,7 @@ final class AotTrainCommand implements Callable<Integer> {
                 Files.deleteIfExists(Path.of(bodies + suffix));
             }
             Files.deleteIfExists(out);
+            Files.deleteIfExists(rules);
             Files.deleteIfExists(dir);
         }
         return ExitCodes.OK;
