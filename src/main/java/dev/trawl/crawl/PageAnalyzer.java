@@ -7,6 +7,7 @@ import dev.trawl.frontier.SkipReason;
 import dev.trawl.frontier.TrapRules;
 import dev.trawl.fetch.FetchError;
 import dev.trawl.memory.MemoryBudget;
+import dev.trawl.parse.PageLimits;
 import dev.trawl.parse.PageParser;
 import dev.trawl.parse.ParsedPage;
 import dev.trawl.url.ScopeRule;
@@ -118,6 +119,7 @@ final class PageAnalyzer implements AutoCloseable {
         String fields = fieldsJson(read.extracted(), read.handled().fields());
         var links = new LinkedHashSet<>(page.outlinks());
         for (String href : read.handled().links()) {
+            if (links.size() >= PageLimits.MAX_LINKS) break; // the page's own bound: a handler reads outsider input
             String link = normalizer.resolve(pageUrl, href);
             if (link != null) links.add(link);
         }

@@ -56,7 +56,8 @@ public interface PageHandler {
      *               names as --extract's (a letter, then letters, digits, '_' or '-'). A field an extraction rule
      *               also gives keeps the rule's value
      * @param links  URLs to follow, absolute or relative to the page, like the page's own links: scope, filters,
-     *               --max-depth and the trap rules apply
+     *               --max-depth and the trap rules apply; with the page's own links, at most
+     *               {@link dev.trawl.parse.PageLimits#MAX_LINKS} a page are kept
      */
     record Result(Map<String, Object> fields, List<String> links) {
         public static final Result NOTHING = new Result(Map.of(), List.of());
