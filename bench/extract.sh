@@ -46,13 +46,17 @@ report() { # label wall cpu
 crawl() { # db extra-args...
   local db=$1; shift
   timed "$root/trawl" crawl http://127.0.0.1:8088/index.html --db "$db" --concurrency 64 --per-host 64 \
-    --ignore-robots --quiet --rules "$work/rules.yaml" "$@"
+    --ignore-robots --max-pages-per-host 0 --quiet --rules "$work/rules.yaml" "$@"
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 read -r w c < <(crawl "$work/plain.db"); report "crawl --rules" "$w" "$c"
 read -r w c < <(crawl "$work/bodies.db" --store-bodies); report "crawl --rules --store-bodies" "$w" "$c"
 bash "$shared/serve.sh" stop >&2
+for db in plain bodies; do # every figure below is per page of the site: all of them must have been crawled
+  got=$(sqlite3 "$work/$db.db" "SELECT COUNT(*) FROM pages WHERE status = 200")
+  [[ "$got" == "$pages" ]] || { echo "bench: the $db crawl stored $got pages with 200, not $pages" >&2; exit 1; }
+done
 sqlite3 "$work/bodies.db" "SELECT printf('stored bodies: %d pages, %.0f bytes per page (head %.0f + body %.0f), %s of them zstd; pages served %.0f bytes per page',
   COUNT(*), AVG(length(head) + length(body)), AVG(length(head)), AVG(length(body)),
   SUM(coding = 'zstd'), (SELECT AVG(body_bytes) FROM pages WHERE status = 200)) FROM bodies"
