@@ -163,8 +163,10 @@ final class PlainMarkup {
             if (s.startsWith(">", from) || s.startsWith("->", from)) throw notPlain(); // "<!-->": ends at once
             int end = s.indexOf("-->", from);
             if (end < 0) throw notPlain();
-            int bang = s.indexOf("--!", from);
-            if (bang >= 0 && bang < end) throw notPlain(); // "--!>" also ends a comment
+            for (int i = from; i + 2 < end; i++) { // within the comment only: a search to the end of the page for
+                // each comment would make a page of many comments cost its length squared
+                if (s.charAt(i) == '-' && s.charAt(i + 1) == '-' && s.charAt(i + 2) == '!') throw notPlain(); // "--!>" ends one too
+            }
             return end + 3;
         }
         if (mode == Mode.INITIAL && !doctypeSeen && s.regionMatches(true, p, "doctype", 0, 7)) {

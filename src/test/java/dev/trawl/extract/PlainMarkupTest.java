@@ -127,6 +127,16 @@ class PlainMarkupTest {
         assertThat(plainTree(html)).as(html).isNull();
     }
 
+    /** Each comment is checked within itself: a search per comment to the end of the page was quadratic. */
+    @Test
+    void aPageOfManyCommentsIsReadInLinearTime() {
+        String html = "<p>x</p>" + "<!-- c -->".repeat(300_000) + "<p>y</p>";
+        String tree = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> plainTree(html)); // a bound on a hang, not a speed target: linear takes milliseconds
+        assertThat(tree).isEqualTo("(html (head ) (body (p \"x\" ) (p \"y\" ) ) ) ");
+        assertThat(plainTree("<p>a<!-- x --!> y --></p>")).as("--!> ends a comment").isNull();
+    }
+
     @Test
     void generatedPagesReadPlainAreJsoupsTree() {
         Random random = new Random(20261206);
