@@ -115,6 +115,7 @@ final class PlainMarkup {
             }
             textFrom = pos;
         }
+        if (mode.compareTo(Mode.IN_BODY) < 0) enterBody(); // at the end jsoup has made html, head and body all the same
         while (depth > 0) pop();
     }
 
