@@ -4,14 +4,17 @@ import java.util.Locale;
 import org.jsoup.parser.Parser;
 
 /**
- * Reads a page of plain, well-nested HTML once, start to end, and tells a {@link Listener} the tree jsoup's parser
- * would build from it (elements opening and closing, text nodes), without building one. It gives up (returns false)
- * at the first construct after which jsoup's tree builder could do anything but append to the current element:
- * an end tag that is not the current element's, a start tag that would close an open element (a block in a p, an li
- * in an li, a heading in a heading, an a in an a), tables, forms in forms, select, svg and math, template, noscript,
- * frames, attributes merged onto html or body, anything outside body after it ended, and any token its tokeniser
- * reads differently from the usual (bogus comments, CDATA, escaped script, a tag name or attribute name outside
- * ASCII, NUL). Giving up costs nothing but time: the caller parses the page with jsoup. The tests hold it to jsoup on
+ * Reads a page of plain HTML once, start to end, and tells a {@link Listener} the tree jsoup's parser would build
+ * from it (elements opening and closing, text nodes), without building one. It follows what jsoup does besides
+ * appending to the current element only where that is simple and common: implied html, head and body; a p, li, dd or
+ * dt left open and closed by the next block or li, or by its parent's end tag; noscript (an island of plain markup in
+ * jsoup); svg holding shapes, groups and text. It gives up (returns false) at the first construct after which jsoup's
+ * tree builder could do anything else: an end tag that is not the current element's (after those implied ends), a
+ * start tag that would close other open elements (a block in a p that is not the current element, an a in an a, a
+ * heading in a heading), tables, forms in forms, select, math, svg's title/desc/foreignObject and any HTML name in
+ * svg, template, frames, attributes merged onto html or body, anything but whitespace after the body ended, and any
+ * token its tokeniser reads differently from the usual (bogus comments, CDATA, escaped script, a tag name or
+ * attribute name outside ASCII, NUL). Giving up costs nothing but time: the caller parses the page with jsoup. The tests hold it to jsoup on
  * generated and real pages: whenever it reads a page, its tree is jsoup's.
  *
  * <p>What it follows from jsoup 1.24.1: the implied html, head and body elements; head's own elements; void
@@ -43,12 +46,15 @@ final class PlainMarkup {
 
     private enum Mode { INITIAL, BEFORE_HEAD, IN_HEAD, AFTER_HEAD, IN_BODY, AFTER_BODY, AFTER_AFTER_BODY }
 
-    /** Unwinds the read to {@link #read}; carries no stack trace. */
+    /** Unwinds the read to {@link #read}; carries no stack trace, only where the page stopped being plain. */
     private static final class NotPlain extends RuntimeException {
-        private static final NotPlain INSTANCE = new NotPlain();
+        private final int at;
+        private final String open;
 
-        private NotPlain() {
+        private NotPlain(int at, String open) {
             super(null, null, false, false);
+            this.at = at;
+            this.open = open;
         }
     }
 
@@ -63,6 +69,8 @@ final class PlainMarkup {
     private boolean selfClosing;
     private boolean formOpen;
     private boolean doctypeSeen;
+    private int foreignRoot = -1; // the stack index of the open svg element, -1 outside one
+    private int token; // where the markup being read starts: what a decline names
 
     private PlainMarkup(String html, Listener listener) {
         this.s = html;
@@ -83,8 +91,38 @@ final class PlainMarkup {
         }
     }
 
-    private static NotPlain notPlain() {
-        return NotPlain.INSTANCE;
+    /**
+     * Where html stops being plain markup: the markup there and the elements open, e.g. {@code <table> (in html
+     * body div)}; null when it is plain. For tests and for finding out why pages of a site take the slow path.
+     */
+    static String declinedAt(String html) {
+        if (html.indexOf('\0') >= 0 || html.indexOf('\uFFFF') >= 0) return "NUL or U+FFFF";
+        PlainMarkup reader = new PlainMarkup(html, new Listener() {
+            @Override
+            public void open(String name, TagAttributes attributes) { }
+
+            @Override
+            public void close() { }
+
+            @Override
+            public void text(String text) { }
+
+            @Override
+            public boolean wantsText() {
+                return false;
+            }
+        });
+        try {
+            reader.run();
+            return null;
+        } catch (NotPlain e) {
+            String markup = html.substring(e.at, Math.min(html.length(), e.at + 40)).replaceAll("\\s+", " ");
+            return markup + " (in " + e.open + ")";
+        }
+    }
+
+    private NotPlain notPlain() {
+        return new NotPlain(token, String.join(" ", java.util.Arrays.copyOf(stack, depth)));
     }
 
     private void run() {
@@ -99,15 +137,19 @@ final class PlainMarkup {
             char c = s.charAt(lt + 1);
             if (isLetter(c)) {
                 text(textFrom, lt);
+                token = lt;
                 pos = tag(lt + 1, true);
             } else if (c == '/') {
-                if (lt + 2 >= n || !isLetter(s.charAt(lt + 2))) throw notPlain(); // "</>", a bogus comment
                 text(textFrom, lt);
+                token = lt;
+                if (lt + 2 >= n || !isLetter(s.charAt(lt + 2))) throw notPlain(); // "</>", a bogus comment
                 pos = tag(lt + 2, false);
             } else if (c == '!') {
                 text(textFrom, lt);
+                token = lt;
                 pos = markupDeclaration(lt + 2);
             } else if (c == '?') {
+                token = lt;
                 throw notPlain(); // a bogus comment
             } else {
                 pos = lt + 1; // '<' then anything else is text, and the text goes on
@@ -124,6 +166,7 @@ final class PlainMarkup {
     /** The characters s[from, to) read in the current mode: a text node in body, ignorable whitespace elsewhere. */
     private void text(int from, int to) {
         if (from >= to) return;
+        token = from;
         boolean blank = isBlank(from, to); // never a value (values are trimmed, blank ones skipped)
         if (mode != Mode.IN_BODY) {
             if (blank) return;
@@ -330,15 +373,24 @@ final class PlainMarkup {
 
     /** A start tag in body. */
     private int bodyStartTag(String name, int after) {
+        if (foreignRoot >= 0) return svgStartTag(name, after);
         if (onStack("p") && !ElementSets.PHRASING.contains(name)) {
-            throw notPlain(); // many of them would close the p first
+            // jsoup closes an open p before a block; when the p is not the current element, what is inside it would
+            // be closed or recreated too: left to jsoup
+            if (!ElementSets.CLOSES_P.contains(name) || !top().equals("p")) throw notPlain();
+            pop();
+            if (onStack("p")) throw notPlain();
         }
         switch (name) {
             case "a" -> {
                 if (onStack("a")) throw notPlain(); // the adoption agency closes the first
             }
-            case "li" -> closesNothing("li", "ul", "ol", "menu");
+            case "li" -> {
+                if (top().equals("li")) pop(); // an li ends the open one
+                closesNothing("li", "ul", "ol", "menu");
+            }
             case "dd", "dt" -> {
+                if (top().equals("dd") || top().equals("dt")) pop();
                 closesNothing("dd", "dl", null, null);
                 closesNothing("dt", "dl", null, null);
             }
@@ -350,6 +402,19 @@ final class PlainMarkup {
             }
             case "button" -> {
                 if (onStack("button")) throw notPlain();
+            }
+            case "svg" -> {
+                if (selfClosing) { // jsoup acknowledges a self-closed foreign element
+                    openVoid(name);
+                    return after;
+                }
+                open(name);
+                foreignRoot = depth - 1;
+                return after;
+            }
+            case "noscript" -> {
+                // jsoup parses it as an island of plain markup, closed by </noscript>: as plain as the rest here
+                if (onStack("noscript")) throw notPlain();
             }
             case "title", "textarea", "style", "xmp", "iframe", "noembed", "script" -> {
                 return textElement(name, after);
@@ -365,6 +430,18 @@ final class PlainMarkup {
         if (selfClosing) throw notPlain(); // jsoup keeps a known non-void element open; a custom one it closes
         if (name.equals("form")) formOpen = true;
         open(name);
+        return after;
+    }
+
+    /**
+     * A start tag inside an svg element: jsoup's foreign-content rules, which for the shapes, groups and text of
+     * {@link ElementSets#SVG} only append (a self-closed one ends at once). Attribute names jsoup keeps in svg's case
+     * (viewBox) are looked up without regard to case, as jsoup's own lookups are.
+     */
+    private int svgStartTag(String name, int after) {
+        if (!ElementSets.SVG.contains(name)) throw notPlain();
+        if (selfClosing) openVoid(name);
+        else open(name);
         return after;
     }
 
@@ -420,10 +497,19 @@ final class PlainMarkup {
             }
             case IN_BODY -> {
                 if (name.equals("body") || name.equals("html")) {
-                    if (depth != 2) throw notPlain();
+                    // jsoup leaves what is open as it is: the body ends, and only whitespace may follow
+                    if (!onStack("body")) throw notPlain();
                     mode = name.equals("body") ? Mode.AFTER_BODY : Mode.AFTER_AFTER_BODY;
+                } else if (foreignRoot >= 0) {
+                    if (!top().equals(name)) throw notPlain(); // jsoup would look through the stack for it
+                    pop();
+                    if (depth == foreignRoot) foreignRoot = -1;
                 } else {
-                    if (depth == 0 || !stack[depth - 1].equals(name)) throw notPlain();
+                    if (ElementSets.ENDS_OPEN_P.contains(name)) {
+                        // jsoup's implied end tags: an open p, li, dd or dt inside the element ends first
+                        while (!top().equals(name) && ElementSets.IMPLIED_END.contains(top())) pop();
+                    }
+                    if (!top().equals(name)) throw notPlain();
                     if (name.equals("form")) formOpen = false;
                     pop();
                 }
@@ -460,6 +546,11 @@ final class PlainMarkup {
     private void pop() {
         depth--;
         listener.close();
+    }
+
+    /** The current element's name ("" when none is open). */
+    private String top() {
+        return depth == 0 ? "" : stack[depth - 1];
     }
 
     private boolean onStack(String name) {
