@@ -62,7 +62,8 @@ class StoredBodiesIT {
 
             var extract = run("extract", "--db", db, "--extract", "name=h1::text", "--extract", "price=.price::text");
             assertThat(extract.exit()).as(extract.toString()).isZero();
-            assertThat(extract.out()).contains("extracted 4 pages (4 with fields, 0 unreadable)");
+            assertThat(extract.out()).contains("extracted 4 pages (4 with fields, 0 unreadable)")
+                    .as("plain pages, simple selectors: no jsoup tree").contains("; 4 read without a tree");
             assertThat(site.allHits().values().stream().mapToInt(Integer::intValue).sum())
                     .as("extract fetches nothing").isEqualTo(requests);
 

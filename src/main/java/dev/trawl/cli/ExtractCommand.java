@@ -64,9 +64,9 @@ final class ExtractCommand implements Callable<Integer> {
             if (!quiet) {
                 double seconds = Math.max(1e-3, result.elapsed().toNanos() / 1e9);
                 spec.commandLine().getOut().printf(Locale.ROOT, "extracted %,d pages (%,d with fields, %,d unreadable) in %.1f s,"
-                                + " %,.0f pages/s on %d threads%s%n", result.pages(), result.withFields(),
-                        result.unreadable(), seconds, result.pages() / seconds, pool,
-                        result.resumedAfter() > 0 ? ", resumed after page " + result.resumedAfter() : "");
+                                + " %,.0f pages/s on %d threads; %,d read without a tree%s%n", result.pages(),
+                        result.withFields(), result.unreadable(), seconds, result.pages() / seconds, pool,
+                        result.withoutTree(), result.resumedAfter() > 0 ? ", resumed after page " + result.resumedAfter() : "");
             }
         }
         return ExitCodes.OK;

@@ -48,8 +48,13 @@ public final class StoredPagesExtraction {
     private final long maxBody;
     private final PageParser parser = new PageParser(new UrlNormalizer());
 
-    /** What a run did. resumedAfter: the page id it went on after (0 when it started from the first page). */
-    public record Result(long pages, long withFields, long unreadable, long resumedAfter, Duration elapsed) {}
+    /**
+     * What a run did. withoutTree: pages whose fields were read from their markup without a jsoup tree
+     * ({@link ExtractionRules#extractWithoutTree}); resumedAfter: the page id it went on after (0 when it started
+     * from the first page).
+     */
+    public record Result(long pages, long withFields, long unreadable, long withoutTree, long resumedAfter,
+                         Duration elapsed) {}
 
     public StoredPagesExtraction(PageStore store, ExtractionRules rules, int threads, long maxBody) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
@@ -60,7 +65,7 @@ public final class StoredPagesExtraction {
     }
 
     /** One page's result: its new fields (null: no rule applies), or unreadable (its fields are left as they were). */
-    private record Done(long id, String fields, boolean unreadable) {}
+    private record Done(long id, String fields, boolean unreadable, boolean withoutTree) {}
 
     public Result run() throws InterruptedException {
         long started = System.nanoTime();
@@ -74,7 +79,7 @@ public final class StoredPagesExtraction {
         });
         var inFlight = new ArrayDeque<Future<List<Done>>>();
         var batch = new LinkedHashMap<Long, String>();
-        long[] totals = new long[3]; // pages, with fields, unreadable
+        long[] totals = new long[4]; // pages, with fields, unreadable, without a tree
         long[] last = {after};
         try {
             InterruptedException[] interrupted = {null};
@@ -105,7 +110,7 @@ public final class StoredPagesExtraction {
         } finally {
             pool.shutdownNow();
         }
-        return new Result(totals[0], totals[1], totals[2], after, Duration.ofNanos(System.nanoTime() - started));
+        return new Result(totals[0], totals[1], totals[2], totals[3], after, Duration.ofNanos(System.nanoTime() - started));
     }
 
     private List<Done> extract(List<PageReads.StoredPage> pages) {
@@ -124,6 +129,7 @@ public final class StoredPagesExtraction {
         }
         for (Done done : chunk) {
             totals[0]++;
+            if (done.withoutTree()) totals[3]++;
             if (done.unreadable()) {
                 totals[2]++;
             } else {
@@ -143,7 +149,7 @@ public final class StoredPagesExtraction {
 
     private Done extract(PageReads.StoredPage page) {
         String url = page.finalUrl() != null ? page.finalUrl() : page.url();
-        if (!rules.appliesTo(url)) return new Done(page.id(), null, false);
+        if (!rules.appliesTo(url)) return new Done(page.id(), null, false, false);
         try {
             byte[] received = page.body().received(maxBody);
             byte[] body = ContentDecoding.decode(page.body().header("Content-Encoding"), received, maxBody);
@@ -151,13 +157,13 @@ public final class StoredPagesExtraction {
             String html = PageParser.text(body, body.length, contentType);
             if (html != null && html.length() <= PageLimits.MAX_DOM_CHARS) { // the crawl's bound on what it reads
                 ExtractedFields fields = rules.extractWithoutTree(html, url);
-                if (fields != null) return new Done(page.id(), fields.toJson(), false);
+                if (fields != null) return new Done(page.id(), fields.toJson(), false, true);
             }
             var parsed = parser.parseDocument(body, body.length, page.body().header("Content-Type"), url,
                     (parsedPage, doc) -> doc == null ? null : rules.extract(doc, url).toJson());
-            return new Done(page.id(), parsed.read(), parsed.read() == null);
+            return new Done(page.id(), parsed.read(), parsed.read() == null, false);
         } catch (IOException e) {
-            return new Done(page.id(), null, true);
+            return new Done(page.id(), null, true, false);
         }
     }
 
