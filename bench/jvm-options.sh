@@ -33,7 +33,7 @@ for round in $(seq "$rounds"); do
     db="$work/crawl.db"; rm -f "$db" "$db-wal" "$db-shm"
     load="$(cut -d' ' -f1 /proc/loadavg)"
     TRAWL_JAVA_OPTS="${sets[$i]}" /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$root/trawl" crawl "$seed" --db "$db" \
-      --concurrency 64 --per-host 64 --ignore-robots --quiet >"$work/out" 2>&1 || { cat "$work/out" >&2; exit 1; }
+      --concurrency 64 --per-host 64 --max-pages-per-host 0 --ignore-robots --quiet >"$work/out" 2>&1 || { cat "$work/out" >&2; exit 1; }
     read -r wall user sys kb <"$work/time"
     pages=$(sqlite3 "$db" 'SELECT count(*) FROM pages')
     cpu=$(echo "$user + $sys" | bc -l)
