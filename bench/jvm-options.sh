@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# bench/jvm-options.sh [--rounds N] [--site 20000|python|jdk] OPTS...: A/B of JVM options on one crawl. Each OPTS is
-# one quoted set of options given to ./trawl as TRAWL_JAVA_OPTS ("" is ./trawl as it is); each round crawls with
-# every set in turn, so that they share the machine's load. The site: the synthetic one of bench/targets.sh
+# bench/jvm-options.sh [--rounds N] [--site 20000|python|jdk] OPTS...: A/B of JVM options (or of checkouts) on one
+# crawl. Each OPTS is one quoted set of options given to ./trawl as TRAWL_JAVA_OPTS ("" is ./trawl as it is), and may
+# start with @CHECKOUT to run that checkout's ./trawl instead of this one's ("@/tmp/base", "@/tmp/base -XX:..."); each
+# round crawls with every set in turn, so that they share the machine's load. The site: the synthetic one of bench/targets.sh
 # (generated for port 18092 under $BENCH_TMP) or the JDK / Python docs (bench/docsite.sh). Prints per crawl: pages,
 # wall, CPU (user + system of trawl's process, start-up included), peak RSS, load average; then the median CPU per set.
 set -euo pipefail
@@ -26,13 +27,21 @@ else
   seed="$(DOCSITE_PORT=18092 bash "$root/bench/docsite.sh" start "$BENCH_TMP/site-$site")"
   trap 'DOCSITE_PORT=18092 bash "$root/bench/docsite.sh" stop; rm -rf "$work"' EXIT
 fi
-"$root/trawl" --version >/dev/null
+launcher() { # launcher SET: the ./trawl a set runs
+  if [[ "$1" == @* ]]; then local dir="${1%% *}"; echo "${dir#@}/trawl"; else echo "$root/trawl"; fi
+}
+options() { # options SET: its JVM options
+  if [[ "$1" == @* ]]; then [[ "$1" == *" "* ]] && echo "${1#* }"; else echo "$1"; fi
+}
+for set in "${sets[@]}"; do
+  "$(launcher "$set")" --version >/dev/null || { echo "bench: no working launcher for '$set'" >&2; exit 2; }
+done
 printf '%-5s %-50s %7s %7s %7s %8s %6s\n' round options pages wall_s cpu_s rss_mb load1
 for round in $(seq "$rounds"); do
   for i in "${!sets[@]}"; do
     db="$work/crawl.db"; rm -f "$db" "$db-wal" "$db-shm"
     load="$(cut -d' ' -f1 /proc/loadavg)"
-    TRAWL_JAVA_OPTS="${sets[$i]}" /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$root/trawl" crawl "$seed" --db "$db" \
+    TRAWL_JAVA_OPTS="$(options "${sets[$i]}")" /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$(launcher "${sets[$i]}")" crawl "$seed" --db "$db" \
       --concurrency 64 --per-host 64 --max-pages-per-host 0 --ignore-robots --quiet >"$work/out" 2>&1 || { cat "$work/out" >&2; exit 1; }
     read -r wall user sys kb <"$work/time"
     pages=$(sqlite3 "$db" 'SELECT count(*) FROM pages')
