@@ -16,8 +16,8 @@
 # Every trawl crawl: `./trawl crawl SEED --concurrency 64 --per-host 64 --max-pages-per-host 0 --ignore-robots --quiet`
 # (the site is one host, and the default stops a host at 100,000 pages) under /usr/bin/time
 # (wall clock from launch to exit, CPU = user + system of the process, peak RSS), checked for the expected number of
-# pages stored with status 200. With --rounds N the 20,000-page crawls (b, d) run N times, interleaved; the table
-# gives the median. Wrap the run in `flock /tmp/trawl-bench.lock` so that no other benchmark shares the machine.
+# pages stored with status 200. With --rounds N the real sites and the 20,000-page crawls (b, d) run N times (b and d
+# interleaved); the table gives the median, and the load of every run. Wrap the run in `flock /tmp/trawl-bench.lock` so that no other benchmark shares the machine.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shared="$root/../shared/bench"
@@ -121,7 +121,7 @@ echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 # (a) real sites
 if [[ -z "$skip_real" ]]; then
   echo "bench: (a) real sites" >&2
-  BENCH_TMP="$BENCH_TMP" bash "$root/bench/realsites.sh" "$root" | tee "$work/realsites.txt" >&2
+  BENCH_TMP="$BENCH_TMP" bash "$root/bench/realsites.sh" --rounds "$rounds" "$root" | tee "$work/realsites.txt" >&2
 fi
 
 # the seed-style crawler's venv, made once per requirements file
@@ -190,15 +190,19 @@ for line in open(sys.argv[1]):
 def median(kind, key): return statistics.median(r[key] for r in runs[kind])
 def loads(kind): return "/".join(r["load"] for r in runs[kind])
 rows = []
+real = {}
 try:
     for line in open(sys.argv[2]):
         f = line.split()
         if f and f[0] in ("jdk", "python") and len(f) >= 9:
-            name = {"jdk": "JDK 17 docs", "python": "Python 3.11 docs"}[f[0]]
-            rows.append((f"{name}: MB per CPU-s >= 25", f"{float(f[7]):.1f} ({f[3]} pages, {f[4]} MB, {f[6]} CPU-s)",
-                         float(f[7]) >= 25, f[8]))
+            real.setdefault(f[0], []).append(f)
 except FileNotFoundError:
     pass
+for site, crawls in real.items():
+    name = {"jdk": "JDK 17 docs", "python": "Python 3.11 docs"}[site]
+    rate = statistics.median(float(f[7]) for f in crawls)
+    rows.append((f"{name}: MB per CPU-s >= 25", f"{rate:.1f} ({'/'.join(f[7] for f in crawls)}; {crawls[0][3]} pages, "
+                 f"{crawls[0][4]} MB, {'/'.join(f[6] for f in crawls)} CPU-s)", rate >= 25, "/".join(f[8] for f in crawls)))
 if "sqlite" in runs:
     s = median("sqlite", "rate")
     rows.append(("20,000 pages: pages/s >= 10,000", f"{s:,.0f} ({median('sqlite', 'cpu'):.2f} CPU-s)", s >= 10000, loads("sqlite")))
