@@ -35,7 +35,7 @@ fi
 out="$BENCH_TMP/profile-$pages.collapsed"
 db="$BENCH_TMP/profile-$$.db"
 TRAWL_JAVA_OPTS="-agentpath:$lib=start,event=cpu,interval=1ms,file=$out,collapsed,threads" \
-  "$root/trawl" crawl "$seed" --db "$db" --concurrency 64 --per-host 64 --ignore-robots --quiet --debug
+  "$root/trawl" crawl "$seed" --db "$db" --concurrency 64 --per-host 64 --max-pages-per-host 0 --ignore-robots --quiet --debug
 rm -f "$db" "$db-wal" "$db-shm"
 python3 - "$out" <<'PY'
 import collections, re, sys
@@ -53,6 +53,7 @@ for label, frame in [("JIT: C2", "C2Compiler::compile_method"), ("JIT: C1", "Com
                      ("  jsoup (fallbacks)", "dev/trawl/parse/PageParser.jsoup"), ("  link resolution", "dev/trawl/url/UrlNormalizer.resolve"),
                      ("  bytes to text", "java/lang/String.<init>"), ("HTTP client", "dev/trawl/fetch/Http1Client.get"),
                      ("store writer commits", "dev/trawl/store/BatchStatements.commit"), ("page record + links", "dev/trawl/crawl/PageTask.record"),
+                     ("payload digest (SHA-1)", "dev/trawl/warc/PayloadDigest.ofEntity"),
                      ("scheduler take", "dev/trawl/frontier/Scheduler.take")]:
     print(f"  {100 * inclusive[frame] / total:5.1f} %  {label}")
 PY
