@@ -184,7 +184,7 @@ final class TagScanner {
         if (s.indexOf('\0') >= 0) {
             throw bail(JsoupFallback.NUL);
         }
-        if (view == null ? s.indexOf('\uFFFF') >= 0 : s.contains(Utf8View.U_FFFF)) {
+        if (view == null ? s.indexOf('\uFFFF') >= 0 : Utf8View.hasUFFFF(s)) {
             throw bail(JsoupFallback.U_FFFF);
         }
         int pos = 0;
