@@ -86,7 +86,7 @@ warc_args=()
 [[ -n "$bodies" ]] && warc_args+=(--store-bodies)
 echo "bench: crawling $pages pages into $db ${warc_args[*]}" >&2
 /usr/bin/time -v -o "$work/time.txt" "$root/trawl" crawl http://127.0.0.1:8088/index.html \
-  --db "$db" --concurrency 64 --per-host 64 --ignore-robots --quiet "${warc_args[@]}" >"$work/crawl.txt" &
+  --db "$db" --concurrency 64 --per-host 64 --max-pages-per-host 0 --ignore-robots --quiet "${warc_args[@]}" >"$work/crawl.txt" &
 crawl_pid=$!
 sample_rss "$crawl_pid" >"$work/rss.tsv" &
 sampler_pid=$!

@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
 # bench/profile.sh [PAGES | jdk | python]: where a crawl's CPU goes. Crawls the shared benchmark site of PAGES pages
-# (as bench/crawl.sh, which generates it: run that first), or the JDK or Python docs (served by bench/docsite.sh, as
+# (as bench/crawl.sh or bench/targets.sh generate it: run one first; served on the port its links name), or the JDK or Python docs (served by bench/docsite.sh, as
 # bench/realsites.sh crawls them), under async-profiler (Maven Central's tools.profiler:async-profiler jar, Linux
 # x64/arm64), CPU samples every 1 ms across all threads, JIT and kernel included, and prints the share per thread
 # and for the main stages. The collapsed stacks are kept in $BENCH_TMP/profile-PAGES.collapsed (for a flame graph).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-shared="$root/../shared/bench"
 pages="${1:-20000}"
 version=4.2
 export BENCH_TMP="${BENCH_TMP:-/tmp/trawl-bench}"
@@ -27,15 +26,16 @@ if [[ "$pages" == jdk || "$pages" == python ]]; then
   seed="$(bash "$root/bench/docsite.sh" start "$pages")"
   trap 'bash "$root/bench/docsite.sh" stop >&2 || true' EXIT
 else
-  seed=http://127.0.0.1:8088/index.html
-  bash "$shared/serve.sh" start "$site" >&2
-  trap 'bash "$shared/serve.sh" stop >&2 || true' EXIT
+  # the port the site's absolute links name: 8088 (bench/crawl.sh's) or another (bench/targets.sh's 18092)
+  port="$(sed -n 's/.*"base": "http:\/\/127\.0\.0\.1:\([0-9]*\)".*/\1/p' "$site/site.json")"
+  seed="$(DOCSITE_PORT="${port:-8088}" bash "$root/bench/docsite.sh" start "$(cd "$site" && pwd)")"
+  trap 'DOCSITE_PORT="${port:-8088}" bash "$root/bench/docsite.sh" stop >&2 || true' EXIT
 fi
 "$root/trawl" --version >/dev/null
 out="$BENCH_TMP/profile-$pages.collapsed"
 db="$BENCH_TMP/profile-$$.db"
 TRAWL_JAVA_OPTS="-agentpath:$lib=start,event=cpu,interval=1ms,file=$out,collapsed,threads" \
-  "$root/trawl" crawl "$seed" --db "$db" --concurrency 64 --per-host 64 --ignore-robots --quiet --debug
+  "$root/trawl" crawl "$seed" --db "$db" --concurrency 64 --per-host 64 --max-pages-per-host 0 --ignore-robots --quiet --debug
 rm -f "$db" "$db-wal" "$db-shm"
 python3 - "$out" <<'PY'
 import collections, re, sys
@@ -53,6 +53,7 @@ for label, frame in [("JIT: C2", "C2Compiler::compile_method"), ("JIT: C1", "Com
                      ("  jsoup (fallbacks)", "dev/trawl/parse/PageParser.jsoup"), ("  link resolution", "dev/trawl/url/UrlNormalizer.resolve"),
                      ("  bytes to text", "java/lang/String.<init>"), ("HTTP client", "dev/trawl/fetch/Http1Client.get"),
                      ("store writer commits", "dev/trawl/store/BatchStatements.commit"), ("page record + links", "dev/trawl/crawl/PageTask.record"),
+                     ("payload digest (SHA-1)", "dev/trawl/warc/PayloadDigest.ofEntity"),
                      ("scheduler take", "dev/trawl/frontier/Scheduler.take")]:
     print(f"  {100 * inclusive[frame] / total:5.1f} %  {label}")
 PY

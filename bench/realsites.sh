@@ -10,7 +10,7 @@
 # Every crawl: `CHECKOUT/trawl crawl SEED --concurrency 64 --per-host 64 --ignore-robots --quiet --debug` under
 # /usr/bin/time. CHECKOUT (default: this one) may be given several times, e.g. a worktree of the commit before a
 # change: each round then crawls with each checkout in turn, alternating, so that they share the machine's load.
-# ../shared/bench has no seed-style crawler to compare with (only its figures in its README), so none is run.
+# The seed-style crawler of bench/seedstyle/ is run on the synthetic site by bench/targets.sh, not here.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds=1

@@ -177,6 +177,45 @@ class TagScannerTest {
         assertThat(pages).hasSizeGreaterThanOrEqualTo(50);
     }
 
+    /**
+     * A UTF-8 page read from its bytes leaves the fast path for U+FFFF (EF BF BF) wherever it is, and for nothing
+     * else that starts with EF: fullwidth forms (EF BC 81), U+FFFD (EF BF BD), an EF at the end.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\uFFFF<a href=1>", "<a href=1>x\uFFFF", "<a href=\"\uFF01\uFFFF\">",
+        "\uFFFD\uFF01<p>\uFFFF", "<title>\uFFFF</title>", "\uFFFF"})
+    void utf8BytesWithUFFFFGoToJsoup(String html) {
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        assertThat(utf8BailReason(body)).isEqualTo(JsoupFallback.U_FFFF);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<p>\uFF01\uFFFD\uFFFE\uFF5E<a href=1>", "<a href=\"\uFFFD\uFFFD\">", "<p>\u00EF\u00BF\u00BF as Latin-1 text",
+        "<p>\uFFFD", "<p>\uFFBF"})
+    void utf8BytesWithOtherEfSequencesStayOnTheFastPath(String html) {
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        assertThat(utf8BailReason(body)).isNull();
+    }
+
+    @Test
+    void utf8BytesEndingInAnEfLeadByteStayOnTheFastPath() {
+        byte[] html = "<p>cut".getBytes(StandardCharsets.UTF_8);
+        for (byte[] tail : List.of(new byte[] {(byte) 0xEF}, new byte[] {(byte) 0xEF, (byte) 0xBF})) {
+            byte[] body = java.util.Arrays.copyOf(html, html.length + tail.length);
+            System.arraycopy(tail, 0, body, html.length, tail.length);
+            assertThat(utf8BailReason(body)).isNull();
+        }
+    }
+
+    private static JsoupFallback utf8BailReason(byte[] body) {
+        try {
+            TagScanner.read(new Utf8View(body, 0), body.length);
+            return null;
+        } catch (TagScanner.Bailout e) {
+            return e.reason;
+        }
+    }
+
     private static ParsedPage parse(String html) {
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
         return new PageParser(new UriLinkResolver()).parse(body, body.length, "text/html; charset=utf-8", PAGE);
