@@ -47,7 +47,7 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no summary line (default: off)")
     boolean quiet;
 
-    @Option(names = "--debug", description = "print stack traces of internal errors (default: off)")
+    @Option(names = "--debug", description = "print why pages needed jsoup's tree, and stack traces of internal errors (default: off)")
     boolean debug;
 
     @Override
@@ -56,7 +56,7 @@ final class ExtractCommand implements Callable<Integer> {
         if (threads < 0) throw new UsageException("--threads: expected an integer >= 0, got " + threads);
         int pool = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         try (PageStore store = Stores.openExisting(db)) {
-            var result = new StoredPagesExtraction(store, chosen, pool, maxBody).run();
+            var result = new StoredPagesExtraction(store, chosen, pool, maxBody, debug).run();
             if (result.pages() == 0 && result.resumedAfter() == 0) {
                 throw new UsageException("--db: " + TerminalText.safe(db)
                         + " holds no stored bodies (crawl with --store-bodies to keep them)");
@@ -67,6 +67,12 @@ final class ExtractCommand implements Callable<Integer> {
                                 + " %,.0f pages/s on %d threads; %,d read without a tree%s%n", result.pages(),
                         result.withFields(), result.unreadable(), seconds, result.pages() / seconds, pool,
                         result.withoutTree(), result.resumedAfter() > 0 ? ", resumed after page " + result.resumedAfter() : "");
+                if (debug && !result.treeReasons().isEmpty()) {
+                    var reasons = new StringBuilder();
+                    result.treeReasons().forEach((reason, n) -> reasons.append(reasons.isEmpty() ? "" : ", ")
+                            .append(TerminalText.safe(reason)).append(' ').append(String.format(Locale.ROOT, "%,d", n)));
+                    spec.commandLine().getOut().println("read with jsoup's tree, by reason: " + reasons);
+                }
             }
         }
         return ExitCodes.OK;

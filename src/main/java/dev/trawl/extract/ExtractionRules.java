@@ -120,6 +120,19 @@ public final class ExtractionRules {
         return plan.map(p -> StreamedExtraction.run(p, html, limits)).orElse(null);
     }
 
+    /**
+     * Why {@link #extractWithoutTree} gives null for the page: a field whose selector needs the tree, else where the
+     * markup stops being plain ({@link PlainMarkup#declinedAt}), else the order of nested matches within the limits.
+     * For `trawl extract --debug`.
+     */
+    String whyTree(String html, String pageUrl) {
+        for (FieldSpec field : fieldsFor(pageUrl).values()) {
+            if (StreamedExtraction.Plan.of(List.of(field)) == null) return "selector " + field.selector().source();
+        }
+        String markup = PlainMarkup.declinedAt(html);
+        return markup != null ? markup : "nested matches cut by the limits";
+    }
+
     private Map<String, FieldSpec> fieldsFor(String pageUrl) {
         Map<String, FieldSpec> fields = new LinkedHashMap<>();
         for (UrlRule rule : rules) {

@@ -47,6 +47,7 @@ public final class StoredPagesExtraction {
     private final int threads;
     private final long maxBody;
     private final PageParser parser = new PageParser(new UrlNormalizer());
+    private final TreeReasons treeReasons; // null unless explaining
 
     /**
      * What a run did. withoutTree: pages whose fields were read from their markup without a jsoup tree
@@ -54,9 +55,18 @@ public final class StoredPagesExtraction {
      * from the first page).
      */
     public record Result(long pages, long withFields, long unreadable, long withoutTree, long resumedAfter,
-                         Duration elapsed) {}
+                         Duration elapsed, Map<String, Long> treeReasons) {}
 
     public StoredPagesExtraction(PageStore store, ExtractionRules rules, int threads, long maxBody) {
+        this(store, rules, threads, maxBody, false);
+    }
+
+    /**
+     * explain: also count why pages went through jsoup's tree ({@link Result#treeReasons()}), at the cost of a second
+     * reading of those pages.
+     */
+    public StoredPagesExtraction(PageStore store, ExtractionRules rules, int threads, long maxBody, boolean explain) {
+        this.treeReasons = explain ? new TreeReasons() : null;
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         this.store = store;
         this.rules = rules;
@@ -110,7 +120,8 @@ public final class StoredPagesExtraction {
         } finally {
             pool.shutdownNow();
         }
-        return new Result(totals[0], totals[1], totals[2], totals[3], after, Duration.ofNanos(System.nanoTime() - started));
+        return new Result(totals[0], totals[1], totals[2], totals[3], after, Duration.ofNanos(System.nanoTime() - started),
+                treeReasons == null ? Map.of() : treeReasons.sorted());
     }
 
     private List<Done> extract(List<PageReads.StoredPage> pages) {
@@ -158,6 +169,7 @@ public final class StoredPagesExtraction {
             if (html != null && html.length() <= PageLimits.MAX_DOM_CHARS) { // the crawl's bound on what it reads
                 ExtractedFields fields = rules.extractWithoutTree(html, url);
                 if (fields != null) return new Done(page.id(), fields.toJson(), false, true);
+                if (treeReasons != null) treeReasons.count(rules, html, url);
             }
             var parsed = parser.parseDocument(body, body.length, page.body().header("Content-Type"), url,
                     (parsedPage, doc) -> doc == null ? null : rules.extract(doc, url).toJson());
