@@ -48,10 +48,10 @@ final class PlainMarkup {
 
     /** Unwinds the read to {@link #read}; carries no stack trace, only where the page stopped being plain. */
     private static final class NotPlain extends RuntimeException {
-        private final int at;
-        private final String open;
+        private final int at; // -1: a character jsoup's tokeniser alters, anywhere
+        private final String[] open;
 
-        private NotPlain(int at, String open) {
+        private NotPlain(int at, String[] open) {
             super(null, null, false, false);
             this.at = at;
             this.open = open;
@@ -82,13 +82,7 @@ final class PlainMarkup {
 
     /** Tells listener the tree of html; false when html is not plain (listener has then heard part of it). */
     static boolean read(String html, Listener listener) {
-        if (html.indexOf('\0') >= 0 || html.indexOf('\uFFFF') >= 0) return false; // jsoup's tokeniser alters them
-        try {
-            new PlainMarkup(html, listener).run();
-            return true;
-        } catch (NotPlain e) {
-            return false;
-        }
+        return attempt(html, listener) == null;
     }
 
     /**
@@ -96,33 +90,45 @@ final class PlainMarkup {
      * body div)}; null when it is plain. For tests and for finding out why pages of a site take the slow path.
      */
     static String declinedAt(String html) {
-        if (html.indexOf('\0') >= 0 || html.indexOf('\uFFFF') >= 0) return "NUL or U+FFFF";
-        PlainMarkup reader = new PlainMarkup(html, new Listener() {
-            @Override
-            public void open(String name, TagAttributes attributes) { }
+        NotPlain declined = attempt(html, IGNORING);
+        if (declined == null) return null;
+        if (declined.at < 0) return "NUL or U+FFFF";
+        String markup = html.substring(declined.at, Math.min(html.length(), declined.at + 40)).replaceAll("\\s+", " ");
+        return markup + " (in " + String.join(" ", declined.open) + ")";
+    }
 
-            @Override
-            public void close() { }
-
-            @Override
-            public void text(String text) { }
-
-            @Override
-            public boolean wantsText() {
-                return false;
-            }
-        });
+    /** Reads html to listener: null when it is plain, else where it stopped being so. */
+    private static NotPlain attempt(String html, Listener listener) {
+        if (html.indexOf('\0') >= 0 || html.indexOf('\uFFFF') >= 0) {
+            return new NotPlain(-1, new String[0]); // jsoup's tokeniser alters them
+        }
         try {
-            reader.run();
+            new PlainMarkup(html, listener).run();
             return null;
         } catch (NotPlain e) {
-            String markup = html.substring(e.at, Math.min(html.length(), e.at + 40)).replaceAll("\\s+", " ");
-            return markup + " (in " + e.open + ")";
+            return e;
         }
     }
 
+    /** A listener that hears nothing: for {@link #declinedAt}. */
+    private static final Listener IGNORING = new Listener() {
+        @Override
+        public void open(String name, TagAttributes attributes) { }
+
+        @Override
+        public void close() { }
+
+        @Override
+        public void text(String text) { }
+
+        @Override
+        public boolean wantsText() {
+            return false;
+        }
+    };
+
     private NotPlain notPlain() {
-        return new NotPlain(token, String.join(" ", java.util.Arrays.copyOf(stack, depth)));
+        return new NotPlain(token, java.util.Arrays.copyOf(stack, depth));
     }
 
     private void run() {

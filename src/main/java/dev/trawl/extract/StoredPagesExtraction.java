@@ -5,7 +5,6 @@ import dev.trawl.parse.PageLimits;
 import dev.trawl.parse.PageParser;
 import dev.trawl.store.PageReads;
 import dev.trawl.store.PageStore;
-import dev.trawl.url.UrlNormalizer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jsoup.Jsoup;
 
 /**
  * `trawl extract`: runs extraction rules over the bodies a crawl stored (--store-bodies) on a pool of platform
@@ -46,7 +46,6 @@ public final class StoredPagesExtraction {
     private final ExtractionRules rules;
     private final int threads;
     private final long maxBody;
-    private final PageParser parser = new PageParser(new UrlNormalizer());
     private final TreeReasons treeReasons; // null unless explaining
 
     /**
@@ -100,10 +99,8 @@ public final class StoredPagesExtraction {
                 chunk.add(page);
                 chunkBytes[0] += page.body().bytes().length;
                 if (chunk.size() < CHUNK_PAGES && chunkBytes[0] < CHUNK_BYTES) return;
-                List<PageReads.StoredPage> pages = List.copyOf(chunk);
-                chunk.clear();
+                inFlight.add(submit(pool, chunk));
                 chunkBytes[0] = 0;
-                inFlight.add(pool.submit(() -> extract(pages)));
                 try {
                     while (inFlight.size() >= 2 * threads) drain(inFlight.poll(), batch, totals, last, hash);
                 } catch (InterruptedException e) {
@@ -111,10 +108,7 @@ public final class StoredPagesExtraction {
                 }
             });
             if (interrupted[0] != null) throw interrupted[0];
-            if (!chunk.isEmpty()) {
-                List<PageReads.StoredPage> pages = List.copyOf(chunk);
-                inFlight.add(pool.submit(() -> extract(pages)));
-            }
+            if (!chunk.isEmpty()) inFlight.add(submit(pool, chunk));
             while (!inFlight.isEmpty()) drain(inFlight.poll(), batch, totals, last, hash);
             if (!batch.isEmpty() || last[0] > after) commit(batch, hash, last[0]);
         } finally {
@@ -122,6 +116,13 @@ public final class StoredPagesExtraction {
         }
         return new Result(totals[0], totals[1], totals[2], totals[3], after, Duration.ofNanos(System.nanoTime() - started),
                 treeReasons == null ? Map.of() : treeReasons.sorted());
+    }
+
+    /** Hands the chunk's pages to the pool and empties it. */
+    private Future<List<Done>> submit(ExecutorService pool, List<PageReads.StoredPage> chunk) {
+        List<PageReads.StoredPage> pages = List.copyOf(chunk);
+        chunk.clear();
+        return pool.submit(() -> extract(pages));
     }
 
     private List<Done> extract(List<PageReads.StoredPage> pages) {
@@ -164,16 +165,15 @@ public final class StoredPagesExtraction {
         try {
             byte[] received = page.body().received(maxBody);
             byte[] body = ContentDecoding.decode(page.body().header("Content-Encoding"), received, maxBody);
-            String contentType = page.body().header("Content-Type");
-            String html = PageParser.text(body, body.length, contentType);
-            if (html != null && html.length() <= PageLimits.MAX_DOM_CHARS) { // the crawl's bound on what it reads
-                ExtractedFields fields = rules.extractWithoutTree(html, url);
-                if (fields != null) return new Done(page.id(), fields.toJson(), false, true);
-                if (treeReasons != null) treeReasons.count(rules, html, url);
+            String html = PageParser.text(body, body.length, page.body().header("Content-Type"));
+            if (html == null || html.length() > PageLimits.MAX_DOM_CHARS) { // the crawl's bound on what it reads
+                return new Done(page.id(), null, true, false);
             }
-            var parsed = parser.parseDocument(body, body.length, page.body().header("Content-Type"), url,
-                    (parsedPage, doc) -> doc == null ? null : rules.extract(doc, url).toJson());
-            return new Done(page.id(), parsed.read(), parsed.read() == null, false);
+            ExtractedFields fields = rules.extractWithoutTree(html, url);
+            if (fields != null) return new Done(page.id(), fields.toJson(), false, true);
+            if (treeReasons != null) treeReasons.count(rules, html, url);
+            // the text decoded once: jsoup's tree of it, without the crawl's ParsedPage that extraction does not use
+            return new Done(page.id(), rules.extract(Jsoup.parse(html, url), url).toJson(), false, false);
         } catch (IOException e) {
             return new Done(page.id(), null, true, false);
         }

@@ -89,14 +89,10 @@ public final class PageParser {
     public <T> WithDocument<T> parseDocument(byte[] body, int length, String contentType, String pageUrl,
                                              BiFunction<ParsedPage, Document, T> reader) {
         if (reader == null) return new WithDocument<>(parse(body, length, contentType, pageUrl), null);
-        byte[] bytes = body == null ? new byte[0] : body;
-        int len = Math.clamp(length, 0, bytes.length);
-        CharsetSniffer.Sniffed sniffed = CharsetSniffer.sniff(bytes, len, contentType);
-        String charset = sniffed.encoding().name();
-        String html;
-        try {
-            html = new String(bytes, sniffed.bomLength(), len - sniffed.bomLength(), sniffed.encoding().charset());
-        } catch (RuntimeException e) {
+        Decoded decoded = decode(body, length, contentType);
+        String charset = decoded.charset();
+        String html = decoded.html();
+        if (html == null) {
             return new WithDocument<>(new ParsedPage(null, List.of(), null, null, null, charset, 0), null);
         }
         if (html.length() > PageLimits.MAX_DOM_CHARS) {
@@ -125,13 +121,22 @@ public final class PageParser {
      * windows-1252), or null when it cannot be decoded. For readers that need no {@link ParsedPage}.
      */
     public static String text(byte[] body, int length, String contentType) {
+        return decode(body, length, contentType).html();
+    }
+
+    /** A page's text (null when its bytes cannot be decoded) and the WHATWG name of the encoding it was decoded with. */
+    private record Decoded(String charset, String html) {}
+
+    private static Decoded decode(byte[] body, int length, String contentType) {
         byte[] bytes = body == null ? new byte[0] : body;
         int len = Math.clamp(length, 0, bytes.length);
         CharsetSniffer.Sniffed sniffed = CharsetSniffer.sniff(bytes, len, contentType);
+        String charset = sniffed.encoding().name();
         try {
-            return new String(bytes, sniffed.bomLength(), len - sniffed.bomLength(), sniffed.encoding().charset());
+            return new Decoded(charset, new String(bytes, sniffed.bomLength(), len - sniffed.bomLength(),
+                    sniffed.encoding().charset()));
         } catch (RuntimeException e) {
-            return null;
+            return new Decoded(charset, null);
         }
     }
 
